@@ -1,0 +1,79 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Process boundaries from DESIGN.md are lint errors, not conventions:
+ * - the renderer runs in a sandboxed page: no electron, no node built-ins;
+ * - packages/flows is pure: no React, no xyflow;
+ * - packages/shared is imported by everyone and imports nothing app-side.
+ */
+const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'os', 'net', 'http', 'https', 'crypto'];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/out/**',
+      '**/.data/**',
+      '**/artifacts/**',
+      '**/*.config.{js,ts,mjs}',
+      '**/scripts/*.mjs',
+      'apps/cti-server/drizzle/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+    },
+  },
+  {
+    files: ['apps/desktop/src/renderer/**/*.{ts,tsx}', 'packages/ui/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer is sandboxed: use window.desktop (DesktopApi).' }],
+          patterns: [{ group: nodeBuiltins, message: 'The renderer cannot use Node built-ins.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/flows/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['react', 'react-*', '@xyflow/*'], message: 'packages/flows is pure TypeScript.' }] },
+      ],
+    },
+  },
+  {
+    files: ['packages/shared/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@omnicc/*', '../../apps/*', 'react', 'electron', ...nodeBuiltins], message: 'packages/shared imports nothing app-side.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', '**/e2e/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+);

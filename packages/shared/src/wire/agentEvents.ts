@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import type { Ack } from '../ack.js';
+import type {
+  AgentStatus,
+  ChatMessage,
+  DeliveryState,
+  Interaction,
+  Offer,
+  OfferEndReason,
+} from '../model/domain.js';
+import { idSchema, clientIdSchema } from '../model/ids.js';
+
+/**
+ * Inbound events of the /agent namespace: one zod schema per event name.
+ * The server rejects any name not listed here with UNKNOWN_EVENT.
+ */
+export const agentInbound = {
+  'agent:setStatus': z.discriminatedUnion('status', [
+    z.object({ status: z.literal('ready') }),
+    z.object({ status: z.literal('notReady'), reasonCode: z.string().min(1).max(32) }),
+  ]),
+  'agent:snapshot': z.object({}),
+  'offer:accept': z.object({ offerId: idSchema }),
+  'offer:reject': z.object({ offerId: idSchema }),
+  'chat:send': z.object({
+    interactionId: idSchema,
+    clientMessageId: clientIdSchema,
+    text: z.string().trim().min(1).max(LIMITS.chatMessageChars),
+  }),
+  'chat:typing': z.object({ interactionId: idSchema, typing: z.boolean() }),
+  'chat:read': z.object({ interactionId: idSchema, upToMessageId: idSchema }),
+  /** The agent ends the conversation; the interaction enters wrap-up. */
+  'interaction:end': z.object({ interactionId: idSchema }),
+  'interaction:wrapUp': z.object({
+    interactionId: idSchema,
+    dispositionCode: z.string().min(1).max(32),
+    note: z.string().max(LIMITS.wrapUpNoteChars).default(''),
+  }),
+} as const;
+export type AgentInbound = typeof agentInbound;
+export type AgentInboundName = keyof AgentInbound;
+
+/** Everything an agent desktop needs after (re)connecting. */
+export interface AgentSnapshot {
+  status: AgentStatus;
+  reasonCode?: string;
+  statusSince: string;
+  offers: Offer[];
+  interactions: Interaction[];
+  messages: Record<string, ChatMessage[]>;
+}
+
+/** What each inbound event acknowledges with on success. */
+export interface AgentAckValues {
+  'agent:setStatus': { status: AgentStatus; statusSince: string };
+  'agent:snapshot': AgentSnapshot;
+  'offer:accept': Interaction;
+  'offer:reject': { offerId: string };
+  'chat:send': ChatMessage;
+  'chat:typing': null;
+  'chat:read': null;
+  'interaction:end': Interaction;
+  'interaction:wrapUp': Interaction;
+}
+
+/** Typed socket.io map of client-to-server events (input type, ack type). */
+export type AgentClientToServer = {
+  [K in AgentInboundName]: (payload: z.input<AgentInbound[K]>, ack: (a: Ack<AgentAckValues[K]>) => void) => void;
+};
+
+/** Typed socket.io map of server-to-client events on /agent. */
+export interface AgentServerToClient {
+  'agent:state': (s: { status: AgentStatus; reasonCode?: string; statusSince: string }) => void;
+  'offer:new': (offer: Offer) => void;
+  'offer:ended': (e: { offerId: string; interactionId: string; reason: OfferEndReason }) => void;
+  'interaction:updated': (interaction: Interaction) => void;
+  'chat:message': (message: ChatMessage) => void;
+  'chat:typing': (e: { interactionId: string; typing: boolean }) => void;
+  'chat:receipt': (e: { interactionId: string; messageIds: string[]; delivery: DeliveryState }) => void;
+  /** Server tells the client why it is about to disconnect it (e.g. TOKEN_EXPIRED). */
+  'session:error': (e: { code: string; message: string }) => void;
+}
