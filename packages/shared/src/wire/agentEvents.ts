@@ -16,6 +16,8 @@ import { idSchema, clientIdSchema } from '../model/ids.js';
  * The server rejects any name not listed here with UNKNOWN_EVENT.
  */
 export const agentInbound = {
+  /** Hands the socket a refreshed token so it stays connected past the old expiry. */
+  'session:renew': z.object({ token: z.string().min(1).max(4096) }),
   'agent:setStatus': z.discriminatedUnion('status', [
     z.object({ status: z.literal('ready') }),
     z.object({ status: z.literal('notReady'), reasonCode: z.string().min(1).max(32) }),
@@ -53,6 +55,7 @@ export interface AgentSnapshot {
 
 /** What each inbound event acknowledges with on success. */
 export interface AgentAckValues {
+  'session:renew': { expiresAt: string };
   'agent:setStatus': { status: AgentStatus; statusSince: string };
   'agent:snapshot': AgentSnapshot;
   'offer:accept': Interaction;

@@ -13,6 +13,8 @@ export const customerInbound = {
   }),
   'chat:typing': z.object({ typing: z.boolean() }),
   'chat:read': z.object({ upToMessageId: idSchema }),
+  /** The customer closes the chat; a reload alone never ends it. */
+  'chat:leave': z.object({}),
 } as const;
 export type CustomerInbound = typeof customerInbound;
 export type CustomerInboundName = keyof CustomerInbound;
@@ -29,6 +31,7 @@ export interface CustomerAckValues {
   'chat:send': ChatMessage;
   'chat:typing': null;
   'chat:read': null;
+  'chat:leave': CustomerChatState;
 }
 
 export type CustomerClientToServer = {

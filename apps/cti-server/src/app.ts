@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { Server as SocketServer } from 'socket.io';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { LIMITS } from '@omnicc/shared';
+import type { Config } from './config.js';
+import type { Clock } from './clock.js';
+import type { Store } from './store/Store.js';
+import { installErrorHandling } from './http/errors.js';
+import { TokenService } from './features/auth/tokens.js';
+import { makeAuthenticate } from './features/auth/guard.js';
+import { LoginLimiter } from './features/auth/loginLimiter.js';
+import { registerAuthRoutes } from './features/auth/authRoutes.js';
+import { registerDictionaryRoutes } from './features/dictionaries/dictionaryRoutes.js';
+import { registerTranscriptRoutes } from './features/interactions/transcriptRoutes.js';
+import { registerChatRoutes } from './features/chat/chatRoutes.js';
+import { ChatService } from './features/chat/chatService.js';
+import { setupCustomerNamespace, type CustomerNamespace } from './features/chat/customerNamespace.js';
+import { AgentPresence } from './features/agents/presence.js';
+import { agentRoom, setupAgentNamespace, type AgentNamespace } from './features/agents/agentNamespace.js';
+import { queueSnapshots, setupSupervisorNamespace, type SupervisorNamespace } from './features/supervisor/supervisorNamespace.js';
+import { RoutingService } from './features/routing/routingService.js';
+import { createMetrics } from './features/health/metrics.js';
+import { registerHealthRoutes } from './features/health/healthRoutes.js';
+import { installSecurityHeaders } from './features/web/securityHeaders.js';
+import { DEFAULT_WEB_DIR, registerStaticRoutes } from './features/web/staticRoutes.js';
+import { createNotifiers } from './realtime/notifiers.js';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  pool: pg.Pool;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface Application {
+  http: FastifyInstance;
+  io: SocketServer;
+  routing: RoutingService;
+  /** Starts listening; resolves to the base URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Channel capacity of one agent (first policy; per-agent capacities come with the ACD). */
+const CAPACITY = { voice: 1, chat: 3, email: 5, sms: 5 } as const;
+
+/** Wiring only: builds every feature around the injected store, clock and logger. */
+export async function createApplication(deps: AppDeps): Promise<Application> {
+  const { config, store, clock, logger } = deps;
+  const http = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: LIMITS.restBodyBytes, trustProxy: false });
+  installErrorHandling(http);
+  installSecurityHeaders(http);
+  const metrics = createMetrics();
+
+  const io = new SocketServer(http.server, {
+    // Packets over this are dropped by the engine with a disconnect; the
+    // per-event check in bindHandlers answers PAYLOAD_TOO_LARGE below it.
+    maxHttpBufferSize: 1024 * 1024,
+    cors: { origin: config.widgetOrigins.length ? config.widgetOrigins : false },
+  });
+  const agentNsp = io.of('/agent') as AgentNamespace;
+  const customerNsp = io.of('/customer') as CustomerNamespace;
+  const supervisorNsp = io.of('/supervisor') as SupervisorNamespace;
+
+  const tokens = new TokenService(config.tokenSecret, config.tokenTtlSeconds, clock);
+  const authenticate = makeAuthenticate(tokens);
+  const presence = new AgentPresence(clock, () => CAPACITY.chat, (agentId, state) => agentNsp.to(agentRoom(agentId)).emit('agent:state', state));
+  const statusLog = (agentId: string) => {
+    const s = presence.state(agentId);
+    void store.agentStatus.record(agentId, s.status, s.reasonCode, s.statusSince).catch((err: unknown) => logger.error({ err }, 'status log failed'));
+  };
+
+  // Late-bound: notifiers need the chat service, which needs routing, which needs notifiers.
+  let chat: ChatService | undefined;
+  const refreshLoad = (agentId: string): void => {
+    void store.interactions.listOpen().then((open) => {
+      const mine = open.filter((i) => i.agentId === agentId && (i.state === 'assigned' || i.state === 'wrapUp'));
+      presence.setLoad(agentId, mine.length, mine.filter((i) => i.state === 'wrapUp').map((i) => i.id));
+    }, (err: unknown) => logger.error({ err }, 'load refresh failed'));
+  };
+  const notifiers = createNotifiers(agentNsp, customerNsp, {
+    customerStateOf: (id) => chat!.customerState(id),
+    onLoadChanged: refreshLoad,
+  });
+  const routing = new RoutingService({
+    store,
+    clock,
+    log: logger,
+    notifier: notifiers.routing,
+    policy: { offerTimeoutMs: config.offerTimeoutMs, declineCooldownMs: 30_000, capacity: CAPACITY, newOfferId: randomUUID },
+  });
+  chat = new ChatService({ store, clock, routing, notifier: notifiers.chat, defaultQueueId: 'chat-general', onAgentLoadChanged: refreshLoad });
+  const chatService = chat;
+
+  const onEvent = (nsp: string) => (event: string, result: string) => metrics.socketEvents.inc({ namespace: nsp, event: event.slice(0, 40), result });
+  setupAgentNamespace(agentNsp, { store, clock, tokens, routing, chat: chatService, presence, log: logger, onEvent: onEvent('agent') });
+  setupCustomerNamespace(customerNsp, { chat: chatService, log: logger, onEvent: onEvent('customer') });
+  const snapshot = async () => queueSnapshots(await store.queues.list(), routing, presence, clock.now());
+  const supervisorFeed = setupSupervisorNamespace(supervisorNsp, { tokens, clock, snapshot, onEvent: onEvent('supervisor') });
+  agentNsp.on('connection', (socket) => {
+    metrics.agentsConnected.inc();
+    statusLog(socket.data.principal.userId);
+    socket.on('disconnect', () => metrics.agentsConnected.dec());
+  });
+
+  registerAuthRoutes(http, { store, tokens, authenticate, limiter: new LoginLimiter(() => clock.now()) });
+  registerDictionaryRoutes(http, { store, authenticate });
+  registerTranscriptRoutes(http, { store, authenticate });
+  registerChatRoutes(http, { chat: chatService, now: () => clock.now() });
+  registerHealthRoutes(http, {
+    pool: deps.pool,
+    metrics,
+    beforeScrape: async () => {
+      for (const q of await snapshot()) metrics.queueWaiting.set({ queue: q.queueId }, q.waiting);
+    },
+  });
+  await registerStaticRoutes(http, { webDir: config.webDir ?? DEFAULT_WEB_DIR, log: (m) => logger.warn(m) });
+
+  const recovered = await routing.recover();
+  logger.info(recovered, 'routing recovered from store');
+
+  return {
+    http,
+    io,
+    routing,
+    async listen() {
+      const address = await http.listen({ host: config.host, port: config.port });
+      routing.start();
+      return address;
+    },
+    async close() {
+      routing.stop();
+      supervisorFeed.stop();
+      await io.close();
+      await http.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * Server configuration, read once from the environment and validated at
+ * start: a bad value stops the server with a message naming the variable.
+ */
+const envSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** PostgreSQL URL; when absent the server runs its own embedded PostgreSQL. */
+  DATABASE_URL: z.url().optional(),
+  OMNICC_DATA_DIR: z.string().default('.data'),
+  OMNICC_EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /** HMAC key for access tokens; at least 32 characters. Generated per run when absent (dev only). */
+  OMNICC_TOKEN_SECRET: z.string().min(32).optional(),
+  OMNICC_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(24 * 3600).default(30 * 60),
+  OMNICC_OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(3).max(600).default(20),
+  /** Origins allowed to embed the chat widget (comma separated), besides our own. */
+  OMNICC_WIDGET_ORIGINS: z.string().default(''),
+  /** Folder of the built web desktop (served at /). */
+  OMNICC_WEB_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  tokenSecret?: string;
+  tokenTtlSeconds: number;
+  offerTimeoutMs: number;
+  widgetOrigins: string[];
+  webDir?: string;
+  logLevel: string;
+  production: boolean;
+}
+
+/** Parses the environment; throws an Error listing every invalid variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.OMNICC_TOKEN_SECRET) {
+    throw new Error('Invalid configuration:\n  OMNICC_TOKEN_SECRET: required in production');
+  }
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    dataDir: e.OMNICC_DATA_DIR,
+    embeddedPgPort: e.OMNICC_EMBEDDED_PG_PORT,
+    ...(e.OMNICC_TOKEN_SECRET ? { tokenSecret: e.OMNICC_TOKEN_SECRET } : {}),
+    tokenTtlSeconds: e.OMNICC_TOKEN_TTL_SECONDS,
+    offerTimeoutMs: e.OMNICC_OFFER_TIMEOUT_SECONDS * 1000,
+    widgetOrigins: e.OMNICC_WIDGET_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    ...(e.OMNICC_WEB_DIR ? { webDir: e.OMNICC_WEB_DIR } : {}),
+    logLevel: e.LOG_LEVEL,
+    production,
+  };
+}

@@ -1,0 +1,26 @@
+import { loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { startServer, stopOnSignals } from './server.js';
+import { DEMO_USERS, seedDemoData } from './seed/demoData.js';
+
+/** The README start command lands here: embedded database, demo data, URLs and logins printed. */
+const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+const logger = createLogger(config.logLevel, process.stdout.isTTY);
+const server = await startServer(config, logger, seedDemoData);
+stopOnSignals(server, logger);
+
+const base = server.url.replace('127.0.0.1', 'localhost');
+const lines = [
+  '',
+  'OmniCC contact center is running',
+  `  Agent desktop (web):  ${base}/`,
+  `  Chat widget demo:     ${base}/demo/`,
+  `  Health / metrics:     ${base}/healthz  ${base}/metrics`,
+  `  Database:             ${server.embeddedDatabase ? `embedded PostgreSQL (${config.dataDir}/pg)` : 'DATABASE_URL'}`,
+  '',
+  '  Demo logins (username / password, role):',
+  ...DEMO_USERS.map((u) => `    ${u.username.padEnd(8)} / ${u.password.padEnd(12)} ${u.role}`),
+  '',
+  'Press Ctrl+C to stop.',
+];
+console.log(lines.join('\n'));

@@ -1,0 +1,2 @@
+export * from './types.js';
+export { decide } from './decide.js';

@@ -1,0 +1,102 @@
+import type { Namespace, Socket } from 'socket.io';
+import { AppError, agentInbound, type AgentAckValues, type AgentClientToServer, type AgentServerToClient } from '@omnicc/shared';
+import type { Logger } from 'pino';
+import type { Store } from '../../store/Store.js';
+import type { Clock } from '../../clock.js';
+import { bindHandlers } from '../../realtime/bindHandlers.js';
+import { SessionDeadline, requireStaff, type StaffSocketData } from '../../realtime/socketAuth.js';
+import { NAMESPACE_ROLES } from '../auth/roles.js';
+import type { TokenService } from '../auth/tokens.js';
+import type { ChatService } from '../chat/chatService.js';
+import type { RoutingService } from '../routing/routingService.js';
+import type { AgentPresence } from './presence.js';
+
+export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, Record<string, never>, StaffSocketData>;
+
+export interface AgentNamespaceDeps {
+  store: Store;
+  clock: Clock;
+  tokens: TokenService;
+  routing: RoutingService;
+  chat: ChatService;
+  presence: AgentPresence;
+  log: Logger;
+  onEvent: (event: string, result: string) => void;
+}
+
+/** Room of all sockets of one agent (several tabs or windows share it). */
+export const agentRoom = (agentId: string): string => `agent:${agentId}`;
+
+/** The /agent namespace: one agent desktop per socket, every event checked against its owner. */
+export function setupAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDeps): void {
+  requireStaff(nsp, deps.tokens, NAMESPACE_ROLES.agent);
+  nsp.on('connection', (socket) => void onConnection(socket).catch((err: unknown) => {
+    deps.log.error({ err }, 'agent connection setup failed');
+    socket.disconnect(true);
+  }));
+
+  async function onConnection(socket: Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, StaffSocketData>): Promise<void> {
+    const me = socket.data.principal;
+    const deadline = new SessionDeadline(socket, () => deps.clock.now());
+    deadline.set(me.expiresAt);
+    await socket.join(agentRoom(me.userId));
+    deps.presence.connected(me.userId);
+    await deps.routing.agentConnected(me.userId, deps.presence.chosenOf(me.userId));
+
+    socket.on('disconnect', () => {
+      deadline.clear();
+      deps.presence.disconnected(me.userId);
+      void deps.routing.agentDisconnected(me.userId);
+    });
+
+    bindHandlers<typeof agentInbound, AgentAckValues>(
+      socket,
+      agentInbound,
+      {
+        'session:renew': async ({ token }) => {
+          const renewed = await deps.tokens.verify(token);
+          if (renewed.userId !== me.userId) throw new AppError('FORBIDDEN', 'token of another user');
+          me.expiresAt = renewed.expiresAt;
+          deadline.set(renewed.expiresAt);
+          return { expiresAt: new Date(renewed.expiresAt).toISOString() };
+        },
+        'agent:setStatus': async (s) => {
+          const reasonCode = s.status === 'notReady' ? s.reasonCode : undefined;
+          if (reasonCode) {
+            const { notReadyReasons } = await deps.store.dictionaries.get();
+            if (!notReadyReasons.some((r) => r.code === reasonCode)) throw new AppError('BAD_REQUEST', 'unknown reason code');
+          }
+          const state = deps.presence.choose(me.userId, s.status, reasonCode);
+          await deps.routing.agentChose(me.userId, s.status);
+          return { status: state.status, statusSince: state.statusSince };
+        },
+        'agent:snapshot': async () => {
+          const interactions = (await deps.store.interactions.listOpen()).filter((i) => i.agentId === me.userId && (i.state === 'assigned' || i.state === 'wrapUp'));
+          const messages: Record<string, Awaited<ReturnType<ChatService['history']>>> = {};
+          for (const i of interactions) messages[i.id] = await deps.chat.history(i.id, 'agent');
+          const state = deps.presence.state(me.userId);
+          return { ...state, offers: await deps.routing.offersFor(me.userId), interactions, messages };
+        },
+        'offer:accept': ({ offerId }) => deps.routing.accept(me.userId, offerId),
+        'offer:reject': async ({ offerId }) => {
+          await deps.routing.reject(me.userId, offerId);
+          return { offerId };
+        },
+        'chat:send': ({ interactionId, clientMessageId, text }) => deps.chat.agentSend({ id: me.userId, displayName: me.displayName }, interactionId, clientMessageId, text),
+        'chat:typing': ({ interactionId, typing }) => deps.chat.typing(interactionId, 'agent', typing, me.userId),
+        'chat:read': ({ interactionId, upToMessageId }) => deps.chat.read(interactionId, 'agent', upToMessageId, me.userId),
+        'interaction:end': ({ interactionId }) => deps.chat.agentEnd(me.userId, interactionId),
+        'interaction:wrapUp': ({ interactionId, dispositionCode, note }) => deps.chat.wrapUp(me.userId, interactionId, dispositionCode, note),
+      },
+      {
+        guard: () => {
+          if (me.expiresAt <= deps.clock.now()) throw new AppError('TOKEN_EXPIRED', 'token expired');
+        },
+        onResult: (event, result, err) => {
+          deps.onEvent(event, result);
+          if (err) deps.log.error({ err, event }, 'agent event failed');
+        },
+      },
+    );
+  }
+}

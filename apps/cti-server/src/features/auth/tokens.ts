@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { AppError, roleSchema, type Role } from '@omnicc/shared';
+import type { Clock } from '../../clock.js';
+
+/** What a verified access token says about its bearer. */
+export interface Principal {
+  userId: string;
+  role: Role;
+  displayName: string;
+  /** Expiry in epoch ms. */
+  expiresAt: number;
+}
+
+/**
+ * Short-lived HS256 access tokens. The secret comes from config; without one
+ * (development) a random secret is made per process, so restarts log everyone out.
+ */
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(
+    secret: string | undefined,
+    private readonly ttlSeconds: number,
+    private readonly clock: Clock,
+  ) {
+    this.key = secret ? new TextEncoder().encode(secret) : randomBytes(32);
+  }
+
+  async issue(user: { id: string; role: Role; displayName: string }): Promise<{ token: string; expiresAt: number }> {
+    const nowSec = Math.floor(this.clock.now() / 1000);
+    const exp = nowSec + this.ttlSeconds;
+    const token = await new SignJWT({ role: user.role, name: user.displayName })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(user.id)
+      .setIssuedAt(nowSec)
+      .setExpirationTime(exp)
+      .setAudience('omnicc')
+      .sign(this.key);
+    return { token, expiresAt: exp * 1000 };
+  }
+
+  /** Throws AppError TOKEN_EXPIRED or UNAUTHENTICATED; never returns a half-checked principal. */
+  async verify(token: string): Promise<Principal> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        audience: 'omnicc',
+        currentDate: new Date(this.clock.now()),
+      });
+      const role = roleSchema.safeParse(payload.role);
+      if (!payload.sub || !role.success || typeof payload.name !== 'string' || !payload.exp) {
+        throw new AppError('UNAUTHENTICATED', 'token has no valid subject or role');
+      }
+      return { userId: payload.sub, role: role.data, displayName: payload.name, expiresAt: payload.exp * 1000 };
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      if (err instanceof joseErrors.JWTExpired) throw new AppError('TOKEN_EXPIRED', 'token expired');
+      throw new AppError('UNAUTHENTICATED', 'invalid token');
+    }
+  }
+}
+
+/** Extracts the token of an `Authorization: Bearer …` header. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1];
+}

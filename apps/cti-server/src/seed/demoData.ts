@@ -1,0 +1,51 @@
+import type { DictionaryEntry, Role } from '@omnicc/shared';
+import type { QueueRecord, Store } from '../store/Store.js';
+import { hashPassword } from '../features/auth/passwords.js';
+
+/** Demo logins printed by the start command. Demo only: never seed these in production. */
+export const DEMO_USERS: { username: string; password: string; displayName: string; role: Role }[] = [
+  { username: 'agent1', password: 'agent1-demo', displayName: '李娜 Li Na', role: 'agent' },
+  { username: 'agent2', password: 'agent2-demo', displayName: '王强 Wang Qiang', role: 'agent' },
+  { username: 'lead1', password: 'lead1-demo', displayName: '张伟 Zhang Wei', role: 'teamLead' },
+  { username: 'super1', password: 'super1-demo', displayName: '陈静 Chen Jing', role: 'supervisor' },
+  { username: 'admin', password: 'admin-demo', displayName: 'Administrator', role: 'admin' },
+];
+
+export const DEMO_QUEUES: QueueRecord[] = [
+  { id: 'chat-general', channel: 'chat', nameEn: 'Web chat – general', nameZh: '在线客服-综合' },
+  { id: 'chat-vip', channel: 'chat', nameEn: 'Web chat – VIP', nameZh: '在线客服-VIP' },
+];
+
+export const NOT_READY_REASONS: DictionaryEntry[] = [
+  { code: 'break', labels: { en: 'Break', 'zh-CN': '小休' } },
+  { code: 'lunch', labels: { en: 'Lunch', 'zh-CN': '用餐' } },
+  { code: 'meeting', labels: { en: 'Meeting', 'zh-CN': '会议' } },
+  { code: 'training', labels: { en: 'Training', 'zh-CN': '培训' } },
+  { code: 'afterWork', labels: { en: 'Follow-up work', 'zh-CN': '事后处理' } },
+  { code: 'missedOffer', labels: { en: 'Missed offer', 'zh-CN': '未接振铃' } },
+];
+
+export const DISPOSITIONS: DictionaryEntry[] = [
+  { code: 'resolved', labels: { en: 'Resolved', 'zh-CN': '已解决' } },
+  { code: 'billingQuery', labels: { en: 'Billing query', 'zh-CN': '话费查询' } },
+  { code: 'planChange', labels: { en: 'Plan change', 'zh-CN': '套餐变更' } },
+  { code: 'faultReport', labels: { en: 'Fault report', 'zh-CN': '故障申告' } },
+  { code: 'complaint', labels: { en: 'Complaint', 'zh-CN': '投诉' } },
+  { code: 'followUp', labels: { en: 'Needs follow-up', 'zh-CN': '需回访' } },
+  { code: 'noResponse', labels: { en: 'Customer did not respond', 'zh-CN': '客户无应答' } },
+];
+
+/** Reference data every installation needs (queues, reason codes, wrap-up codes). Idempotent. */
+export async function seedReferenceData(store: Store): Promise<void> {
+  for (const q of DEMO_QUEUES) await store.queues.upsert(q);
+  await store.dictionaries.upsertNotReadyReasons(NOT_READY_REASONS);
+  await store.dictionaries.upsertDispositions(DISPOSITIONS);
+}
+
+/** Reference data plus the demo users. Idempotent: re-running resets demo passwords. */
+export async function seedDemoData(store: Store): Promise<void> {
+  await seedReferenceData(store);
+  for (const u of DEMO_USERS) {
+    await store.users.upsert({ username: u.username, displayName: u.displayName, role: u.role, passwordHash: await hashPassword(u.password) });
+  }
+}
