@@ -132,7 +132,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
       return address;
     },
     async close() {
-      routing.stop();
+      await routing.stop();
       supervisorFeed.stop();
       await io.close();
       await http.close();

@@ -84,8 +84,9 @@ describe('bad input on sockets and REST', () => {
     const bob = server.agent((await server.login('bob')).token);
     await connected(bob);
     await bob.emitWithAck('agent:setStatus', { status: 'ready' });
+    const offered = next<Offer>(bob, 'offer:new');
     const chat = await server.startChat();
-    const offer = await next<Offer>(bob, 'offer:new');
+    const offer = await offered;
     await bob.emitWithAck('offer:accept', { offerId: offer.offerId });
     for (const [event, payload] of [
       ['chat:send', { interactionId: chat.interactionId, clientMessageId: 'alice-0001', text: 'hijack' }],

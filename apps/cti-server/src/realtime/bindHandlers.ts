@@ -8,8 +8,11 @@ export type Handlers<S extends Record<string, z.ZodType>, V extends { [K in keyo
 };
 
 export interface BindOptions {
-  /** Called before every event; throws AppError to refuse (e.g. expired session). */
-  guard?: (event: string) => void;
+  /**
+   * Called before every event; throws AppError to refuse (e.g. expired
+   * session). May wait, e.g. for the connection's own setup to finish.
+   */
+  guard?: (event: string) => void | Promise<void>;
   /** Reports each handled event for metrics and logs. */
   onResult?: (event: string, result: 'ok' | string, err?: unknown) => void;
 }
@@ -52,7 +55,7 @@ export function bindHandlers<S extends Record<string, z.ZodType>, V extends { [K
 
   async function run(event: keyof S & string, raw: unknown, reply: (a: Ack<unknown>) => void): Promise<void> {
     try {
-      options.guard?.(event);
+      await options.guard?.(event);
       if (approximateSize(raw) > LIMITS.socketPacketBytes) {
         throw new AppError('PAYLOAD_TOO_LARGE', `payload over ${LIMITS.socketPacketBytes} bytes`);
       }

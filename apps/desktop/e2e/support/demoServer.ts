@@ -31,7 +31,7 @@ export interface DemoServer {
  */
 export async function startDemoServer(): Promise<DemoServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'omnicc-e2e-'));
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(await freePort()),
     OMNICC_EMBEDDED_PG_PORT: String(await freePort()),

@@ -35,18 +35,24 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
     socket.disconnect(true);
   }));
 
-  async function onConnection(socket: Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, StaffSocketData>): Promise<void> {
+  function onConnection(socket: Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, StaffSocketData>): Promise<void> {
     const me = socket.data.principal;
     const deadline = new SessionDeadline(socket, () => deps.clock.now());
     deadline.set(me.expiresAt);
-    await socket.join(agentRoom(me.userId));
-    deps.presence.connected(me.userId);
-    await deps.routing.agentConnected(me.userId, deps.presence.chosenOf(me.userId));
+    // Handlers are bound at once (socket.io drops events that arrive before a
+    // listener exists) and each waits for this setup before it runs.
+    const setup = (async () => {
+      await socket.join(agentRoom(me.userId));
+      deps.presence.connected(me.userId);
+      await deps.routing.agentConnected(me.userId, deps.presence.chosenOf(me.userId));
+    })();
 
     socket.on('disconnect', () => {
       deadline.clear();
-      deps.presence.disconnected(me.userId);
-      void deps.routing.agentDisconnected(me.userId);
+      void setup.finally(() => {
+        deps.presence.disconnected(me.userId);
+        void deps.routing.agentDisconnected(me.userId);
+      });
     });
 
     bindHandlers<typeof agentInbound, AgentAckValues>(
@@ -89,7 +95,8 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
         'interaction:wrapUp': ({ interactionId, dispositionCode, note }) => deps.chat.wrapUp(me.userId, interactionId, dispositionCode, note),
       },
       {
-        guard: () => {
+        guard: async () => {
+          await setup;
           if (me.expiresAt <= deps.clock.now()) throw new AppError('TOKEN_EXPIRED', 'token expired');
         },
         onResult: (event, result, err) => {
@@ -98,5 +105,6 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
         },
       },
     );
+    return setup;
   }
 }

@@ -54,9 +54,11 @@ export class RoutingService {
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Stops the clock and waits for the job in progress, so nothing touches the store after close. */
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    await this.serial.run(async () => undefined);
   }
 
   enqueue(interaction: Interaction): Promise<void> {

@@ -1,0 +1,14 @@
+import { defineConfig } from 'drizzle-kit';
+
+/**
+ * `npx drizzle-kit generate` diffs src/adapters/db/schema.ts against the
+ * snapshots in ./drizzle and writes the next SQL migration there. The server
+ * applies them at start (src/adapters/db/migrate.ts); no DB is needed here.
+ */
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './src/adapters/db/schema.ts',
+  out: './drizzle',
+  strict: true,
+  verbose: true,
+});

@@ -1,0 +1,33 @@
+import { desc, eq } from 'drizzle-orm';
+import type { AgentStatusRepository } from '../../store/Store.js';
+import { fromIso, toIso, type Db } from './db.js';
+import { isUuid, PG, translating } from './pgErrors.js';
+import { agentStatusLog } from './schema.js';
+
+/** Append-only agent status history; the latest row is the current status. */
+export function createAgentStatusRepo(db: Db): AgentStatusRepository {
+  return {
+    async record(agentId, status, reasonCode, at) {
+      await translating(
+        () => db.insert(agentStatusLog).values({ agentId, status, reasonCode: reasonCode ?? null, at: fromIso(at) }),
+        {
+          [PG.foreignKeyViolation]: ['NOT_FOUND', `unknown agent ${agentId}`],
+          [PG.invalidTextRepresentation]: ['NOT_FOUND', `unknown agent ${agentId}`],
+        },
+      );
+    },
+
+    async latest(agentId) {
+      if (!isUuid(agentId)) return undefined;
+      const [row] = await db
+        .select()
+        .from(agentStatusLog)
+        .where(eq(agentStatusLog.agentId, agentId))
+        // id breaks ties between changes recorded in the same millisecond.
+        .orderBy(desc(agentStatusLog.at), desc(agentStatusLog.id))
+        .limit(1);
+      if (!row) return undefined;
+      return { status: row.status, ...(row.reasonCode !== null ? { reasonCode: row.reasonCode } : {}), at: toIso(row.at) };
+    },
+  };
+}

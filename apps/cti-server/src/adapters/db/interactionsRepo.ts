@@ -1,0 +1,101 @@
+import { asc, eq, notInArray } from 'drizzle-orm';
+import { AppError } from '@omnicc/shared';
+import type { InteractionRepository } from '../../store/Store.js';
+import { fromIso, type Db } from './db.js';
+import { eventValues, patchColumns, toEvent, toInteraction } from './interactionRows.js';
+import { isUuid, PG, translating } from './pgErrors.js';
+import { interactionEvents, interactions } from './schema.js';
+
+const CLOSED_STATES = ['closed', 'abandoned'] as const;
+
+/** Interactions and their event log; every state change is one transaction. */
+export function createInteractionsRepo(db: Db): InteractionRepository {
+  return {
+    create: (input, at) =>
+      translating(
+        () =>
+          db.transaction(async (tx) => {
+            const [row] = await tx
+              .insert(interactions)
+              .values({
+                channel: input.channel,
+                state: 'queued',
+                queueId: input.queueId,
+                customerName: input.customer.name,
+                customerPhone: input.customer.phone ?? null,
+                customerEmail: input.customer.email ?? null,
+                customerTokenHash: input.customerTokenHash ?? null,
+                createdAt: fromIso(at),
+              })
+              .returning();
+            if (!row) throw new Error('insert returned no row');
+            await tx.insert(interactionEvents).values(eventValues(row.id, { type: 'created', at }));
+            return toInteraction(row);
+          }),
+        {
+          [PG.foreignKeyViolation]: ['NOT_FOUND', `unknown queue ${input.queueId}`],
+          [PG.uniqueViolation]: ['CONFLICT', 'customer token already in use'],
+        },
+      ),
+
+    async get(id) {
+      if (!isUuid(id)) return undefined;
+      const [row] = await db.select().from(interactions).where(eq(interactions.id, id));
+      return row && toInteraction(row);
+    },
+
+    async findByCustomerTokenHash(hash) {
+      const [row] = await db.select().from(interactions).where(eq(interactions.customerTokenHash, hash));
+      return row && toInteraction(row);
+    },
+
+    async listOpen() {
+      const rows = await db
+        .select()
+        .from(interactions)
+        .where(notInArray(interactions.state, [...CLOSED_STATES]))
+        .orderBy(asc(interactions.createdAt), asc(interactions.id));
+      return rows.map(toInteraction);
+    },
+
+    async transition(id, change, event) {
+      if (!isUuid(id)) throw new AppError('NOT_FOUND', `unknown interaction ${id}`);
+      return translating(
+        () =>
+          db.transaction(async (tx) => {
+            // The row lock serialises concurrent transitions: the second one sees the new state.
+            const [current] = await tx.select().from(interactions).where(eq(interactions.id, id)).for('update');
+            if (!current) throw new AppError('NOT_FOUND', `unknown interaction ${id}`);
+            if (!change.from.includes(current.state)) {
+              throw new AppError(
+                'INVALID_STATE',
+                `interaction ${id} is ${current.state}; ${change.to} needs one of ${change.from.join(', ')}`,
+              );
+            }
+            const [row] = await tx
+              .update(interactions)
+              .set({ state: change.to, ...patchColumns(change.patch) })
+              .where(eq(interactions.id, id))
+              .returning();
+            if (!row) throw new Error('update returned no row');
+            await tx.insert(interactionEvents).values(eventValues(id, event));
+            return toInteraction(row);
+          }),
+        {
+          [PG.foreignKeyViolation]: ['NOT_FOUND', `unknown agent ${change.patch?.agentId ?? ''}`],
+          [PG.invalidTextRepresentation]: ['NOT_FOUND', `unknown agent ${change.patch?.agentId ?? ''}`],
+        },
+      );
+    },
+
+    async events(id) {
+      if (!isUuid(id)) return [];
+      const rows = await db
+        .select()
+        .from(interactionEvents)
+        .where(eq(interactionEvents.interactionId, id))
+        .orderBy(asc(interactionEvents.at), asc(interactionEvents.id));
+      return rows.map(toEvent);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { migrate, MIGRATIONS_FOLDER } from './migrate.js';
+import { openTestDatabase, stopEmbeddedTestCluster, TEST_DB_KINDS, type TestDatabase } from './testing.js';
+
+afterAll(stopEmbeddedTestCluster);
+
+const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+const TABLES = ['agent_status_log', 'dispositions', 'interaction_events', 'interactions', 'messages', 'not_ready_reasons', 'queues', 'users'];
+
+const applied = async (pool: pg.Pool): Promise<number> =>
+  Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM drizzle.__drizzle_migrations')).rows[0]?.n);
+const tables = async (pool: pg.Pool): Promise<string[]> =>
+  (await pool.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map((r) => r.t);
+
+describe.each(TEST_DB_KINDS)('migrate (%s)', (kind) => {
+  let db: TestDatabase | undefined;
+  const pools: pg.Pool[] = [];
+  afterEach(async () => {
+    await Promise.all(pools.splice(0).map((p) => p.end()));
+    await db?.cleanup();
+  });
+
+  it('creates the schema, and a second run is a no-op', async () => {
+    db = await openTestDatabase(kind, { migrated: false });
+    expect(await tables(db.pool)).toEqual([]);
+    await migrate(db.pool);
+    expect(await tables(db.pool)).toEqual(TABLES);
+    expect(await applied(db.pool)).toBe(journal.entries.length);
+    await db.pool.query("INSERT INTO queues VALUES ('q', 'chat', 'Q', '队列')");
+    await migrate(db.pool);
+    expect(await applied(db.pool)).toBe(journal.entries.length);
+    expect((await db.pool.query('SELECT id FROM queues')).rows).toEqual([{ id: 'q' }]);
+    // The advisory lock is released with the session still open.
+    expect((await db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'")).rows[0]?.n).toBe(0);
+  });
+
+  it('lets concurrent starts migrate the same empty database', async () => {
+    db = await openTestDatabase(kind, { migrated: false });
+    // Separate pools = separate sessions, as separate server processes would have.
+    for (let i = 0; i < 4; i++) pools.push(new pg.Pool({ connectionString: db.url, max: 2 }));
+    const results = await Promise.allSettled(pools.map((p) => migrate(p)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(await tables(db.pool)).toEqual(TABLES);
+    expect(await applied(db.pool)).toBe(journal.entries.length);
+  });
+});

@@ -1,0 +1,159 @@
+import { sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid, unique } from 'drizzle-orm/pg-core';
+import {
+  AGENT_STATUSES,
+  CHANNELS,
+  DELIVERY_STATES,
+  INTERACTION_STATES,
+  MESSAGE_SENDERS,
+  ROLES,
+  type AgentStatus,
+  type Channel,
+  type DeliveryState,
+  type InteractionState,
+  type MessageSender,
+  type Role,
+} from '@omnicc/shared';
+
+/**
+ * The PostgreSQL schema (source of the drizzle-kit migrations in ../../../drizzle).
+ *
+ * Closed sets (roles, states...) are `text` with a CHECK built from the shared
+ * constants rather than PG enums: adding a value is then a plain migration
+ * (drop and re-add the check) instead of `ALTER TYPE`, which cannot run in the
+ * migration's transaction together with code that uses the new value.
+ */
+
+/** timestamptz with millisecond precision: the Store API speaks ms ISO strings. */
+const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
+
+/** `CHECK (col IN (...))` from a const list; literals come from our own constants only. */
+const oneOf = (name: string, col: AnyPgColumn, values: readonly string[]) =>
+  check(name, sql`${col} IN (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    passwordHash: text('password_hash').notNull(),
+  },
+  (t) => [oneOf('users_role_check', t.role, ROLES)],
+);
+
+export const queues = pgTable(
+  'queues',
+  {
+    id: text('id').primaryKey(),
+    channel: text('channel').$type<Channel>().notNull(),
+    nameEn: text('name_en').notNull(),
+    nameZh: text('name_zh').notNull(),
+  },
+  (t) => [oneOf('queues_channel_check', t.channel, CHANNELS)],
+);
+
+/** Columns shared by the two dictionaries; `seq` keeps the order entries were first added in. */
+const dictionaryColumns = () => ({
+  code: text('code').primaryKey(),
+  labelEn: text('label_en').notNull(),
+  labelZh: text('label_zh').notNull(),
+  seq: integer('seq').generatedAlwaysAsIdentity().notNull(),
+});
+
+export const notReadyReasons = pgTable('not_ready_reasons', dictionaryColumns());
+export const dispositions = pgTable('dispositions', dictionaryColumns());
+
+export const interactions = pgTable(
+  'interactions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    channel: text('channel').$type<Channel>().notNull(),
+    state: text('state').$type<InteractionState>().notNull(),
+    queueId: text('queue_id')
+      .notNull()
+      .references(() => queues.id),
+    customerName: text('customer_name').notNull(),
+    customerPhone: text('customer_phone'),
+    customerEmail: text('customer_email'),
+    /** NULL for channels without a customer token; UNIQUE still allows many NULLs. */
+    customerTokenHash: text('customer_token_hash').unique(),
+    agentId: uuid('agent_id').references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    assignedAt: ts('assigned_at'),
+    endedAt: ts('ended_at'),
+    /** No FK: a retired disposition code must not break history. */
+    dispositionCode: text('disposition_code'),
+    wrapUpNote: text('wrap_up_note'),
+  },
+  (t) => [
+    oneOf('interactions_channel_check', t.channel, CHANNELS),
+    oneOf('interactions_state_check', t.state, INTERACTION_STATES),
+    // Recovery reads the open ones at every start; closed history grows without bound.
+    index('interactions_open_idx')
+      .on(t.createdAt)
+      .where(sql`${t.state} NOT IN ('closed', 'abandoned')`),
+  ],
+);
+
+export const interactionEvents = pgTable(
+  'interaction_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    interactionId: uuid('interaction_id')
+      .notNull()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    at: ts('at').notNull(),
+    actorId: text('actor_id'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('interaction_events_interaction_idx').on(t.interactionId, t.at, t.id)],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: breaks ties between messages sent in the same millisecond. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+    interactionId: uuid('interaction_id')
+      .notNull()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    clientMessageId: text('client_message_id').notNull(),
+    sender: text('sender').$type<MessageSender>().notNull(),
+    authorName: text('author_name').notNull(),
+    text: text('text').notNull(),
+    sentAt: ts('sent_at').notNull(),
+    delivery: text('delivery').$type<DeliveryState>().notNull().default('sent'),
+  },
+  (t) => [
+    unique('messages_client_id_key').on(t.interactionId, t.sender, t.clientMessageId),
+    index('messages_interaction_sent_idx').on(t.interactionId, t.sentAt, t.seq),
+    oneOf('messages_sender_check', t.sender, MESSAGE_SENDERS),
+    oneOf('messages_delivery_check', t.delivery, DELIVERY_STATES),
+  ],
+);
+
+export const agentStatusLog = pgTable(
+  'agent_status_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status').$type<AgentStatus>().notNull(),
+    reasonCode: text('reason_code'),
+    at: ts('at').notNull(),
+  },
+  (t) => [
+    oneOf('agent_status_log_status_check', t.status, AGENT_STATUSES),
+    index('agent_status_log_agent_idx').on(t.agentId, t.at.desc(), t.id.desc()),
+  ],
+);
+
+/** Every table, for `drizzle(pool, { schema })`. */
+export const schema = { users, queues, notReadyReasons, dispositions, interactions, interactionEvents, messages, agentStatusLog };
+
