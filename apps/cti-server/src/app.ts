@@ -50,6 +50,8 @@ const CAPACITY = { voice: 1, chat: 3, email: 5, sms: 5 } as const;
 /** Wiring only: builds every feature around the injected store, clock and logger. */
 export async function createApplication(deps: AppDeps): Promise<Application> {
   const { config, store, clock, logger } = deps;
+  // Typed as the base logger so routes take the default FastifyInstance type.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   const http = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: LIMITS.restBodyBytes, trustProxy: false });
   installErrorHandling(http);
   installSecurityHeaders(http);
@@ -73,8 +75,8 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     void store.agentStatus.record(agentId, s.status, s.reasonCode, s.statusSince).catch((err: unknown) => logger.error({ err }, 'status log failed'));
   };
 
-  // Late-bound: notifiers need the chat service, which needs routing, which needs notifiers.
-  let chat: ChatService | undefined;
+  // Notifiers call into `chat`, declared below: routing needs the notifiers,
+  // and the chat service needs routing. The closures run only after start-up.
   const refreshLoad = (agentId: string): void => {
     void store.interactions.listOpen().then((open) => {
       const mine = open.filter((i) => i.agentId === agentId && (i.state === 'assigned' || i.state === 'wrapUp'));
@@ -82,7 +84,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     }, (err: unknown) => logger.error({ err }, 'load refresh failed'));
   };
   const notifiers = createNotifiers(agentNsp, customerNsp, {
-    customerStateOf: (id) => chat!.customerState(id),
+    customerStateOf: (id) => chat.customerState(id),
     onLoadChanged: refreshLoad,
   });
   const routing = new RoutingService({
@@ -92,7 +94,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     notifier: notifiers.routing,
     policy: { offerTimeoutMs: config.offerTimeoutMs, declineCooldownMs: 30_000, capacity: CAPACITY, newOfferId: randomUUID },
   });
-  chat = new ChatService({ store, clock, routing, notifier: notifiers.chat, defaultQueueId: 'chat-general', onAgentLoadChanged: refreshLoad });
+  const chat = new ChatService({ store, clock, routing, notifier: notifiers.chat, defaultQueueId: 'chat-general', onAgentLoadChanged: refreshLoad });
   const chatService = chat;
 
   const onEvent = (nsp: string) => (event: string, result: string) => metrics.socketEvents.inc({ namespace: nsp, event: event.slice(0, 40), result });

@@ -14,7 +14,8 @@ export interface BindOptions {
    */
   guard?: (event: string) => void | Promise<void>;
   /** Reports each handled event for metrics and logs. */
-  onResult?: (event: string, result: 'ok' | string, err?: unknown) => void;
+  /** `result` is 'ok' or the error code. */
+  onResult?: (event: string, result: string, err?: unknown) => void;
 }
 
 /**

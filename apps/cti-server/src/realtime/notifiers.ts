@@ -1,4 +1,4 @@
-import type { ChatMessage, Interaction } from '@omnicc/shared';
+import type { ChatMessage, CustomerChatState, Interaction } from '@omnicc/shared';
 import type { AgentNamespace } from '../features/agents/agentNamespace.js';
 import { agentRoom } from '../features/agents/agentNamespace.js';
 import type { ChatNotifier } from '../features/chat/chatService.js';
@@ -17,7 +17,7 @@ const onAgentDesk = (i: Interaction): i is Interaction & { agentId: string } =>
 export function createNotifiers(
   agents: AgentNamespace,
   customers: CustomerNamespace,
-  hooks: { customerStateOf: (interactionId: string) => Promise<import('@omnicc/shared').CustomerChatState>; onLoadChanged: (agentId: string) => void },
+  hooks: { customerStateOf: (interactionId: string) => Promise<CustomerChatState>; onLoadChanged: (agentId: string) => void },
 ): { routing: RoutingNotifier; chat: ChatNotifier } {
   const hasSockets = async (nsp: AgentNamespace | CustomerNamespace, room: string) => (await nsp.in(room).fetchSockets()).length > 0;
 

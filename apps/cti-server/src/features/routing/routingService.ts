@@ -58,7 +58,7 @@ export class RoutingService {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    await this.serial.run(async () => undefined);
+    await this.serial.run(() => Promise.resolve());
   }
 
   enqueue(interaction: Interaction): Promise<void> {
