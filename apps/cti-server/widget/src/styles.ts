@@ -12,6 +12,8 @@ export const WIDGET_CSS = `
 header { display: flex; align-items: center; justify-content: space-between; padding: 10px 14px; background: #0b5cad; color: #fff; }
 header h2 { margin: 0; font-size: 15px; }
 header button { background: transparent; border: 0; color: #fff; font-size: 18px; cursor: pointer; padding: 2px 8px; }
+.body, .conversation { flex: 1; display: flex; flex-direction: column; min-height: 0; }
+.status:empty { display: none; }
 .status { padding: 6px 14px; font-size: 12px; background: #f0f4f8; color: #334e68; border-bottom: 1px solid #d9e2ec; }
 .status.offline { background: #fff3c4; color: #513c06; }
 form.prechat { padding: 14px; display: flex; flex-direction: column; gap: 10px; overflow: auto; }

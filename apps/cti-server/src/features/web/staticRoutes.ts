@@ -19,6 +19,7 @@ export async function registerStaticRoutes(app: FastifyInstance, deps: { webDir:
     await app.register(fastifyStatic, { root: path.join(WIDGET_DIR, 'dist'), prefix: '/widget/', decorateReply: true, index: false });
     app.get('/widget.js', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('widget.js', path.join(WIDGET_DIR, 'dist')));
     app.get('/demo/', (_request, reply) => reply.sendFile('demo.html', path.join(WIDGET_DIR, 'public')));
+    app.get('/demo/demo.css', (_request, reply) => reply.sendFile('demo.css', path.join(WIDGET_DIR, 'public')));
     app.get('/demo', (_request, reply) => reply.redirect('/demo/'));
   } else {
     deps.log(`chat widget not built (${widgetFile} missing): /widget.js disabled`);
