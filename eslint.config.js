@@ -8,7 +8,9 @@ import tseslint from 'typescript-eslint';
  * - packages/flows is pure: no React, no xyflow;
  * - packages/shared is imported by everyone and imports nothing app-side.
  */
-const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'os', 'net', 'http', 'https', 'crypto'];
+/** Bare names go in `paths` (exact match): as patterns they would also match folders like ./net/. */
+const nodeBuiltinNames = ['fs', 'path', 'child_process', 'os', 'net', 'http', 'https', 'crypto'];
+const nodeBuiltinPaths = nodeBuiltinNames.map((name) => ({ name, message: 'Node built-ins are not available here.' }));
 
 export default tseslint.config(
   {
@@ -41,8 +43,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer is sandboxed: use window.desktop (DesktopApi).' }],
-          patterns: [{ group: nodeBuiltins, message: 'The renderer cannot use Node built-ins.' }],
+          paths: [{ name: 'electron', message: 'The renderer is sandboxed: use window.desktop (DesktopApi).' }, ...nodeBuiltinPaths],
+          patterns: [{ group: ['node:*'], message: 'The renderer cannot use Node built-ins.' }],
         },
       ],
     },
@@ -62,9 +64,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['@omnicc/*', '../../apps/*', 'react', 'electron', ...nodeBuiltins], message: 'packages/shared imports nothing app-side.' },
-          ],
+          paths: nodeBuiltinPaths,
+          patterns: [{ group: ['@omnicc/*', '../../apps/*', 'react', 'electron', 'node:*'], message: 'packages/shared imports nothing app-side.' }],
         },
       ],
     },

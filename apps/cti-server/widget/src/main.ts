@@ -86,6 +86,9 @@ function boot(script: HTMLScriptElement): void {
 
   const send = (text: string, clientMessageId = crypto.randomUUID()) => {
     if (!socket || !text.trim()) return;
+    // A sent message ends this bout of typing: the next keystroke announces typing again.
+    window.clearTimeout(typingTimer);
+    lastTypingSent = 0;
     const pending = list.addPending(clientMessageId, text, () => send(text, clientMessageId));
     socket.timeout(10_000).emit('chat:send', { clientMessageId, text }, (err: Error | null, ack) => {
       if (err || !ack.ok) list.markFailed(pending);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,6 +31,7 @@ export interface DemoServer {
  */
 export async function startDemoServer(): Promise<DemoServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'omnicc-e2e-'));
+  chmodSync(dataDir, 0o755); // as root the embedded PostgreSQL runs as `postgres`, which must enter it
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(await freePort()),

@@ -13,7 +13,7 @@ const PATHS: Record<Channel, string> = {
 export interface ChannelIconProps {
   channel: Channel;
   /** Accessible name; omit when a visible text label sits next to the icon. */
-  label?: string;
+  label?: string | undefined;
 }
 
 /** Channel glyph. Decorative unless `label` is given. */

@@ -15,7 +15,9 @@ describe('useNow', () => {
   it('ticks with the clock', () => {
     const { result } = renderHook(() => useNow(1000));
     const start = result.current;
-    act(() => vi.advanceTimersByTime(3000));
+    act(() => {
+      vi.advanceTimersByTime(3000);
+    });
     expect(result.current - start).toBe(3000);
   });
 });

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clusterPids, isAlive, waitFor } from './clusterProcesses.js';
+import { FALLBACK_ROOT } from './clusterDir.js';
 import { openDatabase, type OpenedDatabase } from './openDatabase.js';
 import { freePort } from './testCluster.js';
 import { MACHINE_ADMIN_URL, TEST_DB_KINDS } from './testing.js';
@@ -40,6 +41,27 @@ describe.runIf(TEST_DB_KINDS.includes('embedded'))('openDatabase, embedded', () 
   };
   const postmasterPid = async (dataDir: string): Promise<number> =>
     Number((await fs.readFile(path.join(dataDir, 'cluster', 'postmaster.pid'), 'utf8')).split('\n', 1)[0]);
+
+  it.runIf(process.getuid?.() === 0)('moves a cluster the postgres account cannot reach to /var/lib/omnicc, and finds it again', async () => {
+    const privateParent = await fs.mkdtemp(path.join(os.tmpdir(), 'omnicc-private-')); // 0700: postgres cannot enter
+    dirs.push(privateParent);
+    const dataDir = path.join(privateParent, 'data');
+    const logs: string[] = [];
+    const port = await freePort();
+    const first = await openDatabase({ dataDir, port, log: (m) => logs.push(m) });
+    opened.push(first);
+    const moved = logs.find((l) => l.includes(FALLBACK_ROOT));
+    expect(moved).toBeDefined();
+    const fallback = /using (\S+)$/.exec(moved ?? '')?.[1] ?? '';
+    await first.pool.query("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('ok')");
+    await first.close();
+    const second = await openDatabase({ dataDir, port });
+    opened.push(second);
+    expect((await second.pool.query('SELECT v FROM kept')).rows).toEqual([{ v: 'ok' }]);
+    await second.close();
+    for (const pid of await clusterPids(path.join(fallback, 'cluster'))) process.kill(pid, 'SIGKILL');
+    await fs.rm(fallback, { recursive: true, force: true });
+  });
 
   it('creates the cluster on 127.0.0.1 only, then reopens it with its data', async () => {
     const dataDir = await tempDir();

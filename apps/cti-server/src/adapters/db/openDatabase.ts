@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { resolveClusterDir } from './clusterDir.js';
 import { startEmbeddedCluster } from './embeddedCluster.js';
 import { createDatabaseIfMissing, ensureDatabaseFromUrl } from './ensureDatabase.js';
 
@@ -49,7 +50,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     return { url: options.databaseUrl, pool, embedded: false, close: () => (closing ??= endPool(pool)) };
   }
 
-  const cluster = await startEmbeddedCluster({ dir: options.dataDir, port: options.port, log });
+  const dir = await resolveClusterDir(options.dataDir, log);
+  const cluster = await startEmbeddedCluster({ dir, port: options.port, log });
   try {
     if (await createDatabaseIfMissing(cluster.clientConfig('postgres'), APP_DATABASE)) {
       log(`created database ${APP_DATABASE} in the embedded PostgreSQL`);

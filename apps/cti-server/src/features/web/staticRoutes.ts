@@ -25,7 +25,8 @@ export async function registerStaticRoutes(app: FastifyInstance, deps: { webDir:
     deps.log(`chat widget not built (${widgetFile} missing): /widget.js disabled`);
   }
   if (existsSync(path.join(deps.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: deps.webDir, prefix: '/', decorateReply: false, wildcard: false, index: 'index.html' });
+    // wildcard: files are looked up per request, so a rebuilt desktop is served without a restart.
+    await app.register(fastifyStatic, { root: deps.webDir, prefix: '/', decorateReply: false, index: 'index.html' });
   } else {
     deps.log(`web desktop not built (${deps.webDir}/index.html missing): / disabled`);
   }

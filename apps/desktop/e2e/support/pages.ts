@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { TEST_IDS } from '../../src/renderer/testIds.js';
+import { ARTIFACTS } from './browser.js';
+
+export const byId = (page: Page, id: keyof typeof TEST_IDS) => page.getByTestId(TEST_IDS[id]);
+
+/** Saves a screenshot under apps/desktop/artifacts/ (kept by CI as test artifacts). */
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+export async function loginAgent(page: Page, url: string, username: string, password: string): Promise<void> {
+  await page.goto(url);
+  await byId(page, 'loginUsername').fill(username);
+  await byId(page, 'loginPassword').fill(password);
+  await byId(page, 'loginSubmit').click();
+  await byId(page, 'statusLabel').waitFor();
+}
+
+/** axe-core WCAG 2 A/AA violations on the page as it is now (ids and targets, for a readable failure). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The chat widget lives in an open shadow root; Playwright's CSS locators pierce it. */
+export const widget = (page: Page) => ({
+  open: () => page.locator('#omnicc-chat .launcher').click(),
+  start: async (name: string, phone: string) => {
+    await page.locator('#omnicc-chat input[name=name]').fill(name);
+    await page.locator('#omnicc-chat input[name=phone]').fill(phone);
+    await page.locator('#omnicc-chat form button[type=submit]').click();
+    await page.locator('#omnicc-chat textarea').waitFor();
+  },
+  send: async (text: string) => {
+    await page.locator('#omnicc-chat textarea').fill(text);
+    await page.locator('#omnicc-chat textarea').press('Enter');
+  },
+  messages: () => page.locator('#omnicc-chat li.msg'),
+  status: () => page.locator('#omnicc-chat .status'),
+  typing: () => page.locator('#omnicc-chat textarea').pressSequentially('I am typing', { delay: 20 }),
+});

@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Composer } from '@omnicc/ui';
+import { LIMITS, type Interaction } from '@omnicc/shared';
+import { useUiStore } from '../stores/uiStore.js';
+import { TEST_IDS } from '../testIds.js';
+import { useActions } from './ActionsContext.js';
+
+/** The composer bound to one conversation: draft kept per conversation, typing notices throttled. */
+export function ConversationComposer({ interaction }: { interaction: Interaction }) {
+  const { t } = useTranslation();
+  const actions = useActions();
+  const draft = useUiStore((s) => s.drafts[interaction.id] ?? '');
+  const setDraft = useUiStore((s) => s.setDraft);
+  const focusTick = useUiStore((s) => s.focusComposerTick);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const open = interaction.state === 'assigned';
+
+  useEffect(() => {
+    if (focusTick > 0) box.current?.focus();
+  }, [focusTick]);
+
+  return (
+    <div className="conversation__composer">
+      <Composer
+        textareaRef={box}
+        value={open ? draft : ''}
+        onChange={(text) => setDraft(interaction.id, text)}
+        onTyping={() => actions.typing(interaction.id)}
+        onSend={(text) => {
+          setDraft(interaction.id, '');
+          void actions.sendMessage(interaction.id, text);
+        }}
+        maxChars={LIMITS.chatMessageChars}
+        disabled={!open}
+        labels={{
+          label: t('composer.label', { name: interaction.customer.name }),
+          placeholder: open ? t('composer.placeholder') : t('composer.closedPlaceholder'),
+          send: t('composer.send'),
+          count: (count, max) => t('composer.count', { count, max }),
+          tooLong: (count) => t('composer.tooLong', { count }),
+          hint: t('composer.hint'),
+        }}
+        testIds={{ textarea: TEST_IDS.composer, send: TEST_IDS.sendButton }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '@omnicc/ui';
+import type { Interaction } from '@omnicc/shared';
+import { lastCustomerMessage, useInteractionsStore } from '../stores/interactionsStore.js';
+import { useUiStore } from '../stores/uiStore.js';
+import { TEST_IDS } from '../testIds.js';
+import { useActions } from './ActionsContext.js';
+import { ConversationComposer } from './ConversationComposer.js';
+import { MessageList } from './MessageList.js';
+import './ConversationView.css';
+
+/** Whether the page is on screen; read receipts are only sent for what the agent can see. */
+function useDocumentVisible(): boolean {
+  const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
+  useEffect(() => {
+    const onChange = (): void => setVisible(document.visibilityState === 'visible');
+    document.addEventListener('visibilitychange', onChange);
+    return () => document.removeEventListener('visibilitychange', onChange);
+  }, []);
+  return visible;
+}
+
+function Header({ interaction, titleId }: { interaction: Interaction; titleId: string }) {
+  const { t } = useTranslation();
+  const actions = useActions();
+  const openWrapUp = useUiStore((s) => s.openWrapUp);
+  const contact = [interaction.customer.phone, interaction.customer.email].filter(Boolean).join(' · ');
+  return (
+    <div className="conversation__header">
+      <div className="conversation__who">
+        <h2 id={titleId} className="conversation__name">
+          {interaction.customer.name}
+        </h2>
+        <div className="conversation__meta">
+          <span>{t(`channel.${interaction.channel}`)}</span>
+          {contact ? <span>{contact}</span> : null}
+          <span className={`conversation__state conversation__state--${interaction.state}`}>{t(`interactionState.${interaction.state}`)}</span>
+        </div>
+      </div>
+      {interaction.state === 'assigned' ? (
+        <button type="button" className="omni-button omni-button--danger" aria-keyshortcuts="Alt+E" onClick={() => void actions.endChat(interaction.id)} data-testid={TEST_IDS.endChat}>
+          {t('conversation.endChat')}
+        </button>
+      ) : (
+        <button type="button" className="omni-button omni-button--primary" aria-keyshortcuts="Alt+W" onClick={() => openWrapUp(interaction.id)} data-testid={TEST_IDS.openWrapUp}>
+          {t('conversation.wrapUp')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Centre column: the active conversation, or a hint when none is selected. */
+export function ConversationView() {
+  const { t } = useTranslation();
+  const actions = useActions();
+  const titleId = useId();
+  const activeId = useUiStore((s) => s.activeId);
+  const interaction = useInteractionsStore((s) => (activeId ? s.byId[activeId] : undefined));
+  const messages = useInteractionsStore((s) => (activeId ? s.messages[activeId] : undefined));
+  const typing = useInteractionsStore((s) => (activeId ? (s.typing[activeId] ?? false) : false));
+  const visible = useDocumentVisible();
+
+  const lastFromCustomer = lastCustomerMessage(messages);
+  useEffect(() => {
+    if (interaction && visible && lastFromCustomer && lastFromCustomer.delivery !== 'read') actions.markRead(interaction.id, lastFromCustomer.id);
+  }, [actions, interaction, visible, lastFromCustomer]);
+
+  if (!interaction) {
+    return (
+      <main className="conversation conversation--empty" aria-labelledby={titleId}>
+        <h2 id={titleId} className="omni-visually-hidden">
+          {t('conversation.emptyTitle')}
+        </h2>
+        <EmptyState title={t('conversation.emptyTitle')} hint={t('conversation.emptyHint')} />
+      </main>
+    );
+  }
+
+  const customerLeft = messages?.some((m) => m.sender === 'system' && m.text === 'customerLeft') ?? false;
+  return (
+    <main className="conversation" aria-labelledby={titleId} data-testid={TEST_IDS.conversation} data-interaction-id={interaction.id}>
+      <Header interaction={interaction} titleId={titleId} />
+      {interaction.state === 'wrapUp' ? (
+        <p className="conversation__ended" role="status">
+          {customerLeft ? t('conversation.customerLeft') : t('conversation.ended')}
+        </p>
+      ) : null}
+      <MessageList interactionId={interaction.id} customerName={interaction.customer.name} />
+      <div className="conversation__typing" aria-live="polite">
+        {typing ? (
+          <span data-testid={TEST_IDS.typingIndicator}>
+            <span className="conversation__dots" aria-hidden="true">
+              <span />
+              <span />
+              <span />
+            </span>
+            {t('conversation.typing', { name: interaction.customer.name })}
+          </span>
+        ) : null}
+      </div>
+      <ConversationComposer interaction={interaction} />
+    </main>
+  );
+}

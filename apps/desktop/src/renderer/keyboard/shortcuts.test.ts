@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+import { cleanup, renderHook } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AgentActions } from '../network/actions.js';
+import { useInteractionsStore } from '../stores/interactionsStore.js';
+import { useOffersStore } from '../stores/offersStore.js';
+import { useUiStore } from '../stores/uiStore.js';
+import { makeInteraction, makeOffer, uuid } from '../testing/fixtures.js';
+import { resetAllStores } from '../testing/reset.js';
+import { matchShortcut, type KeyLike } from './shortcuts.js';
+import { useDeskShortcuts } from './useDeskShortcuts.js';
+
+const key = (over: Partial<KeyLike>): KeyLike => ({ key: '', code: '', altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...over });
+
+function fakeActions(): AgentActions {
+  return {
+    setReady: vi.fn(() => Promise.resolve()),
+    setNotReady: vi.fn(() => Promise.resolve()),
+    toggleReady: vi.fn(() => Promise.resolve()),
+    acceptOffer: vi.fn(() => Promise.resolve()),
+    rejectOffer: vi.fn(() => Promise.resolve()),
+    sendMessage: vi.fn(() => Promise.resolve()),
+    retryMessage: vi.fn(() => Promise.resolve()),
+    typing: vi.fn(),
+    markRead: vi.fn(),
+    endChat: vi.fn(() => Promise.resolve()),
+    wrapUp: vi.fn(() => Promise.resolve(true)),
+    dispose: vi.fn(),
+  };
+}
+
+/** Presses a key on the window, as the agent would anywhere in the page. */
+function press(init: KeyboardEventInit, target: EventTarget = document.body): KeyboardEvent {
+  const e = new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
+  target.dispatchEvent(e);
+  return e;
+}
+
+describe('matchShortcut', () => {
+  it('matches Alt shortcuts by physical key, so macOS Option letters work', () => {
+    expect(matchShortcut(key({ altKey: true, code: 'KeyA', key: 'å' }))).toEqual({ type: 'acceptOldest' });
+    expect(matchShortcut(key({ altKey: true, code: 'KeyR' }))).toEqual({ type: 'rejectOldest' });
+    expect(matchShortcut(key({ altKey: true, code: 'KeyE' }))).toEqual({ type: 'endChat' });
+    expect(matchShortcut(key({ altKey: true, code: 'KeyW' }))).toEqual({ type: 'openWrapUp' });
+    expect(matchShortcut(key({ altKey: true, code: 'KeyS' }))).toEqual({ type: 'toggleReady' });
+    expect(matchShortcut(key({ altKey: true, code: 'Digit3' }))).toEqual({ type: 'switchTo', index: 2 });
+    expect(matchShortcut(key({ altKey: true, code: 'Numpad9' }))).toEqual({ type: 'switchTo', index: 8 });
+  });
+
+  it('ignores other modifiers and plain letters', () => {
+    expect(matchShortcut(key({ altKey: true, ctrlKey: true, code: 'KeyA' }))).toBeNull();
+    expect(matchShortcut(key({ altKey: true, shiftKey: true, code: 'KeyA' }))).toBeNull();
+    expect(matchShortcut(key({ code: 'KeyA', key: 'a' }))).toBeNull();
+    expect(matchShortcut(key({ altKey: true, code: 'Digit0' }))).toBeNull();
+  });
+
+  it('opens help with "?" except while typing in a field', () => {
+    expect(matchShortcut(key({ key: '?', shiftKey: true }))).toEqual({ type: 'help' });
+    expect(matchShortcut(key({ key: '?', target: document.createElement('textarea') }))).toBeNull();
+  });
+});
+
+describe('desk shortcuts', () => {
+  let actions: AgentActions;
+  beforeEach(() => {
+    resetAllStores();
+    actions = fakeActions();
+    renderHook(() => useDeskShortcuts(actions));
+  });
+  afterEach(cleanup);
+
+  it('Alt+A accepts and Alt+R rejects the oldest ringing offer', () => {
+    useOffersStore.getState().add(makeOffer(1));
+    useOffersStore.getState().add(makeOffer(2));
+    const e = press({ altKey: true, code: 'KeyA', key: 'a' });
+    expect(actions.acceptOffer).toHaveBeenCalledWith(uuid(101));
+    expect(e.defaultPrevented).toBe(true);
+    press({ altKey: true, code: 'KeyR', key: 'r' });
+    expect(actions.rejectOffer).toHaveBeenCalledWith(uuid(101));
+  });
+
+  it('does nothing (and lets the key through) when no offer rings', () => {
+    const e = press({ altKey: true, code: 'KeyA' });
+    expect(actions.acceptOffer).not.toHaveBeenCalled();
+    expect(e.defaultPrevented).toBe(false);
+  });
+
+  it('Alt+1..9 switch conversations, Alt+E ends the active chat, Alt+W opens its wrap-up', () => {
+    useInteractionsStore.getState().upsert(makeInteraction(1));
+    useInteractionsStore.getState().upsert(makeInteraction(2, { state: 'wrapUp' }));
+    // Works from inside the composer too.
+    const box = document.body.appendChild(document.createElement('textarea'));
+    press({ altKey: true, code: 'Digit1' }, box);
+    box.remove();
+    expect(useUiStore.getState().activeId).toBe(uuid(1));
+    press({ altKey: true, code: 'KeyE' });
+    expect(actions.endChat).toHaveBeenCalledWith(uuid(1));
+    press({ altKey: true, code: 'KeyW' });
+    expect(useUiStore.getState().wrapUpFor).toBeNull(); // still assigned: nothing to wrap up
+    press({ altKey: true, code: 'Digit2' });
+    press({ altKey: true, code: 'KeyW' });
+    expect(useUiStore.getState().wrapUpFor).toBe(uuid(2));
+    press({ altKey: true, code: 'Digit9' });
+    expect(useUiStore.getState().activeId).toBe(uuid(2));
+  });
+
+  it('Alt+S toggles ready, "?" toggles help, and a dialog blocks the rest', () => {
+    press({ altKey: true, code: 'KeyS' });
+    expect(actions.toggleReady).toHaveBeenCalledTimes(1);
+    press({ key: '?', shiftKey: true });
+    expect(useUiStore.getState().helpOpen).toBe(true);
+    press({ altKey: true, code: 'KeyS' });
+    expect(actions.toggleReady).toHaveBeenCalledTimes(1);
+    useOffersStore.getState().add(makeOffer(1));
+    press({ altKey: true, code: 'KeyA' });
+    expect(actions.acceptOffer).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import type { AgentActions } from '../network/actions.js';
+import { useInteractionsStore } from '../stores/interactionsStore.js';
+import { useOffersStore } from '../stores/offersStore.js';
+import { useUiStore } from '../stores/uiStore.js';
+import { matchShortcut, type ShortcutAction } from './shortcuts.js';
+
+/** Carries out one shortcut against the current state of the desk. */
+export function runShortcut(action: ShortcutAction, actions: AgentActions): boolean {
+  const ui = useUiStore.getState();
+  const { offers } = useOffersStore.getState();
+  const { byId, order } = useInteractionsStore.getState();
+  const active = ui.activeId ? byId[ui.activeId] : undefined;
+  const dialogOpen = ui.wrapUpFor !== null || ui.helpOpen;
+
+  switch (action.type) {
+    // Answering a ring stays possible with a dialog open: the customer is waiting either way.
+    case 'acceptOldest':
+    case 'rejectOldest': {
+      const oldest = offers[0];
+      if (!oldest) return false;
+      void (action.type === 'acceptOldest' ? actions.acceptOffer(oldest.offerId) : actions.rejectOffer(oldest.offerId));
+      return true;
+    }
+    case 'help':
+      ui.setHelpOpen(!ui.helpOpen);
+      return true;
+  }
+  if (dialogOpen) return false;
+  switch (action.type) {
+    case 'endChat':
+      if (active?.state !== 'assigned') return false;
+      void actions.endChat(active.id);
+      return true;
+    case 'openWrapUp':
+      if (active?.state !== 'wrapUp') return false;
+      ui.openWrapUp(active.id);
+      return true;
+    case 'toggleReady':
+      void actions.toggleReady();
+      return true;
+    case 'switchTo': {
+      const id = order[action.index];
+      if (!id) return false;
+      ui.select(id, true);
+      return true;
+    }
+  }
+}
+
+/** Listens for the desk's keyboard shortcuts on the whole window while mounted. */
+export function useDeskShortcuts(actions: AgentActions | null): void {
+  useEffect(() => {
+    if (!actions) return;
+    const onKeyDown = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented || e.repeat) return;
+      const action = matchShortcut(e);
+      if (action && runShortcut(action, actions)) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [actions]);
+}

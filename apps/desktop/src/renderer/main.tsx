@@ -1,0 +1,31 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@omnicc/ui';
+import './styles/base.css';
+import { App } from './App.js';
+import { createWebAudioRinger } from './alerts/ringer.js';
+import { createSystemNotifier } from './alerts/systemNotifier.js';
+import { createI18n, detectLanguage } from './i18n/index.js';
+import { createApi } from './network/api.js';
+import { openAgentSocket } from './network/socket.js';
+import type { Services } from './services.js';
+
+// The server serves this page, so its origin is the API's origin (REST and socket.io).
+const origin = window.location.origin;
+
+const services: Services = {
+  api: createApi(origin),
+  openSocket: (getToken) => openAgentSocket(origin, getToken),
+  ringer: createWebAudioRinger(),
+  notifier: createSystemNotifier(),
+};
+
+const i18n = createI18n(detectLanguage(localStorage, navigator.languages));
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lacks #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <App services={services} i18n={i18n} />
+  </StrictMode>,
+);

@@ -1,0 +1,90 @@
+import {
+  appErrorSchema,
+  dictionariesSchema,
+  sessionSchema,
+  transcriptSchema,
+  type Dictionaries,
+  type ErrorCode,
+  type LoginRequest,
+  type Session,
+  type Transcript,
+} from '@omnicc/shared';
+
+/** Error codes of the contract plus the ones only a client can see. */
+export type ClientErrorCode = ErrorCode | 'NETWORK' | 'TIMEOUT' | 'DISCONNECTED';
+
+/** A failed REST call or socket command, with the code the UI branches on. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ClientErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The REST part of the contract (wire/rest.ts). */
+export interface Api {
+  login(request: LoginRequest): Promise<Session>;
+  refresh(token: string): Promise<Session>;
+  dictionaries(token: string): Promise<Dictionaries>;
+  transcript(token: string, interactionId: string): Promise<Transcript>;
+}
+
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** Codes for HTTP statuses whose body did not carry one (proxies, crashes). */
+function codeOfStatus(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status >= 400 && status < 500) return 'BAD_REQUEST';
+  return 'INTERNAL';
+}
+
+/**
+ * REST client against `baseUrl` (the page's own origin: the server serves
+ * the renderer). Replies are parsed with the contract's zod schemas.
+ */
+export function createApi(baseUrl: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): Api {
+  async function call<T>(path: string, init: { method: 'GET' | 'POST'; token?: string; body?: unknown }, parse: (data: unknown) => T): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetchImpl(`${baseUrl}${path}`, {
+        method: init.method,
+        headers,
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+        credentials: 'omit',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (err) {
+      const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
+      throw new ApiError(timedOut ? 'TIMEOUT' : 'NETWORK', err instanceof Error ? err.message : 'network error');
+    }
+    const data: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const parsed = appErrorSchema.safeParse((data as { error?: unknown } | undefined)?.error);
+      throw parsed.success ? new ApiError(parsed.data.code, parsed.data.message) : new ApiError(codeOfStatus(response.status), `HTTP ${response.status}`);
+    }
+    try {
+      return parse(data);
+    } catch {
+      throw new ApiError('INTERNAL', `unexpected reply from ${path}`);
+    }
+  }
+
+  return {
+    login: (request) => call('/api/auth/login', { method: 'POST', body: request }, (d) => sessionSchema.parse(d)),
+    refresh: (token) => call('/api/auth/refresh', { method: 'POST', token, body: {} }, (d) => sessionSchema.parse(d)),
+    dictionaries: (token) => call('/api/dictionaries', { method: 'GET', token }, (d) => dictionariesSchema.parse(d)),
+    transcript: (token, id) => call(`/api/interactions/${encodeURIComponent(id)}/transcript`, { method: 'GET', token }, (d) => transcriptSchema.parse(d)),
+  };
+}

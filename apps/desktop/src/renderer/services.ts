@@ -1,0 +1,21 @@
+import { createContext, useContext } from 'react';
+import type { Ringer } from './alerts/ringer.js';
+import type { SystemNotifier } from './alerts/systemNotifier.js';
+import type { Api } from './network/api.js';
+import type { AgentSocket } from './network/socket.js';
+
+/** The app's connections to the outside world; main.tsx builds the real ones, tests pass fakes. */
+export interface Services {
+  api: Api;
+  openSocket: (getToken: () => string) => AgentSocket;
+  ringer: Ringer;
+  notifier: SystemNotifier;
+}
+
+export const ServicesContext = createContext<Services | null>(null);
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices outside ServicesContext');
+  return services;
+}

@@ -1,0 +1,28 @@
+import type { AgentSnapshot } from '@omnicc/shared';
+import { useAgentStore } from './agentStore.js';
+import { useInteractionsStore } from './interactionsStore.js';
+import { useOffersStore } from './offersStore.js';
+import { useUiStore } from './uiStore.js';
+
+/**
+ * Replaces what the desk shows with the server's snapshot, after every
+ * (re)connect: pushes missed while disconnected are not replayed, so local
+ * state is never merged with them, only replaced.
+ */
+export function applySnapshot(snapshot: AgentSnapshot): void {
+  useAgentStore.getState().apply({ status: snapshot.status, reasonCode: snapshot.reasonCode, statusSince: snapshot.statusSince });
+  useOffersStore.getState().replace(snapshot.offers);
+  useInteractionsStore.getState().replaceAll(snapshot.interactions, snapshot.messages);
+  const ui = useUiStore.getState();
+  const { order, byId } = useInteractionsStore.getState();
+  if (ui.activeId !== null && !(ui.activeId in byId)) ui.select(order[0] ?? null);
+  if (ui.wrapUpFor !== null && byId[ui.wrapUpFor]?.state !== 'wrapUp') ui.closeWrapUp();
+}
+
+/** Forgets everything of the signed-out agent, so the next one starts clean. */
+export function resetDesk(): void {
+  useAgentStore.getState().reset();
+  useOffersStore.getState().reset();
+  useInteractionsStore.getState().reset();
+  useUiStore.getState().reset();
+}

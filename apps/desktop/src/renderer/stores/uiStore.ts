@@ -1,0 +1,75 @@
+import { create } from 'zustand';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+
+/** Actions whose failure the agent is told about (keys under action.*). */
+export type ActionName = 'setStatus' | 'accept' | 'reject' | 'send' | 'end' | 'wrapUp' | 'load';
+
+/** A failed action and its error code (keys under errors.*). */
+export interface Notice {
+  id: number;
+  action: ActionName;
+  code: string;
+}
+
+export interface UiState {
+  /** Conversation shown in the centre. */
+  activeId: string | null;
+  /** Interaction whose wrap-up dialog is open. */
+  wrapUpFor: string | null;
+  wrapUpSubmitting: boolean;
+  wrapUpErrorCode: string | null;
+  helpOpen: boolean;
+  connection: ConnectionState;
+  /** Unsent text per conversation, kept while the agent switches between them. */
+  drafts: Record<string, string>;
+  notice: Notice | null;
+  /** Bumped to ask the composer to take focus (after accept or a switch by keyboard). */
+  focusComposerTick: number;
+  select: (interactionId: string | null, focusComposer?: boolean) => void;
+  openWrapUp: (interactionId: string) => void;
+  closeWrapUp: () => void;
+  setWrapUpState: (submitting: boolean, errorCode?: string | null) => void;
+  setHelpOpen: (open: boolean) => void;
+  setConnection: (state: ConnectionState) => void;
+  setDraft: (interactionId: string, text: string) => void;
+  showNotice: (action: ActionName, code: string) => void;
+  dismissNotice: () => void;
+  reset: () => void;
+}
+
+let noticeSeq = 0;
+
+const initial = () => ({
+  activeId: null,
+  wrapUpFor: null,
+  wrapUpSubmitting: false,
+  wrapUpErrorCode: null,
+  helpOpen: false,
+  connection: 'connecting' as ConnectionState,
+  drafts: {},
+  notice: null,
+  focusComposerTick: 0,
+});
+
+/** What the agent sees and where focus goes; nothing here comes from the server. */
+export const useUiStore = create<UiState>()((set) => ({
+  ...initial(),
+  select: (interactionId, focusComposer = false) =>
+    set((s) => ({ activeId: interactionId, focusComposerTick: focusComposer ? s.focusComposerTick + 1 : s.focusComposerTick })),
+  openWrapUp: (interactionId) =>
+    set((s) => (s.wrapUpFor === interactionId ? s : { wrapUpFor: interactionId, wrapUpSubmitting: false, wrapUpErrorCode: null })),
+  closeWrapUp: () => set({ wrapUpFor: null, wrapUpSubmitting: false, wrapUpErrorCode: null }),
+  setWrapUpState: (submitting, errorCode = null) => set({ wrapUpSubmitting: submitting, wrapUpErrorCode: errorCode }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setConnection: (connection) => set({ connection }),
+  setDraft: (interactionId, text) =>
+    set((s) => {
+      if (text !== '') return { drafts: { ...s.drafts, [interactionId]: text } };
+      const { [interactionId]: _cleared, ...drafts } = s.drafts;
+      return { drafts };
+    }),
+  showNotice: (action, code) => set({ notice: { id: ++noticeSeq, action, code } }),
+  dismissNotice: () => set({ notice: null }),
+  reset: () => set(initial()),
+}));

@@ -1,0 +1,48 @@
+/**
+ * Stable `data-testid` values for the Playwright e2e specs. Change a value
+ * here and the specs follow; never rename one without updating them.
+ */
+export const TEST_IDS = {
+  // login screen
+  loginUsername: 'login-username',
+  loginPassword: 'login-password',
+  loginSubmit: 'login-submit',
+  loginError: 'login-error',
+  // top bar
+  statusReady: 'status-ready',
+  statusNotReady: 'status-not-ready',
+  /** Prefix of each not-ready reason menu item: `reason-<code>`; see {@link reasonTestId}. */
+  reasonPrefix: 'reason-',
+  statusLabel: 'status-label',
+  statusTimer: 'status-timer',
+  languageSwitch: 'language-switch',
+  logout: 'logout',
+  shortcutsButton: 'shortcuts-button',
+  shortcutsDialog: 'shortcuts-dialog',
+  // inbox; items carry data-offer-id / data-interaction-id
+  offerItem: 'offer-item',
+  offerAccept: 'offer-accept',
+  offerReject: 'offer-reject',
+  inboxItem: 'inbox-item',
+  // conversation; messages carry data-sender and data-message-id
+  conversation: 'conversation',
+  messageList: 'message-list',
+  message: 'message',
+  typingIndicator: 'typing-indicator',
+  composer: 'composer',
+  sendButton: 'send-button',
+  endChat: 'end-chat',
+  openWrapUp: 'open-wrap-up',
+  // wrap-up dialog
+  wrapUpDialog: 'wrap-up-dialog',
+  wrapUpDisposition: 'wrap-up-disposition',
+  wrapUpNote: 'wrap-up-note',
+  wrapUpSubmit: 'wrap-up-submit',
+  // app-wide
+  connectionBanner: 'connection-banner',
+  toast: 'offer-toast',
+  errorNotice: 'error-notice',
+} as const;
+
+/** `data-testid` of the not-ready reason menu item for `code`. */
+export const reasonTestId = (code: string): string => `${TEST_IDS.reasonPrefix}${code}`;
