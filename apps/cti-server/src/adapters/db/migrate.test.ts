@@ -40,7 +40,11 @@ describe.each(TEST_DB_KINDS)('migrate (%s)', (kind) => {
   it('lets concurrent starts migrate the same empty database', async () => {
     db = await openTestDatabase(kind, { migrated: false });
     // Separate pools = separate sessions, as separate server processes would have.
-    for (let i = 0; i < 4; i++) pools.push(new pg.Pool({ connectionString: db.url, max: 2 }));
+    for (let i = 0; i < 4; i++) {
+      const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+      pool.on('error', () => undefined); // cleanup's DROP DATABASE ... WITH (FORCE) ends idle clients
+      pools.push(pool);
+    }
     const results = await Promise.allSettled(pools.map((p) => migrate(p)));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
     expect(await tables(db.pool)).toEqual(TABLES);
