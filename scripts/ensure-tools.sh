@@ -37,6 +37,13 @@ ensure_browser() {
 
 build_web() {
   echo "==> building the web desktop and the chat widget"
-  pnpm --filter @omnicc/desktop run build:web >/dev/null
-  pnpm --filter @omnicc/cti-server run build:widget >/dev/null
+  local log
+  log=$(mktemp)
+  # Quiet when it works (bundler notes about zod's comments are noise); the whole log when it fails.
+  if ! { pnpm --filter @omnicc/desktop run build:web && pnpm --filter @omnicc/cti-server run build:widget; } >"$log" 2>&1; then
+    cat "$log"
+    rm -f "$log"
+    return 1
+  fi
+  rm -f "$log"
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer, stopOnSignals } from './server.js';
@@ -16,7 +17,7 @@ const lines = [
   `  Agent desktop (web):  ${base}/`,
   `  Chat widget demo:     ${base}/demo/`,
   `  Health / metrics:     ${base}/healthz  ${base}/metrics`,
-  `  Database:             ${server.embeddedDatabase ? `embedded PostgreSQL (${config.dataDir}/pg)` : 'DATABASE_URL'}`,
+  `  Database:             ${server.embeddedDatabase ? `embedded PostgreSQL (${path.resolve(config.dataDir, 'pg')})` : 'DATABASE_URL'}`,
   '',
   '  Demo logins (username / password, role):',
   ...DEMO_USERS.map((u) => `    ${u.username.padEnd(8)} / ${u.password.padEnd(12)} ${u.role}`),
