@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { LIMITS, type Offer, type SupervisorClientToServer, type SupervisorServerToClient } from '@omnicc/shared';
+import { LIMITS, type SupervisorClientToServer, type SupervisorServerToClient } from '@omnicc/shared';
 import { TokenService } from '../src/features/auth/tokens.js';
-import { connected, next, refused, startTestServer, type AgentSocket, type TestServer } from './support/testServer.js';
+import { connected, refused, startTestServer, type AgentSocket, type TestServer } from './support/testServer.js';
 
 /** Each bad input gets a coded error; afterwards the server still serves and nothing was written. */
 describe('bad input on sockets and REST', () => {
@@ -85,9 +85,7 @@ describe('bad input on sockets and REST', () => {
     const bob = server.agent((await server.login('bob')).token);
     await connected(bob);
     await bob.emitWithAck('agent:setStatus', { status: 'ready' });
-    const offered = next<Offer>(bob, 'offer:new');
-    const chat = await server.startChat();
-    const offer = await offered;
+    const { chat, offer } = await server.offeredChat(bob);
     await bob.emitWithAck('offer:accept', { offerId: offer.offerId });
     for (const [event, payload] of [
       ['chat:send', { interactionId: chat.interactionId, clientMessageId: 'alice-0001', text: 'hijack' }],

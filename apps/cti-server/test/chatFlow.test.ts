@@ -102,9 +102,7 @@ describe('web chat end to end over the real server', () => {
     const bob = server.agent((await server.login('bob')).token);
     await Promise.all([connected(alice), connected(bob)]);
     await alice.emitWithAck('agent:setStatus', { status: 'ready' });
-    const offered = next<Offer>(alice, 'offer:new');
-    const chat = await server.startChat();
-    const offer = await offered;
+    const { chat, offer } = await server.offeredChat(alice);
     await bob.emitWithAck('agent:setStatus', { status: 'ready' });
     // Bob cannot act on Alice's offer.
     expect(await bob.emitWithAck('offer:accept', { offerId: offer.offerId })).toMatchObject({ ok: false, error: { code: 'NOT_OWNER' } });
@@ -118,9 +116,7 @@ describe('web chat end to end over the real server', () => {
     const alice = server.agent((await server.login('alice')).token);
     await connected(alice);
     await alice.emitWithAck('agent:setStatus', { status: 'ready' });
-    const offered = next<Offer>(alice, 'offer:new');
-    const chat = await server.startChat();
-    await offered;
+    const { chat } = await server.offeredChat(alice);
     alice.disconnect();
     await expect.poll(async () => (await server.store.interactions.get(chat.interactionId))?.state).toBe('queued');
     const customer = server.customer(chat.customerToken);
@@ -133,9 +129,7 @@ describe('web chat end to end over the real server', () => {
     const alice = server.agent((await server.login('alice')).token);
     await connected(alice);
     await alice.emitWithAck('agent:setStatus', { status: 'ready' });
-    const offered = next<Offer>(alice, 'offer:new');
-    const chat = await server.startChat();
-    const offer = await offered;
+    const { chat, offer } = await server.offeredChat(alice);
     await alice.emitWithAck('offer:accept', { offerId: offer.offerId });
     const customer = server.customer(chat.customerToken);
     await connected(customer);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, launchBrowser } from '../e2e/support/browser.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContentSecurityPolicy } from '../src/main/security.js';
@@ -13,7 +13,7 @@ import { buildContentSecurityPolicy } from '../src/main/security.js';
  * foreign connections are refused, and Chromium finds nothing to complain
  * about in the policy's syntax.
  */
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const chromiumPath = CHROMIUM_PATH;
 
 const PAGE = `<!doctype html><html><head><title>csp</title>
 <link rel="stylesheet" href="/app.css"><script type="module" src="/app.js"></script>
@@ -52,10 +52,7 @@ describe.skipIf(!existsSync(chromiumPath))('injected CSP in Chromium', () => {
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-    });
+    ({ browser } = await launchBrowser());
   }, 60_000);
 
   afterAll(async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, launchBrowser } from '../e2e/support/browser.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUILD_SCRIPT = path.join(appDir, 'scripts', 'build-electron.mjs');
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const chromiumPath = CHROMIUM_PATH;
 const hasChromium = existsSync(chromiumPath);
 
 let outDir = '';
@@ -44,10 +44,7 @@ describe.skipIf(!hasChromium)(`error page in Chromium (${chromiumPath})`, () => 
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-    });
+    ({ browser } = await launchBrowser());
   }, 60_000);
 
   afterAll(async () => {

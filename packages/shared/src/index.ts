@@ -8,3 +8,4 @@ export * from './wire/agentEvents.js';
 export * from './wire/customerEvents.js';
 export * from './wire/supervisorEvents.js';
 export * from './ipc/desktopApi.js';
+export * from './wire/eventMap.js';

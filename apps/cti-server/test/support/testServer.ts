@@ -5,6 +5,7 @@ import type {
   AgentServerToClient,
   CustomerClientToServer,
   CustomerServerToClient,
+  Offer,
   Session,
   StartChatResponse,
 } from '@omnicc/shared';
@@ -36,6 +37,8 @@ export interface TestServer {
   agent(token: string): AgentSocket;
   customer(customerToken: string): CustomerSocket;
   startChat(name?: string): Promise<StartChatResponse>;
+  /** Starts a chat and waits for the offer a ready agent gets for it (the listener is on before the chat starts). */
+  offeredChat(agent: AgentSocket): Promise<{ chat: StartChatResponse; offer: Offer }>;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,11 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
     sockets.push(s);
     return s;
   };
+  const startChat = async (name = 'Customer'): Promise<StartChatResponse> => {
+    const res = await fetch(`${url}/api/chat/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contact: { name, phone: '+8613800138000' } }) });
+    if (res.status !== 201) throw new Error(`start chat ${res.status}: ${await res.text()}`);
+    return (await res.json()) as StartChatResponse;
+  };
   return {
     url,
     app,
@@ -70,10 +78,11 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
     },
     agent: (token) => track(io(`${url}/agent`, { auth: { token }, transports: ['websocket'], reconnection: false })),
     customer: (customerToken) => track(io(`${url}/customer`, { auth: { customerToken }, transports: ['websocket'], reconnection: false })),
-    async startChat(name = 'Customer') {
-      const res = await fetch(`${url}/api/chat/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contact: { name, phone: '+8613800138000' } }) });
-      if (res.status !== 201) throw new Error(`start chat ${res.status}: ${await res.text()}`);
-      return (await res.json()) as StartChatResponse;
+    startChat,
+    async offeredChat(agent) {
+      const offered = next<Offer>(agent, 'offer:new');
+      const chat = await startChat();
+      return { chat, offer: await offered };
     },
     async close() {
       for (const s of sockets) s.disconnect();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
-import type { Ack } from '../ack.js';
+import type { ClientToServerMap } from './eventMap.js';
 import type {
   AgentStatus,
   ChatMessage,
@@ -68,9 +68,7 @@ export interface AgentAckValues {
 }
 
 /** Typed socket.io map of client-to-server events (input type, ack type). */
-export type AgentClientToServer = {
-  [K in AgentInboundName]: (payload: z.input<AgentInbound[K]>, ack: (a: Ack<AgentAckValues[K]>) => void) => void;
-};
+export type AgentClientToServer = ClientToServerMap<AgentInbound, AgentAckValues>;
 
 /** Typed socket.io map of server-to-client events on /agent. */
 export interface AgentServerToClient {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
-import type { Ack } from '../ack.js';
+import type { ClientToServerMap } from './eventMap.js';
 import type { ChatMessage, DeliveryState, InteractionState } from '../model/domain.js';
 import { idSchema, clientIdSchema } from '../model/ids.js';
 
@@ -34,12 +34,7 @@ export interface CustomerAckValues {
   'chat:leave': CustomerChatState;
 }
 
-export type CustomerClientToServer = {
-  [K in CustomerInboundName]: (
-    payload: z.input<CustomerInbound[K]>,
-    ack: (a: Ack<CustomerAckValues[K]>) => void,
-  ) => void;
-};
+export type CustomerClientToServer = ClientToServerMap<CustomerInbound, CustomerAckValues>;
 
 export interface CustomerServerToClient {
   'chat:message': (message: ChatMessage) => void;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Ack } from '../ack.js';
+import type { ClientToServerMap } from './eventMap.js';
 import type { AgentStatus } from '../model/domain.js';
 
 /** Live figures of one queue, pushed to /supervisor at least once a second. */
@@ -20,12 +20,7 @@ export interface SupervisorAckValues {
   'queues:snapshot': { at: string; queues: QueueSnapshot[] };
 }
 
-export type SupervisorClientToServer = {
-  [K in SupervisorInboundName]: (
-    payload: z.input<SupervisorInbound[K]>,
-    ack: (a: Ack<SupervisorAckValues[K]>) => void,
-  ) => void;
-};
+export type SupervisorClientToServer = ClientToServerMap<SupervisorInbound, SupervisorAckValues>;
 
 export interface SupervisorServerToClient {
   'queues:update': (e: { at: string; queues: QueueSnapshot[] }) => void;
