@@ -23,7 +23,7 @@ describe('web chat end to end over the real server', () => {
     expect(early).toMatchObject({ ok: true, value: { sender: 'customer', delivery: 'sent' } });
 
     const offerPush = next<Offer>(agent, 'offer:new');
-    expect(await agent.emitWithAck('agent:setStatus', { status: 'ready' })).toMatchObject({ ok: true, value: { status: 'ready' } });
+    expect(await agent.emitWithAck('agent:setStatus', { status: 'ready' })).toMatchObject({ ok: true, value: { status: 'ready', chosen: 'ready' } });
     const offer = await offerPush;
     expect(offer.interaction).toMatchObject({ id: chat.interactionId, state: 'offered', customer: { name: '张三 <b>Zhang</b>' } });
 

@@ -43,11 +43,24 @@ export const agentInbound = {
 export type AgentInbound = typeof agentInbound;
 export type AgentInboundName = keyof AgentInbound;
 
-/** Everything an agent desktop needs after (re)connecting. */
-export interface AgentSnapshot {
+/**
+ * An agent's availability as desktops show it. `status` is derived by the
+ * server (offline, ready, notReady, busy, wrapUp); `chosen` is what the agent
+ * picked, which busy and wrap-up hide, so the ready / not-ready buttons can
+ * show it after a reload.
+ */
+export interface AgentStateView {
   status: AgentStatus;
+  /** Reason of a not-ready status. */
   reasonCode?: string;
   statusSince: string;
+  chosen: 'ready' | 'notReady';
+  /** Reason the agent gave when choosing not ready, kept while busy or in wrap-up. */
+  chosenReasonCode?: string;
+}
+
+/** Everything an agent desktop needs after (re)connecting. */
+export interface AgentSnapshot extends AgentStateView {
   offers: Offer[];
   interactions: Interaction[];
   messages: Record<string, ChatMessage[]>;
@@ -56,7 +69,7 @@ export interface AgentSnapshot {
 /** What each inbound event acknowledges with on success. */
 export interface AgentAckValues {
   'session:renew': { expiresAt: string };
-  'agent:setStatus': { status: AgentStatus; statusSince: string };
+  'agent:setStatus': AgentStateView;
   'agent:snapshot': AgentSnapshot;
   'offer:accept': Interaction;
   'offer:reject': { offerId: string };
@@ -72,7 +85,7 @@ export type AgentClientToServer = ClientToServerMap<AgentInbound, AgentAckValues
 
 /** Typed socket.io map of server-to-client events on /agent. */
 export interface AgentServerToClient {
-  'agent:state': (s: { status: AgentStatus; reasonCode?: string; statusSince: string }) => void;
+  'agent:state': (s: AgentStateView) => void;
   'offer:new': (offer: Offer) => void;
   'offer:ended': (e: { offerId: string; interactionId: string; reason: OfferEndReason }) => void;
   'interaction:updated': (interaction: Interaction) => void;

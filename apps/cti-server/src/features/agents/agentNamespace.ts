@@ -72,9 +72,9 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
             const { notReadyReasons } = await deps.store.dictionaries.get();
             if (!notReadyReasons.some((r) => r.code === reasonCode)) throw new AppError('BAD_REQUEST', 'unknown reason code');
           }
-          const state = deps.presence.choose(me.userId, s.status, reasonCode);
+          deps.presence.choose(me.userId, s.status, reasonCode);
           await deps.routing.agentChose(me.userId, s.status);
-          return { status: state.status, statusSince: state.statusSince };
+          return deps.presence.state(me.userId);
         },
         'agent:snapshot': async () => {
           const interactions = (await deps.store.interactions.listOpen()).filter((i) => i.agentId === me.userId && (i.state === 'assigned' || i.state === 'wrapUp'));

@@ -1,4 +1,4 @@
-import type { AgentStatus } from '@omnicc/shared';
+import type { AgentStateView, AgentStatus } from '@omnicc/shared';
 import type { Clock } from '../../clock.js';
 import { iso } from '../../clock.js';
 
@@ -13,11 +13,7 @@ interface Presence {
   since: number;
 }
 
-export interface AgentState {
-  status: AgentStatus;
-  reasonCode?: string;
-  statusSince: string;
-}
+export type AgentState = AgentStateView;
 
 /**
  * What each agent is doing, as shown to desktops and supervisors. The status
@@ -71,7 +67,13 @@ export class AgentPresence {
 
   state(agentId: string): AgentState {
     const p = this.get(agentId);
-    return { status: p.status, ...(p.reasonCode && p.status === 'notReady' ? { reasonCode: p.reasonCode } : {}), statusSince: iso(p.since) };
+    return {
+      status: p.status,
+      ...(p.reasonCode && p.status === 'notReady' ? { reasonCode: p.reasonCode } : {}),
+      statusSince: iso(p.since),
+      chosen: p.chosen,
+      ...(p.reasonCode && p.chosen === 'notReady' ? { chosenReasonCode: p.reasonCode } : {}),
+    };
   }
 
   /** Count of agents in each status, for the supervisor feed. */

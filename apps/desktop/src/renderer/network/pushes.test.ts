@@ -32,6 +32,11 @@ describe('socket push mapping', () => {
     expect(useAgentStore.getState()).toMatchObject({ status: 'ready', statusSince: '2025-03-01T08:00:00.000Z' });
   });
 
+  it('keeps what the agent chose while the derived status is busy', () => {
+    socket.push('agent:state', { status: 'busy', statusSince: '2025-03-01T08:00:00.000Z', chosen: 'notReady', chosenReasonCode: 'lunch' });
+    expect(useAgentStore.getState()).toMatchObject({ status: 'busy', chosen: 'notReady', lastReasonCode: 'lunch' });
+  });
+
   it('adds offers on offer:new (once) and ends them on offer:ended', () => {
     const offer = makeOffer(1);
     socket.push('offer:new', offer);

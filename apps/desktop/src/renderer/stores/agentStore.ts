@@ -4,20 +4,20 @@ import type { AgentStatus } from '@omnicc/shared';
 /** What the agent picked; the server derives busy, wrap-up and offline from it and the load. */
 export type ChosenStatus = 'ready' | 'notReady';
 
+/** An `agent:state` push or a snapshot; `chosen` is absent only from older servers. */
 export interface AgentStatusPush {
   status: AgentStatus;
   reasonCode?: string | undefined;
   statusSince: string;
+  chosen?: ChosenStatus | undefined;
+  chosenReasonCode?: string | undefined;
 }
 
 export interface AgentState {
   status: AgentStatus;
   reasonCode: string | undefined;
   statusSince: string;
-  /**
-   * The agent's own choice, remembered here because `agent:state` reports
-   * only the derived status: while busy or in wrap-up the choice is hidden.
-   */
+  /** The agent's own choice, which busy and wrap-up hide in `status`; the server reports it. */
   chosen: ChosenStatus | null;
   /** Reason used by the Alt+S toggle when going not ready. */
   lastReasonCode: string | null;
@@ -46,9 +46,9 @@ export const useAgentStore = create<AgentState>()((set) => ({
       status: push.status,
       reasonCode: push.status === 'notReady' ? push.reasonCode : undefined,
       statusSince: push.statusSince,
-      // Ready and not ready reveal the choice; busy, wrap-up and offline keep the last one known.
-      chosen: push.status === 'ready' || push.status === 'notReady' ? push.status : s.chosen,
-      lastReasonCode: push.status === 'notReady' && push.reasonCode ? push.reasonCode : s.lastReasonCode,
+      // The server says what was chosen; failing that, ready and not ready reveal it.
+      chosen: push.chosen ?? (push.status === 'ready' || push.status === 'notReady' ? push.status : s.chosen),
+      lastReasonCode: push.chosenReasonCode ?? (push.status === 'notReady' && push.reasonCode ? push.reasonCode : s.lastReasonCode),
     })),
   choose: (chosen, reasonCode) => set((s) => ({ chosen, lastReasonCode: reasonCode ?? s.lastReasonCode })),
   setPending: (pending) => set({ pending }),
