@@ -9,3 +9,4 @@ export * from './wire/customerEvents.js';
 export * from './wire/supervisorEvents.js';
 export * from './ipc/desktopApi.js';
 export * from './wire/eventMap.js';
+export * from './model/routing.js';
