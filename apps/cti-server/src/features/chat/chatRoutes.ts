@@ -7,9 +7,9 @@ import type { ChatService } from './chatService.js';
  * The widget's one public endpoint. It is unauthenticated by nature, so it
  * is rate limited per address (a visitor starts a handful of chats, not hundreds).
  */
-export function registerChatRoutes(app: FastifyInstance, deps: { chat: ChatService; now: () => number }): void {
+export function registerChatRoutes(app: FastifyInstance, deps: { chat: ChatService; now: () => number; perMinute: number }): void {
   const starts = new Map<string, number[]>();
-  const perMinute = 10;
+  const { perMinute } = deps;
 
   app.post('/api/chat/sessions', async (request, reply): Promise<StartChatResponse> => {
     const recent = (starts.get(request.ip) ?? []).filter((t) => deps.now() - t < 60_000);
