@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AgentClientToServer, AgentServerToClient, Offer } from '@omnicc/shared';
+import type { Ack, AgentClientToServer, AgentServerToClient, AgentSnapshot, Interaction, Offer } from '@omnicc/shared';
 
 /**
  * A scripted agent desktop: goes ready on every (re)connect, accepts every
@@ -25,7 +25,7 @@ export class SimAgent {
 
   private async onConnect(): Promise<void> {
     await this.socket.timeout(5000).emitWithAck('agent:setStatus', { status: 'ready' }).catch(() => undefined);
-    const snapshot = await this.socket.timeout(5000).emitWithAck('agent:snapshot', {}).catch(() => undefined);
+    const snapshot: Ack<AgentSnapshot> | undefined = await this.socket.timeout(5000).emitWithAck('agent:snapshot', {}).catch(() => undefined);
     if (!snapshot?.ok) return;
     for (const offer of snapshot.value.offers) void this.onOffer(offer);
     for (const i of snapshot.value.interactions) void this.finish(i.id, i.state === 'assigned');
@@ -38,7 +38,7 @@ export class SimAgent {
     if (current !== undefined) this.violations.push(`second offer for ${id} while the first still rang`);
     this.ringing.set(id, offer.offerId);
     this.offered.push(id);
-    const ack = await this.socket.timeout(5000).emitWithAck('offer:accept', { offerId: offer.offerId }).catch(() => undefined);
+    const ack: Ack<Interaction> | undefined = await this.socket.timeout(5000).emitWithAck('offer:accept', { offerId: offer.offerId }).catch(() => undefined);
     if (ack?.ok) void this.finish(id, true);
   }
 
