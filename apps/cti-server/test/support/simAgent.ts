@@ -25,7 +25,7 @@ export class SimAgent {
 
   private async onConnect(): Promise<void> {
     await this.socket.timeout(5000).emitWithAck('agent:setStatus', { status: 'ready' }).catch(() => undefined);
-    const snapshot: Ack<AgentSnapshot> | undefined = await this.socket.timeout(5000).emitWithAck('agent:snapshot', {}).catch(() => undefined);
+    const snapshot = await this.call<AgentSnapshot>('agent:snapshot', {});
     if (!snapshot?.ok) return;
     for (const offer of snapshot.value.offers) void this.onOffer(offer);
     for (const i of snapshot.value.interactions) void this.finish(i.id, i.state === 'assigned');
@@ -38,7 +38,7 @@ export class SimAgent {
     if (current !== undefined) this.violations.push(`second offer for ${id} while the first still rang`);
     this.ringing.set(id, offer.offerId);
     this.offered.push(id);
-    const ack: Ack<Interaction> | undefined = await this.socket.timeout(5000).emitWithAck('offer:accept', { offerId: offer.offerId }).catch(() => undefined);
+    const ack = await this.call<Interaction>('offer:accept', { offerId: offer.offerId });
     if (ack?.ok) void this.finish(id, true);
   }
 
@@ -46,6 +46,16 @@ export class SimAgent {
     await new Promise((r) => setTimeout(r, this.talkMs));
     if (end) await this.socket.timeout(5000).emitWithAck('interaction:end', { interactionId }).catch(() => undefined);
     await this.socket.timeout(5000).emitWithAck('interaction:wrapUp', { interactionId, dispositionCode: 'resolved', note: '' }).catch(() => undefined);
+  }
+
+  /** An acked emit that yields undefined on timeout or disconnect (the server may be dead: that is the test). */
+  private async call<T>(event: string, payload: unknown): Promise<Ack<T> | undefined> {
+    const timed = this.socket.timeout(5000) as unknown as { emitWithAck(e: string, p: unknown): Promise<unknown> };
+    try {
+      return (await timed.emitWithAck(event, payload)) as Ack<T>;
+    } catch {
+      return undefined;
+    }
   }
 
   close(): void {
