@@ -14,7 +14,7 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
 fi
 
 echo "==> typecheck"
-pnpm -r --reporter=silent run typecheck
+pnpm -r --no-bail run typecheck
 echo "==> lint"
 pnpm exec eslint . --max-warnings=0
 echo "==> tests"

@@ -75,7 +75,7 @@ describe('build-electron.mjs', () => {
 
     expect(exposed.map(([key]) => key)).toEqual(['desktop']);
     const api = exposed[0]![1];
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'focusWindow', 'notify', 'setBadgeCount']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'closeNotification', 'focusWindow', 'notify', 'setBadgeCount']);
     await expect(api['appInfo']!()).resolves.toEqual({ version: '0.1.0', platform: 'linux', electron: '38.0.0' });
     expect(invoked).toEqual([['desktop:appInfo']]);
   });

@@ -74,7 +74,7 @@ describe('Electron smoke', () => {
             process: typeof (globalThis as { process?: unknown }).process,
           };
         });
-        expect(seen.keys).toEqual(['appInfo', 'focusWindow', 'notify', 'setBadgeCount']);
+        expect(seen.keys).toEqual(['appInfo', 'closeNotification', 'focusWindow', 'notify', 'setBadgeCount']);
         expect(seen.info).toMatchObject({ electron: expect.any(String) as string });
         expect(seen.node).toBe('undefined');
         expect(seen.process).toBe('undefined');

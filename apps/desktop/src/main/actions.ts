@@ -18,21 +18,26 @@ export interface DesktopActionDeps {
 /**
  * Notifications we still hold. Electron drops click handlers of notifications
  * that were garbage-collected, so recent ones are kept; the bound stops a
- * chatty page from growing the list without end.
+ * chatty page from growing the map without end (the oldest is let go, not
+ * closed). Tagged ones are keyed by their tag so the page can replace or
+ * close them; untagged ones get a key of their own.
  */
-const MAX_LIVE_NOTIFICATIONS = 20;
-
-interface LiveNotification {
-  readonly tag: string | undefined;
-  readonly notification: Notification;
-}
+export const MAX_LIVE_NOTIFICATIONS = 20;
 
 /** Builds the actions over Electron's Notification and app. */
 export function createDesktopActions(deps: DesktopActionDeps): DesktopActions {
-  let live: LiveNotification[] = [];
+  const live = new Map<string | symbol, Notification>();
 
-  const forget = (notification: Notification): void => {
-    live = live.filter((entry) => entry.notification !== notification);
+  /** Drops the entry only if it still holds this notification (a replacement may own the tag by now). */
+  const forget = (key: string | symbol, notification: Notification): void => {
+    if (live.get(key) === notification) live.delete(key);
+  };
+
+  const close = (tag: string): void => {
+    const notification = live.get(tag);
+    if (notification === undefined) return;
+    live.delete(tag);
+    notification.close();
   };
 
   return {
@@ -40,22 +45,23 @@ export function createDesktopActions(deps: DesktopActionDeps): DesktopActions {
       // The web app also rings and shows an in-app toast, so a desktop
       // without OS notifications loses nothing; do not fail the call.
       if (!Notification.isSupported()) return;
-      if (input.tag !== undefined) {
-        for (const entry of live.filter((item) => item.tag === input.tag)) {
-          entry.notification.close();
-          forget(entry.notification);
-        }
-      }
+      if (input.tag !== undefined) close(input.tag);
+      const key = input.tag ?? Symbol('untagged notification');
       const notification = new Notification({ title: input.title, body: input.body });
       notification.on('click', () => {
+        forget(key, notification);
         deps.focusWindow();
-        forget(notification);
       });
-      notification.on('close', () => forget(notification));
-      live.push({ tag: input.tag, notification });
-      if (live.length > MAX_LIVE_NOTIFICATIONS) live = live.slice(-MAX_LIVE_NOTIFICATIONS);
+      notification.on('close', () => forget(key, notification));
+      live.set(key, notification);
+      while (live.size > MAX_LIVE_NOTIFICATIONS) {
+        const oldest = live.keys().next();
+        if (oldest.done === true) break;
+        live.delete(oldest.value);
+      }
       notification.show();
     },
+    closeNotification: (tag) => close(tag),
     focusWindow: () => deps.focusWindow(),
     setBadgeCount: (count) => {
       // Returns false where the OS has no badge (Windows); the tray tooltip

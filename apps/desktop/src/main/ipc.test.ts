@@ -42,7 +42,7 @@ vi.mock('electron', async () => {
 
 const { app } = await import('electron');
 const { registerIpcHandlers } = await import('./ipc.js');
-const { createDesktopActions } = await import('./actions.js');
+const { createDesktopActions, MAX_LIVE_NOTIFICATIONS } = await import('./actions.js');
 
 const ORIGIN = 'http://127.0.0.1:8080';
 const APP_CONTENTS = { id: 1 } as WebContents;
@@ -68,6 +68,9 @@ function invoke(channel: string, event: IpcMainInvokeEvent, ...args: unknown[]):
   if (handler === undefined) throw new Error(`no handler for ${channel}`);
   return Promise.resolve(handler(event, ...args));
 }
+
+/** Whether each shown notification has been closed, in show order. */
+const shownClosed = (): boolean[] => fake.shown.map((entry) => (entry.instance as { closed: boolean }).closed);
 
 const focusWindow = vi.fn();
 const setWaitingCount = vi.fn();
@@ -129,6 +132,18 @@ describe('sender check', () => {
     );
     expect(fake.shown).toEqual([]);
   });
+
+  it('closeNotification from an untrusted sender closes nothing', async () => {
+    await invoke(IPC_CHANNELS.notify, senderEvent(), { title: 'Offer', body: 'ringing', tag: 'offer-1' });
+    for (const event of [
+      senderEvent({ url: 'https://evil.org/' }),
+      senderEvent({ subframe: true }),
+      senderEvent({ contents: { id: 99 } as WebContents }),
+    ]) {
+      await expect(invoke(IPC_CHANNELS.closeNotification, event, 'offer-1')).rejects.toThrow(/^FORBIDDEN: /);
+    }
+    expect(shownClosed()).toEqual([false]);
+  });
 });
 
 describe('payload validation', () => {
@@ -138,6 +153,12 @@ describe('payload validation', () => {
     ['notify with an empty title', IPC_CHANNELS.notify, [{ title: '', body: 'x' }]],
     ['notify with a huge body', IPC_CHANNELS.notify, [{ title: 't', body: 'x'.repeat(401) }]],
     ['notify with two arguments', IPC_CHANNELS.notify, [{ title: 't', body: 'b' }, 'extra']],
+    ['notify with a tag over 64 chars', IPC_CHANNELS.notify, [{ title: 't', body: 'b', tag: 'x'.repeat(65) }]],
+    ['closeNotification without arguments', IPC_CHANNELS.closeNotification, []],
+    ['closeNotification with a number', IPC_CHANNELS.closeNotification, [1]],
+    ['closeNotification with an object', IPC_CHANNELS.closeNotification, [{ tag: 'offer-1' }]],
+    ['closeNotification with a tag over 64 chars', IPC_CHANNELS.closeNotification, ['x'.repeat(65)]],
+    ['closeNotification with two arguments', IPC_CHANNELS.closeNotification, ['offer-1', 'offer-2']],
     ['setBadgeCount with a negative count', IPC_CHANNELS.setBadgeCount, [-1]],
     ['setBadgeCount with a fraction', IPC_CHANNELS.setBadgeCount, [1.5]],
     ['setBadgeCount with a string', IPC_CHANNELS.setBadgeCount, ['3']],
@@ -149,6 +170,17 @@ describe('payload validation', () => {
     expect(fake.shown).toEqual([]);
     expect(app.setBadgeCount).not.toHaveBeenCalled();
     expect(focusWindow).not.toHaveBeenCalled();
+  });
+
+  it('a malformed closeNotification closes nothing', async () => {
+    await invoke(IPC_CHANNELS.notify, senderEvent(), { title: 'Offer', body: 'ringing', tag: 'x'.repeat(64) });
+    await expect(invoke(IPC_CHANNELS.closeNotification, senderEvent(), 'x'.repeat(65))).rejects.toThrow(
+      /^BAD_REQUEST: desktop:closeNotification: \(value\): /,
+    );
+    await expect(invoke(IPC_CHANNELS.closeNotification, senderEvent(), ['x'.repeat(64)])).rejects.toThrow(
+      /^BAD_REQUEST: desktop:closeNotification: /,
+    );
+    expect(shownClosed()).toEqual([false]);
   });
 
   it('names the failing field', async () => {
@@ -175,6 +207,56 @@ describe('good payloads', () => {
     expect(fake.shown).toHaveLength(2);
     expect((fake.shown[0]!.instance as { closed: boolean }).closed).toBe(true);
     expect((fake.shown[1]!.instance as { closed: boolean }).closed).toBe(false);
+  });
+
+  it('closeNotification closes the notification shown with that tag, and only that one', async () => {
+    await invoke(IPC_CHANNELS.notify, senderEvent(), { title: 'Offer 1', body: 'ringing', tag: 'offer-1' });
+    await invoke(IPC_CHANNELS.notify, senderEvent(), { title: 'Offer 2', body: 'ringing', tag: 'offer-2' });
+    await invoke(IPC_CHANNELS.notify, senderEvent(), { title: 'Untagged', body: 'note' });
+    await expect(invoke(IPC_CHANNELS.closeNotification, senderEvent(), 'offer-2')).resolves.toBe(undefined);
+    expect(shownClosed()).toEqual([false, true, false]);
+    // Forgotten once closed: a second close does not reach it again.
+    const closeSpy = vi.spyOn(fake.shown[1]!.instance as { close: () => void }, 'close');
+    await expect(invoke(IPC_CHANNELS.closeNotification, senderEvent(), 'offer-2')).resolves.toBe(undefined);
+    expect(closeSpy).not.toHaveBeenCalled();
+  });
+
+  it('closeNotification of an unknown tag is a no-op', async () => {
+    await expect(invoke(IPC_CHANNELS.closeNotification, senderEvent(), 'never-shown')).resolves.toBe(undefined);
+    await invoke(IPC_CHANNELS.notify, senderEvent(), { title: 'Offer', body: 'ringing', tag: 'offer-1' });
+    await expect(invoke(IPC_CHANNELS.closeNotification, senderEvent(), 'offer-10')).resolves.toBe(undefined);
+    await expect(invoke(IPC_CHANNELS.closeNotification, senderEvent(), '')).resolves.toBe(undefined);
+    expect(shownClosed()).toEqual([false]);
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it.each(['close', 'click'])('a notification that emitted %s is forgotten', async (eventName) => {
+    await invoke(IPC_CHANNELS.notify, senderEvent(), { title: 'Offer', body: 'ringing', tag: 'offer-1' });
+    const instance = fake.shown[0]!.instance as EventEmitter & { close: () => void };
+    const closeSpy = vi.spyOn(instance, 'close');
+    instance.emit(eventName);
+    await invoke(IPC_CHANNELS.closeNotification, senderEvent(), 'offer-1');
+    expect(closeSpy).not.toHaveBeenCalled();
+  });
+
+  it("a replaced notification's late close event leaves its replacement closable", async () => {
+    await invoke(IPC_CHANNELS.notify, senderEvent(), { title: 'Offer', body: 'ringing', tag: 'offer-1' });
+    await invoke(IPC_CHANNELS.notify, senderEvent(), { title: 'Offer', body: 'still ringing', tag: 'offer-1' });
+    (fake.shown[0]!.instance as EventEmitter).emit('close');
+    await invoke(IPC_CHANNELS.closeNotification, senderEvent(), 'offer-1');
+    expect(shownClosed()).toEqual([true, true]);
+  });
+
+  it('holds at most MAX_LIVE_NOTIFICATIONS, letting the oldest go', async () => {
+    for (let i = 0; i <= MAX_LIVE_NOTIFICATIONS; i += 1) {
+      await invoke(IPC_CHANNELS.notify, senderEvent(), { title: 'Offer', body: 'ringing', tag: `offer-${i}` });
+    }
+    await invoke(IPC_CHANNELS.closeNotification, senderEvent(), 'offer-0');
+    await invoke(IPC_CHANNELS.closeNotification, senderEvent(), `offer-${MAX_LIVE_NOTIFICATIONS}`);
+    const closed = shownClosed();
+    expect(closed[0]).toBe(false); // evicted: no longer reachable, not closed either
+    expect(closed[MAX_LIVE_NOTIFICATIONS]).toBe(true);
+    expect(closed.filter(Boolean)).toHaveLength(1);
   });
 
   it('notify resolves quietly where the OS has no notifications', async () => {

@@ -1,6 +1,6 @@
 import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
-import { ERROR_CODES, IPC_CHANNELS, badgeCountSchema, notifyInputSchema } from '@omnicc/shared';
+import { ERROR_CODES, IPC_CHANNELS, badgeCountSchema, notificationTagSchema, notifyInputSchema } from '@omnicc/shared';
 import type { DesktopApi, ErrorCode } from '@omnicc/shared';
 import type { DesktopActions } from './actions.js';
 import { isTrustedOrigin } from './security.js';
@@ -55,6 +55,7 @@ type ArgumentParsers = {
 /** Arity and zod schema of each call; a missing entry is a compile error. */
 const ARGUMENT_PARSERS: ArgumentParsers = {
   notify: (channel, args) => parseSingle(channel, args, notifyInputSchema),
+  closeNotification: (channel, args) => parseSingle(channel, args, notificationTagSchema),
   focusWindow: parseNone,
   setBadgeCount: (channel, args) => parseSingle(channel, args, badgeCountSchema),
   appInfo: parseNone,

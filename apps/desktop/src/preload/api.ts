@@ -35,6 +35,9 @@ export function createDesktopApi(invoke: Invoke): DesktopApi {
     notify: async (input: NotifyInput): Promise<void> => {
       await call(invoke, IPC_CHANNELS.notify, input);
     },
+    closeNotification: async (tag: string): Promise<void> => {
+      await call(invoke, IPC_CHANNELS.closeNotification, tag);
+    },
     focusWindow: async (): Promise<void> => {
       await call(invoke, IPC_CHANNELS.focusWindow);
     },

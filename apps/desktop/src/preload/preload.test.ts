@@ -24,7 +24,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const API_KEYS: readonly (keyof DesktopApi)[] = ['appInfo', 'focusWindow', 'notify', 'setBadgeCount'];
+const API_KEYS: readonly (keyof DesktopApi)[] = ['appInfo', 'closeNotification', 'focusWindow', 'notify', 'setBadgeCount'];
 
 describe('preload', () => {
   let api: Record<string, unknown>;
@@ -54,10 +54,12 @@ describe('preload', () => {
     const desktop = api as unknown as DesktopApi;
     fake.invoke.mockClear();
     await desktop.notify({ title: 'New chat', body: 'from web' });
+    await desktop.closeNotification('offer-1');
     await desktop.focusWindow();
     await desktop.setBadgeCount(2);
     expect(fake.invoke.mock.calls).toEqual([
       [IPC_CHANNELS.notify, { title: 'New chat', body: 'from web' }],
+      [IPC_CHANNELS.closeNotification, 'offer-1'],
       [IPC_CHANNELS.focusWindow],
       [IPC_CHANNELS.setBadgeCount, 2],
     ]);
@@ -79,6 +81,7 @@ describe('createDesktopApi', () => {
   it('drops whatever main returns for the void calls', async () => {
     const desktop = createDesktopApi(() => Promise.resolve({ leaked: true }));
     await expect(desktop.notify({ title: 't', body: 'b' })).resolves.toBeUndefined();
+    await expect(desktop.closeNotification('offer-1')).resolves.toBeUndefined();
     await expect(desktop.focusWindow()).resolves.toBeUndefined();
     await expect(desktop.setBadgeCount(1)).resolves.toBeUndefined();
   });
@@ -91,6 +94,19 @@ describe('createDesktopApi', () => {
     );
     await expect(desktop.notify({ title: '', body: '' })).rejects.toThrow(
       /^BAD_REQUEST: desktop:notify: title: Too small$/,
+    );
+  });
+
+  it('passes a refused closeNotification on as its coded error', async () => {
+    const desktop = createDesktopApi(() =>
+      Promise.reject(
+        new Error(
+          "Error invoking remote method 'desktop:closeNotification': Error: FORBIDDEN: desktop:closeNotification: unknown window",
+        ),
+      ),
+    );
+    await expect(desktop.closeNotification('offer-1')).rejects.toThrow(
+      /^FORBIDDEN: desktop:closeNotification: unknown window$/,
     );
   });
 

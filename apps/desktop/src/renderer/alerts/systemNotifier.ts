@@ -24,10 +24,13 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
  */
 export function createSystemNotifier(env: NotifierEnvironment = browserEnvironment()): SystemNotifier {
   const open = new Map<string, Notification>();
+  /** Tags shown through the Electron bridge and not yet closed. */
+  const shownOnDesktop = new Set<string>();
   return {
     show(tag, title, body) {
       const input = { title: clip(title, 120), body: clip(body, 400), tag: clip(tag, 64) };
       if (env.desktop) {
+        shownOnDesktop.add(input.tag);
         env.desktop.notify(input).catch(() => {
           // The main process refused (e.g. notifications off): the toast and ring remain.
         });
@@ -47,7 +50,13 @@ export function createSystemNotifier(env: NotifierEnvironment = browserEnvironme
       }
     },
     close(tag) {
-      // DesktopApi has no way to close a shown notification; the OS expires it.
+      const desktopTag = clip(tag, 64);
+      // Only offers we notified about: the others would be a pointless IPC round trip.
+      if (env.desktop && shownOnDesktop.delete(desktopTag)) {
+        env.desktop.closeNotification(desktopTag).catch(() => {
+          // Already gone or refused: the OS expires it in the end.
+        });
+      }
       open.get(tag)?.close();
       open.delete(tag);
     },

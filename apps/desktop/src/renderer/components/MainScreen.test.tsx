@@ -15,6 +15,7 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 function snapshot(): AgentSnapshot {
   return {
     status: 'ready',
+    chosen: 'ready',
     statusSince: new Date().toISOString(),
     offers: [],
     interactions: [makeInteraction(1, { customer: { name: 'Li Lei', phone: '+8613800000001' } }), makeInteraction(2)],
@@ -129,7 +130,7 @@ describe('MainScreen', () => {
 
   it('sets not ready with a reason from the dictionary', async () => {
     const { socket } = await openDesk();
-    socket.handle('agent:setStatus', () => ({ ok: true, value: { status: 'notReady', statusSince: new Date().toISOString() } }));
+    socket.handle('agent:setStatus', () => ({ ok: true, value: { status: 'notReady', chosen: 'notReady', chosenReasonCode: 'lunch', reasonCode: 'lunch', statusSince: new Date().toISOString() } }));
     await userEvent.click(screen.getByTestId(TEST_IDS.statusNotReady));
     await userEvent.click(screen.getByTestId(reasonTestId('lunch')));
     expect(socket.sentOf('agent:setStatus')).toEqual([{ status: 'notReady', reasonCode: 'lunch' }]);

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import type { AgentSnapshot } from '@omnicc/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAgentStore } from '../stores/agentStore.js';
 import { useInteractionsStore } from '../stores/interactionsStore.js';
@@ -12,7 +13,8 @@ import { ApiError } from './api.js';
 import { ACK_TIMEOUT_MS } from './commands.js';
 import { REFRESH_LEAD_MS, startAgentConnection, type AgentConnection } from './connection.js';
 
-const snapshot = {
+const snapshot: AgentSnapshot = {
+  chosen: 'ready',
   status: 'ready' as const,
   statusSince: '2025-03-01T08:00:00.000Z',
   offers: [makeOffer(1)],

@@ -28,7 +28,7 @@ describe('socket push mapping', () => {
   });
 
   it('maps agent:state into the agent store', () => {
-    socket.push('agent:state', { status: 'ready', statusSince: '2025-03-01T08:00:00.000Z' });
+    socket.push('agent:state', { status: 'ready', chosen: 'ready', statusSince: '2025-03-01T08:00:00.000Z' });
     expect(useAgentStore.getState()).toMatchObject({ status: 'ready', statusSince: '2025-03-01T08:00:00.000Z' });
   });
 

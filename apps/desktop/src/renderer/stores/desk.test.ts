@@ -20,6 +20,7 @@ describe('applySnapshot', () => {
     const kept = makeMessage(2);
     applySnapshot({
       status: 'notReady',
+      chosen: 'notReady',
       reasonCode: 'lunch',
       statusSince: '2025-03-01T08:00:00.000Z',
       offers: [makeOffer(8)],
