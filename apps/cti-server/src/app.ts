@@ -15,6 +15,7 @@ import { registerAuthRoutes } from './features/auth/authRoutes.js';
 import { registerDictionaryRoutes } from './features/dictionaries/dictionaryRoutes.js';
 import { registerTranscriptRoutes } from './features/interactions/transcriptRoutes.js';
 import { registerChatRoutes } from './features/chat/chatRoutes.js';
+import { registerAdminRoutes } from './features/admin/adminRoutes.js';
 import { ChatService } from './features/chat/chatService.js';
 import { setupCustomerNamespace, type CustomerNamespace } from './features/chat/customerNamespace.js';
 import { AgentPresence } from './features/agents/presence.js';
@@ -111,7 +112,8 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   registerAuthRoutes(http, { store, tokens, authenticate, limiter: new LoginLimiter(() => clock.now()) });
   registerDictionaryRoutes(http, { store, authenticate });
   registerTranscriptRoutes(http, { store, authenticate });
-  registerChatRoutes(http, { chat: chatService, now: () => clock.now() });
+  registerAdminRoutes(http, { store, authenticate });
+  registerChatRoutes(http, { chat: chatService, now: () => clock.now(), perMinute: config.chatStartsPerMinute });
   registerHealthRoutes(http, {
     pool: deps.pool,
     metrics,

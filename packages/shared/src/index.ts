@@ -10,3 +10,4 @@ export * from './wire/supervisorEvents.js';
 export * from './ipc/desktopApi.js';
 export * from './wire/eventMap.js';
 export * from './model/routing.js';
+export * from './wire/admin.js';

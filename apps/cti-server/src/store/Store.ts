@@ -1,4 +1,7 @@
 import type {
+  AdminAgent,
+  AgentProfile,
+  AgentRole,
   AgentStatus,
   Channel,
   ChatMessage,
@@ -8,7 +11,11 @@ import type {
   Interaction,
   InteractionState,
   MessageSender,
+  QueueConfig,
   Role,
+  RoutingSettings,
+  Skill,
+  Team,
 } from '@omnicc/shared';
 
 /**
@@ -24,6 +31,17 @@ export interface Store {
   interactions: InteractionRepository;
   messages: MessageRepository;
   agentStatus: AgentStatusRepository;
+  /** Full queue configs (the same rows as `queues`, with their routing fields). */
+  queueConfigs: QueueConfigRepository;
+  skills: CodedRepository<Skill>;
+  teams: CodedRepository<Team>;
+  /** Users of role agent or teamLead, with their routing profile. */
+  agents: AgentRepository;
+  /** Not-ready reason codes, one entry at a time (the `dictionaries` view lists them whole). */
+  notReadyReasons: CodedRepository<DictionaryEntry>;
+  /** Wrap-up (disposition) codes, one entry at a time. */
+  dispositions: CodedRepository<DictionaryEntry>;
+  routingSettings: RoutingSettingsRepository;
   /** Closes the pool (does not stop an embedded server; see openDatabase). */
   close(): Promise<void>;
 }
@@ -144,4 +162,76 @@ export interface AgentStatusRepository {
   record(agentId: string, status: AgentStatus, reasonCode: string | undefined, at: string): Promise<void>;
   /** The latest recorded change of the agent, if any. */
   latest(agentId: string): Promise<{ status: AgentStatus; reasonCode?: string; at: string } | undefined>;
+}
+
+/** A slice of a list: `limit` items from `offset`, and how many there are in all. */
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}
+
+export interface PageResult<T> {
+  items: T[];
+  total: number;
+}
+
+/**
+ * Admin CRUD over entities keyed by a code (skills, teams, dictionary
+ * entries). Errors are AppErrors: CONFLICT for a duplicate code or for
+ * deleting an entry something still refers to, NOT_FOUND for an unknown
+ * code, BAD_REQUEST for references to entities that do not exist. A failed
+ * call writes nothing.
+ */
+export interface CodedRepository<T> {
+  list(page: PageRequest): Promise<PageResult<T>>;
+  get(key: string): Promise<T | undefined>;
+  create(entity: T): Promise<T>;
+  /** Replaces the entity whose key the entity carries. */
+  update(entity: T): Promise<T>;
+  delete(key: string): Promise<void>;
+}
+
+/**
+ * Queue configs. Besides CodedRepository's rules: required skills must
+ * exist; the overflow target must be another existing queue of the same
+ * channel, without a cycle through other queues' overflow (BAD_REQUEST);
+ * a queue's channel never changes (CONFLICT); a queue cannot be deleted
+ * while a team, another queue's overflow or an interaction refers to it.
+ */
+export type QueueConfigRepository = CodedRepository<QueueConfig>;
+
+/** Account fields an admin sets on an agent; the password is stored as its hash only. */
+export interface AgentAccount {
+  username: string;
+  displayName: string;
+  role: AgentRole;
+}
+
+/** The routing profile without its user id (the agent's id says whose it is). */
+export type AgentProfileFields = Omit<AgentProfile, 'userId'>;
+
+/**
+ * Agents (users of role agent or teamLead) and their routing profiles.
+ * Users of other roles read as NOT_FOUND here. CONFLICT for a taken
+ * username or for deleting an agent that history (interactions, status
+ * log) refers to; BAD_REQUEST for an unknown team or skill.
+ */
+export interface AgentRepository {
+  list(page: PageRequest): Promise<PageResult<AdminAgent>>;
+  get(id: string): Promise<AdminAgent | undefined>;
+  /** The routing profile of an agent (defaults when none was stored). */
+  profile(id: string): Promise<AgentProfile | undefined>;
+  create(account: AgentAccount & AgentProfileFields & { passwordHash: string }): Promise<AdminAgent>;
+  /** Replaces account and profile; the password hash is kept. */
+  update(id: string, account: AgentAccount & AgentProfileFields): Promise<AdminAgent>;
+  /** Replaces the profile only (team, skills, capacity). */
+  updateProfile(id: string, profile: AgentProfileFields): Promise<AdminAgent>;
+  setPasswordHash(id: string, passwordHash: string): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+/** The global routing settings; the model's defaults until first replaced. */
+export interface RoutingSettingsRepository {
+  get(): Promise<RoutingSettings>;
+  put(settings: RoutingSettings): Promise<RoutingSettings>;
 }

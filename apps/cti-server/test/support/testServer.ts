@@ -26,6 +26,7 @@ export const USERS = [
   { username: 'bob', displayName: 'Bob', role: 'agent' },
   { username: 'sam', displayName: 'Sam', role: 'supervisor' },
   { username: 'root', displayName: 'Root', role: 'admin' },
+  { username: 'tina', displayName: 'Tina', role: 'teamLead' },
 ] as const;
 export const PASSWORD = 'correct horse battery';
 

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid, unique } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid, unique } from 'drizzle-orm/pg-core';
 import {
+  AGENT_SELECTIONS,
   AGENT_STATUSES,
   CHANNELS,
   DELIVERY_STATES,
@@ -14,6 +15,7 @@ import {
   type InteractionState,
   type MessageSender,
   type Role,
+  type RoutingSettings,
 } from '@omnicc/shared';
 
 /**
@@ -51,8 +53,24 @@ export const queues = pgTable(
     channel: text('channel').$type<Channel>().notNull(),
     nameEn: text('name_en').notNull(),
     nameZh: text('name_zh').notNull(),
+    // Routing config (QueueConfig). Defaults equal the model's, so queues
+    // written by the narrow QueueRecord upsert are complete configs too.
+    priority: integer('priority').notNull().default(50),
+    serviceLevelPercent: doublePrecision('service_level_percent').notNull().default(80),
+    serviceLevelSeconds: integer('service_level_seconds').notNull().default(20),
+    offerTimeoutSeconds: integer('offer_timeout_seconds').notNull().default(20),
+    maxWaitSeconds: integer('max_wait_seconds').notNull().default(600),
+    /** RESTRICT: a queue others overflow into cannot be deleted under them. */
+    overflowQueueId: text('overflow_queue_id').references((): AnyPgColumn => queues.id),
+    selection: text('selection').$type<(typeof AGENT_SELECTIONS)[number]>().notNull().default('longestIdle'),
+    stickySeconds: integer('sticky_seconds').notNull().default(3600),
+    wrapUpSeconds: integer('wrap_up_seconds').notNull().default(30),
   },
-  (t) => [oneOf('queues_channel_check', t.channel, CHANNELS)],
+  (t) => [
+    oneOf('queues_channel_check', t.channel, CHANNELS),
+    oneOf('queues_selection_check', t.selection, AGENT_SELECTIONS),
+    check('queues_overflow_not_self_check', sql`${t.overflowQueueId} <> ${t.id}`),
+  ],
 );
 
 /** Columns shared by the two dictionaries; `seq` keeps the order entries were first added in. */
@@ -65,6 +83,46 @@ const dictionaryColumns = () => ({
 
 export const notReadyReasons = pgTable('not_ready_reasons', dictionaryColumns());
 export const dispositions = pgTable('dispositions', dictionaryColumns());
+/** Skills agents have and queues require; same shape as a dictionary (code, labels, order). */
+export const skills = pgTable('skills', dictionaryColumns());
+
+/** Skills a queue requires, each at a minimum level; `position` keeps the order given. */
+export const queueSkills = pgTable(
+  'queue_skills',
+  {
+    queueId: text('queue_id')
+      .notNull()
+      .references(() => queues.id, { onDelete: 'cascade' }),
+    // RESTRICT (the default): a required skill cannot be deleted.
+    skillCode: text('skill_code')
+      .notNull()
+      .references(() => skills.code),
+    minLevel: integer('min_level').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.queueId, t.skillCode] }), index('queue_skills_skill_idx').on(t.skillCode)],
+);
+
+export const teams = pgTable('teams', {
+  id: text('id').primaryKey(),
+  nameEn: text('name_en').notNull(),
+  nameZh: text('name_zh').notNull(),
+});
+
+/** Queues a team works; a queue in a team cannot be deleted. */
+export const teamQueues = pgTable(
+  'team_queues',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    queueId: text('queue_id')
+      .notNull()
+      .references(() => queues.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.queueId] }), index('team_queues_queue_idx').on(t.queueId)],
+);
 
 export const interactions = pgTable(
   'interactions',
@@ -154,6 +212,63 @@ export const agentStatusLog = pgTable(
   ],
 );
 
+/**
+ * Routing profile of an agent (AgentProfile). A user without a row has the
+ * defaults: no team, no skills, default capacity.
+ */
+export const agentProfiles = pgTable('agent_profiles', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** RESTRICT: a team with members cannot be deleted. */
+  teamId: text('team_id').references(() => teams.id),
+  capacityVoice: smallint('capacity_voice').notNull().default(1),
+  capacityChat: smallint('capacity_chat').notNull().default(3),
+  capacityEmail: smallint('capacity_email').notNull().default(5),
+  capacitySms: smallint('capacity_sms').notNull().default(5),
+});
+
+export const agentSkills = pgTable(
+  'agent_skills',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    skillCode: text('skill_code')
+      .notNull()
+      .references(() => skills.code),
+    level: integer('level').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.skillCode] }), index('agent_skills_skill_idx').on(t.skillCode)],
+);
+
+/** The one row of global routing settings (a document: it is read and replaced whole). */
+export const routingSettings = pgTable(
+  'routing_settings',
+  {
+    id: smallint('id').primaryKey().default(1),
+    settings: jsonb('settings').$type<RoutingSettings>().notNull(),
+  },
+  (t) => [check('routing_settings_single_row_check', sql`${t.id} = 1`)],
+);
+
 /** Every table, for `drizzle(pool, { schema })`. */
-export const schema = { users, queues, notReadyReasons, dispositions, interactions, interactionEvents, messages, agentStatusLog };
+export const schema = {
+  users,
+  queues,
+  notReadyReasons,
+  dispositions,
+  interactions,
+  interactionEvents,
+  messages,
+  agentStatusLog,
+  skills,
+  queueSkills,
+  teams,
+  teamQueues,
+  agentProfiles,
+  agentSkills,
+  routingSettings,
+};
 

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import {
+  dictionariesSchema,
+  idParamsSchema,
+  loginRequestSchema,
+  sessionSchema,
+  startChatRequestSchema,
+  startChatResponseSchema,
+  transcriptSchema,
+  userSchema,
+} from '@omnicc/shared';
+import type { RouteDoc } from './routeDoc.js';
+
+/** The route that serves the document itself. */
+export const OPENAPI_URL = '/api/openapi.json';
+
+/**
+ * The /api routes of other features (auth, dictionaries, transcripts, web
+ * chat), described here with the contract schemas those routes parse and
+ * return. Their handlers live in their own features; the OpenAPI test
+ * fails when a route is registered without an entry here.
+ */
+export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
+  {
+    method: 'POST',
+    url: '/api/auth/login',
+    operationId: 'login',
+    summary: 'Log in with username and password; returns a short-lived bearer token',
+    tag: 'auth',
+    auth: 'public',
+    body: loginRequestSchema,
+    reply: sessionSchema,
+    status: 200,
+    errors: ['UNAUTHENTICATED', 'RATE_LIMITED'],
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/refresh',
+    operationId: 'refreshToken',
+    summary: 'Trade a still-valid token for a fresh one',
+    tag: 'auth',
+    auth: 'authenticated',
+    reply: sessionSchema,
+    status: 200,
+    errors: [],
+  },
+  {
+    method: 'GET',
+    url: '/api/me',
+    operationId: 'me',
+    summary: 'The logged-in user',
+    tag: 'auth',
+    auth: 'authenticated',
+    reply: userSchema,
+    status: 200,
+    errors: [],
+  },
+  {
+    method: 'GET',
+    url: '/api/dictionaries',
+    operationId: 'getDictionaries',
+    summary: 'Not-ready reasons and wrap-up codes, with labels in both UI languages',
+    tag: 'dictionaries',
+    auth: 'authenticated',
+    reply: dictionariesSchema,
+    status: 200,
+    errors: [],
+  },
+  {
+    method: 'GET',
+    url: '/api/interactions/:id/transcript',
+    operationId: 'getTranscript',
+    summary: 'An interaction and its messages (agents: their own interactions only)',
+    tag: 'interactions',
+    auth: 'authenticated',
+    params: idParamsSchema,
+    reply: transcriptSchema,
+    status: 200,
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'POST',
+    url: '/api/chat/sessions',
+    operationId: 'startChat',
+    summary: "Start a web chat (the widget's visitor; rate limited per address)",
+    tag: 'chat',
+    auth: 'public',
+    body: startChatRequestSchema,
+    reply: startChatResponseSchema,
+    status: 201,
+    errors: ['RATE_LIMITED', 'NOT_FOUND'],
+  },
+  {
+    method: 'GET',
+    url: OPENAPI_URL,
+    operationId: 'openApi',
+    summary: 'This OpenAPI 3.1 document',
+    tag: 'meta',
+    auth: 'public',
+    reply: z.record(z.string(), z.unknown()),
+    status: 200,
+    errors: [],
+  },
+];

@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import {
+  adminAgentSchema,
+  agentCreateSchema,
+  agentProfileUpdateSchema,
+  agentUpdateSchema,
+  dictionariesSchema,
+  dictionaryEntryCreateSchema,
+  dictionaryEntrySchema,
+  dictionaryEntryUpdateSchema,
+  loginRequestSchema,
+  passwordResetSchema,
+  queueConfigSchema,
+  queueCreateSchema,
+  queueUpdateSchema,
+  routingSettingsSchema,
+  routingSettingsUpdateSchema,
+  sessionSchema,
+  skillCreateSchema,
+  skillSchema,
+  skillUpdateSchema,
+  startChatRequestSchema,
+  startChatResponseSchema,
+  teamCreateSchema,
+  teamSchema,
+  teamUpdateSchema,
+  transcriptSchema,
+  userSchema,
+} from '@omnicc/shared';
+
+/**
+ * Component names of the contract's schemas in the OpenAPI document.
+ * Schemas not listed here (pages, ad hoc replies) get a name from their
+ * operation (`listQueuesReply`).
+ */
+export const SCHEMA_NAMES: ReadonlyMap<z.ZodType, string> = new Map<z.ZodType, string>([
+  [queueConfigSchema, 'QueueConfig'],
+  [queueCreateSchema, 'QueueCreate'],
+  [queueUpdateSchema, 'QueueUpdate'],
+  [skillSchema, 'Skill'],
+  [skillCreateSchema, 'SkillCreate'],
+  [skillUpdateSchema, 'SkillUpdate'],
+  [teamSchema, 'Team'],
+  [teamCreateSchema, 'TeamCreate'],
+  [teamUpdateSchema, 'TeamUpdate'],
+  [dictionaryEntrySchema, 'DictionaryEntry'],
+  [dictionaryEntryCreateSchema, 'DictionaryEntryCreate'],
+  [dictionaryEntryUpdateSchema, 'DictionaryEntryUpdate'],
+  [adminAgentSchema, 'Agent'],
+  [agentCreateSchema, 'AgentCreate'],
+  [agentUpdateSchema, 'AgentUpdate'],
+  [agentProfileUpdateSchema, 'AgentProfileUpdate'],
+  [passwordResetSchema, 'PasswordReset'],
+  [routingSettingsSchema, 'RoutingSettings'],
+  [routingSettingsUpdateSchema, 'RoutingSettingsUpdate'],
+  [loginRequestSchema, 'LoginRequest'],
+  [sessionSchema, 'Session'],
+  [userSchema, 'User'],
+  [dictionariesSchema, 'Dictionaries'],
+  [transcriptSchema, 'Transcript'],
+  [startChatRequestSchema, 'StartChatRequest'],
+  [startChatResponseSchema, 'StartChatResponse'],
+]);

@@ -1,0 +1,42 @@
+import type { Role } from '@omnicc/shared';
+
+const ALL = ['agent', 'teamLead', 'supervisor', 'admin'] as const satisfies readonly Role[];
+/** Everyone who leads or watches others' work. */
+const STAFF = ['teamLead', 'supervisor', 'admin'] as const satisfies readonly Role[];
+const MANAGERS = ['supervisor', 'admin'] as const satisfies readonly Role[];
+const ADMIN = ['admin'] as const satisfies readonly Role[];
+
+/**
+ * Who may do what in the admin API: resource × action -> roles. The one
+ * table the routes check (via `allowedRoles`) and the role-matrix test walks.
+ *
+ * - admin: everything.
+ * - supervisor: reads everything; runs the floor day to day, so sets
+ *   agents' team, skills and capacity (not their accounts or passwords) and
+ *   keeps the not-ready and wrap-up code lists.
+ * - teamLead: reads the set-up (queues, skills, teams, agents, codes) to
+ *   draw flows and coach; changes nothing here.
+ * - agent: reads the code lists only (the desktop shows them).
+ * Queues, skills, teams, routing settings and accounts change routing for
+ * everybody, so they stay with admins.
+ */
+export const ADMIN_POLICY = {
+  queues: { read: STAFF, create: ADMIN, update: ADMIN, delete: ADMIN },
+  skills: { read: STAFF, create: ADMIN, update: ADMIN, delete: ADMIN },
+  teams: { read: STAFF, create: ADMIN, update: ADMIN, delete: ADMIN },
+  agents: { read: STAFF, create: ADMIN, update: ADMIN, updateProfile: MANAGERS, setPassword: ADMIN, delete: ADMIN },
+  notReadyReasons: { read: ALL, create: MANAGERS, update: MANAGERS, delete: MANAGERS },
+  wrapUpCodes: { read: ALL, create: MANAGERS, update: MANAGERS, delete: MANAGERS },
+  routingSettings: { read: MANAGERS, update: ADMIN },
+} as const satisfies Record<string, Record<string, readonly Role[]>>;
+
+export type AdminResource = keyof typeof ADMIN_POLICY;
+
+/** A resource with one of its own actions (e.g. agents/updateProfile, not queues/updateProfile). */
+export type PolicyKey = { [R in AdminResource]: { resource: R; action: keyof (typeof ADMIN_POLICY)[R] & string } }[AdminResource];
+
+/** Roles allowed to do `action` on `resource`. */
+export function allowedRoles(key: PolicyKey): readonly Role[] {
+  const actions: Record<string, readonly Role[]> = ADMIN_POLICY[key.resource];
+  return actions[key.action] ?? [];
+}

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueConfigSchema, ROLES, type Role } from '@omnicc/shared';
+import type { AdminRoute } from '../src/features/admin/adminRoute.js';
+import { adminRouteTable } from '../src/features/admin/adminRoutes.js';
+import { ADMIN_POLICY, allowedRoles } from '../src/features/admin/policy.js';
+import type { Store } from '../src/store/Store.js';
+import { startTestServer, type TestServer } from './support/testServer.js';
+
+/** A request that succeeds when allowed; `state` reads what it would change, to prove a refused one changed nothing. */
+interface Probe {
+  path: string;
+  body?: unknown;
+  state?: () => Promise<unknown>;
+}
+type Case = (store: Store) => Promise<Probe>;
+
+let seq = 0;
+const fresh = (prefix: string) => `${prefix}${++seq}`;
+const labels = { en: 'L', 'zh-CN': 'L' };
+
+/** The five CRUD probes of a code-keyed resource, from how to make one and how to read it back. */
+function crudCases(path: string, make: (store: Store, id: string) => Promise<unknown>, read: (store: Store, id: string) => Promise<unknown>, createBody: (id: string) => unknown, updateBody: unknown): Record<string, Case> {
+  const existing = async (store: Store, prefix: string) => {
+    const id = fresh(prefix);
+    await make(store, id);
+    return id;
+  };
+  return {
+    [`GET ${path}`]: () => Promise.resolve({ path }),
+    [`GET ${path}/:id`]: async (store) => ({ path: `${path}/${await existing(store, 'g')}` }),
+    [`POST ${path}`]: (store) => {
+      const id = fresh('c');
+      return Promise.resolve({ path, body: createBody(id), state: () => read(store, id) });
+    },
+    [`PUT ${path}/:id`]: async (store) => {
+      const id = await existing(store, 'u');
+      return { path: `${path}/${id}`, body: updateBody, state: () => read(store, id) };
+    },
+    [`DELETE ${path}/:id`]: async (store) => {
+      const id = await existing(store, 'd');
+      return { path: `${path}/${id}`, state: () => read(store, id) };
+    },
+  };
+}
+
+const queue = (id: string) => queueConfigSchema.parse({ id, channel: 'chat', nameEn: id, nameZh: id });
+const newAgent = (store: Store) => store.agents.create({ username: fresh('agent'), displayName: 'A', role: 'agent', skills: [], capacity: { voice: 1, chat: 3, email: 5, sms: 5 }, passwordHash: 'x' });
+
+/** One probe per admin route, keyed `METHOD url` as the route table declares them. */
+const CASES: Record<string, Case> = {
+  ...crudCases('/api/admin/queues', (s, id) => s.queueConfigs.create(queue(id)), (s, id) => s.queueConfigs.get(id), (id) => ({ id, channel: 'chat', nameEn: id, nameZh: id }), {
+    channel: 'chat',
+    nameEn: 'Changed',
+    nameZh: '改',
+  }),
+  ...crudCases('/api/admin/skills', (s, code) => s.skills.create({ code, labels }), (s, code) => s.skills.get(code), (code) => ({ code, labels }), { labels: { en: 'Changed', 'zh-CN': '改' } }),
+  ...crudCases('/api/admin/teams', (s, id) => s.teams.create({ id, nameEn: id, nameZh: id, queueIds: [] }), (s, id) => s.teams.get(id), (id) => ({ id, nameEn: id, nameZh: id }), {
+    nameEn: 'Changed',
+    nameZh: '改',
+    queueIds: ['chat-general'],
+  }),
+  ...crudCases('/api/admin/not-ready-reasons', (s, code) => s.notReadyReasons.create({ code, labels }), (s, code) => s.notReadyReasons.get(code), (code) => ({ code, labels }), { labels: { en: 'Changed', 'zh-CN': '改' } }),
+  ...crudCases('/api/admin/wrap-up-codes', (s, code) => s.dispositions.create({ code, labels }), (s, code) => s.dispositions.get(code), (code) => ({ code, labels }), { labels: { en: 'Changed', 'zh-CN': '改' } }),
+  'GET /api/admin/agents': () => Promise.resolve({ path: '/api/admin/agents' }),
+  'GET /api/admin/agents/:id': async (s) => ({ path: `/api/admin/agents/${(await newAgent(s)).id}` }),
+  'POST /api/admin/agents': (s) => {
+    const username = fresh('new');
+    return Promise.resolve({ path: '/api/admin/agents', body: { username, displayName: 'N', role: 'agent', password: 'long enough' }, state: () => s.users.findByUsername(username) });
+  },
+  'PUT /api/admin/agents/:id': async (s) => {
+    const a = await newAgent(s);
+    return { path: `/api/admin/agents/${a.id}`, body: { username: a.username, displayName: 'Changed', role: 'teamLead' }, state: () => s.agents.get(a.id) };
+  },
+  'PUT /api/admin/agents/:id/profile': async (s) => {
+    const a = await newAgent(s);
+    return { path: `/api/admin/agents/${a.id}/profile`, body: { capacity: { voice: 0, chat: 5, email: 0, sms: 0 } }, state: () => s.agents.get(a.id) };
+  },
+  'PUT /api/admin/agents/:id/password': async (s) => {
+    const a = await newAgent(s);
+    return { path: `/api/admin/agents/${a.id}/password`, body: { password: 'a new password' }, state: async () => (await s.users.findById(a.id))?.passwordHash };
+  },
+  'DELETE /api/admin/agents/:id': async (s) => {
+    const a = await newAgent(s);
+    return { path: `/api/admin/agents/${a.id}`, state: () => s.agents.get(a.id) };
+  },
+  'GET /api/admin/routing-settings': () => Promise.resolve({ path: '/api/admin/routing-settings' }),
+  'PUT /api/admin/routing-settings': (s) => Promise.resolve({ path: '/api/admin/routing-settings', body: { maxMissedOffers: 7 }, state: () => s.routingSettings.get() }),
+};
+
+/** The probe's path with its id replaced by one that does not exist. */
+const missing = (url: string, path: string) => {
+  const id = url.startsWith('/api/admin/agents/') ? randomUUID() : 'missing-one';
+  const parts = path.split('/');
+  parts[4] = id;
+  return parts.join('/');
+};
+
+/**
+ * Walks the whole matrix: every admin route × every role (plus no token and
+ * a forged one). Allowed: the route's success status, or 404 for an id that
+ * does not exist. Not allowed: 403 FORBIDDEN, and nothing changed.
+ */
+describe('admin API: role matrix', () => {
+  let server: TestServer;
+  const tokens = new Map<Role, string>();
+  let routes: (AdminRoute['doc'] & { policy: AdminRoute['policy'] })[];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    routes = adminRouteTable(server.store).map((r) => ({ ...r.doc, policy: r.policy }));
+    const users: Record<Role, string> = { agent: 'alice', teamLead: 'tina', supervisor: 'sam', admin: 'root' };
+    for (const role of ROLES) tokens.set(role, (await server.login(users[role])).token);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const send = async (method: string, path: string, token: string | undefined, body?: unknown) => {
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    return { status: res.status, json: text ? (JSON.parse(text) as { error?: { code: string } }) : undefined };
+  };
+
+  it('has a probe for every route, and every policy entry guards some route', () => {
+    expect(Object.keys(CASES).sort()).toEqual(routes.map((r) => `${r.method} ${r.url}`).sort());
+    const used = new Set(routes.map((r) => `${r.policy.resource}.${r.policy.action}`));
+    const declared = Object.entries(ADMIN_POLICY).flatMap(([resource, actions]) => Object.keys(actions).map((a) => `${resource}.${a}`));
+    expect([...used].sort()).toEqual(declared.sort());
+  });
+
+  it('keeps the policy within its stated bounds', () => {
+    for (const r of routes) {
+      const roles = allowedRoles(r.policy);
+      expect(roles, `${r.method} ${r.url}`).toContain('admin');
+      // Agents read the code lists and nothing else; team leads change nothing.
+      if (roles.includes('agent')) expect([r.method, r.policy.resource === 'notReadyReasons' || r.policy.resource === 'wrapUpCodes']).toEqual(['GET', true]);
+      if (r.method !== 'GET') expect(roles).not.toContain('teamLead');
+    }
+    expect(allowedRoles({ resource: 'agents', action: 'updateProfile' })).toEqual(['supervisor', 'admin']);
+    expect(allowedRoles({ resource: 'agents', action: 'setPassword' })).toEqual(['admin']);
+    expect(allowedRoles({ resource: 'queues', action: 'delete' })).toEqual(['admin']);
+  });
+
+  it('answers every route without a valid token with 401', async () => {
+    for (const r of routes) {
+      const probe = await CASES[`${r.method} ${r.url}`]!(server.store);
+      for (const token of [undefined, 'not.a.token']) {
+        const res = await send(r.method, probe.path, token, probe.body);
+        expect([r.method, r.url, res.status, res.json?.error?.code]).toEqual([r.method, r.url, 401, 'UNAUTHENTICATED']);
+      }
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`enforces the matrix for ${role}`, async () => {
+      const outcome: string[] = [];
+      const expected: string[] = [];
+      for (const r of routes) {
+        const allowed = allowedRoles(r.policy).includes(role);
+        const probe = await CASES[`${r.method} ${r.url}`]!(server.store);
+        const before = await probe.state?.();
+        const res = await send(r.method, probe.path, tokens.get(role), probe.body);
+        outcome.push(`${r.method} ${r.url}: ${res.status} ${res.json?.error?.code ?? ''}`);
+        expected.push(`${r.method} ${r.url}: ${allowed ? `${r.status} ` : '403 FORBIDDEN'}`);
+        if (!allowed && probe.state) expect(await probe.state(), `${r.method} ${r.url} changed state for ${role}`).toStrictEqual(before);
+        if (!r.url.includes(':id')) continue;
+        const gone = await send(r.method, missing(r.url, probe.path), tokens.get(role), probe.body);
+        outcome.push(`${r.method} ${r.url} (missing id): ${gone.status} ${gone.json?.error?.code ?? ''}`);
+        expected.push(`${r.method} ${r.url} (missing id): ${allowed ? '404 NOT_FOUND' : '403 FORBIDDEN'}`);
+      }
+      // One comparison of the whole row reads as a table when it fails.
+      expect(outcome).toEqual(expected);
+    });
+  }
+});
