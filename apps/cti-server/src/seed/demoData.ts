@@ -1,6 +1,7 @@
 import type { DictionaryEntry, Role } from '@omnicc/shared';
 import type { QueueRecord, Store } from '../store/Store.js';
 import { hashPassword } from '../features/auth/passwords.js';
+import { seedDemoRouting } from './demoRouting.js';
 
 /** Demo logins printed by the start command. Demo only: never seed these in production. */
 export const DEMO_USERS: { username: string; password: string; displayName: string; role: Role }[] = [
@@ -48,4 +49,5 @@ export async function seedDemoData(store: Store): Promise<void> {
   for (const u of DEMO_USERS) {
     await store.users.upsert({ username: u.username, displayName: u.displayName, role: u.role, passwordHash: await hashPassword(u.password) });
   }
+  await seedDemoRouting(store);
 }
