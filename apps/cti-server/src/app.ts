@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import type pg from 'pg';
@@ -14,12 +13,12 @@ import { LoginLimiter } from './features/auth/loginLimiter.js';
 import { registerAuthRoutes } from './features/auth/authRoutes.js';
 import { registerDictionaryRoutes } from './features/dictionaries/dictionaryRoutes.js';
 import { registerTranscriptRoutes } from './features/interactions/transcriptRoutes.js';
+import { registerRoutingRoutes } from './features/interactions/routingRoutes.js';
 import { registerChatRoutes } from './features/chat/chatRoutes.js';
 import { registerAdminRoutes } from './features/admin/adminRoutes.js';
 import { ChatService } from './features/chat/chatService.js';
 import { setupCustomerNamespace, type CustomerNamespace } from './features/chat/customerNamespace.js';
-import { AgentPresence } from './features/agents/presence.js';
-import { agentRoom, setupAgentNamespace, type AgentNamespace } from './features/agents/agentNamespace.js';
+import { setupAgentNamespace, type AgentNamespace } from './features/agents/agentNamespace.js';
 import { queueSnapshots, setupSupervisorNamespace, type SupervisorNamespace } from './features/supervisor/supervisorNamespace.js';
 import { RoutingService } from './features/routing/routingService.js';
 import { createMetrics } from './features/health/metrics.js';
@@ -45,9 +44,6 @@ export interface Application {
   close(): Promise<void>;
 }
 
-/** Channel capacity of one agent (first policy; per-agent capacities come with the ACD). */
-const CAPACITY = { voice: 1, chat: 3, email: 5, sms: 5 } as const;
-
 /** Wiring only: builds every feature around the injected store, clock and logger. */
 export async function createApplication(deps: AppDeps): Promise<Application> {
   const { config, store, clock, logger } = deps;
@@ -70,48 +66,32 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
 
   const tokens = new TokenService(config.tokenSecret, config.tokenTtlSeconds, clock);
   const authenticate = makeAuthenticate(tokens);
-  const presence = new AgentPresence(clock, () => CAPACITY.chat, (agentId, state) => agentNsp.to(agentRoom(agentId)).emit('agent:state', state));
-  const statusLog = (agentId: string) => {
-    const s = presence.state(agentId);
-    void store.agentStatus.record(agentId, s.status, s.reasonCode, s.statusSince).catch((err: unknown) => logger.error({ err }, 'status log failed'));
-  };
 
   // Notifiers call into `chat`, declared below: routing needs the notifiers,
   // and the chat service needs routing. The closures run only after start-up.
-  const refreshLoad = (agentId: string): void => {
-    void store.interactions.listOpen().then((open) => {
-      const mine = open.filter((i) => i.agentId === agentId && (i.state === 'assigned' || i.state === 'wrapUp'));
-      presence.setLoad(agentId, mine.length, mine.filter((i) => i.state === 'wrapUp').map((i) => i.id));
-    }, (err: unknown) => logger.error({ err }, 'load refresh failed'));
-  };
   const notifiers = createNotifiers(agentNsp, customerNsp, {
     customerStateOf: (id) => chat.customerState(id),
-    onLoadChanged: refreshLoad,
+    agentLostNotice: (id) => chat.agentLostNotice(id),
   });
-  const routing = new RoutingService({
-    store,
-    clock,
-    log: logger,
-    notifier: notifiers.routing,
-    policy: { offerTimeoutMs: config.offerTimeoutMs, declineCooldownMs: 30_000, capacity: CAPACITY, newOfferId: randomUUID },
-  });
-  const chat = new ChatService({ store, clock, routing, notifier: notifiers.chat, defaultQueueId: 'chat-general', onAgentLoadChanged: refreshLoad });
+  // Queues, offer timeouts and capacities come from the store's routing config now (see docs/routing.md).
+  const routing = new RoutingService({ store, clock, log: logger, notifier: notifiers.routing });
+  const chat = new ChatService({ store, clock, routing, notifier: notifiers.chat, defaultQueueId: 'chat-general' });
   const chatService = chat;
 
   const onEvent = (nsp: string) => (event: string, result: string) => metrics.socketEvents.inc({ namespace: nsp, event: event.slice(0, 40), result });
-  setupAgentNamespace(agentNsp, { store, clock, tokens, routing, chat: chatService, presence, log: logger, onEvent: onEvent('agent') });
+  setupAgentNamespace(agentNsp, { store, clock, tokens, routing, chat: chatService, log: logger, onEvent: onEvent('agent') });
   setupCustomerNamespace(customerNsp, { chat: chatService, log: logger, onEvent: onEvent('customer') });
-  const snapshot = async () => queueSnapshots(await store.queues.list(), routing, presence, clock.now());
+  const snapshot = async () => queueSnapshots(await store.queues.list(), routing, clock.now());
   const supervisorFeed = setupSupervisorNamespace(supervisorNsp, { tokens, clock, snapshot, onEvent: onEvent('supervisor') });
   agentNsp.on('connection', (socket) => {
     metrics.agentsConnected.inc();
-    statusLog(socket.data.principal.userId);
     socket.on('disconnect', () => metrics.agentsConnected.dec());
   });
 
   registerAuthRoutes(http, { store, tokens, authenticate, limiter: new LoginLimiter(() => clock.now()) });
   registerDictionaryRoutes(http, { store, authenticate });
   registerTranscriptRoutes(http, { store, authenticate });
+  registerRoutingRoutes(http, { store, authenticate, explain: (id) => routing.explain(id) });
   registerAdminRoutes(http, { store, authenticate });
   registerChatRoutes(http, { chat: chatService, now: () => clock.now(), perMinute: config.chatStartsPerMinute });
   registerHealthRoutes(http, {

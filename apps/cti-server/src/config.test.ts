@@ -4,7 +4,7 @@ import { loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('applies defaults for development', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ host: '127.0.0.1', port: 8080, embeddedPgPort: 54329, offerTimeoutMs: 20_000, production: false });
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 8080, embeddedPgPort: 54329, production: false });
     expect(c.databaseUrl).toBeUndefined();
   });
 

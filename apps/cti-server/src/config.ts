@@ -14,7 +14,6 @@ const envSchema = z.object({
   /** HMAC key for access tokens; at least 32 characters. Generated per run when absent (dev only). */
   OMNICC_TOKEN_SECRET: z.string().min(32).optional(),
   OMNICC_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(24 * 3600).default(30 * 60),
-  OMNICC_OFFER_TIMEOUT_SECONDS: z.coerce.number().int().min(3).max(600).default(20),
   /** Chats one address may start per minute (public endpoint, so it is limited). */
   OMNICC_CHAT_STARTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Origins allowed to embed the chat widget (comma separated), besides our own. */
@@ -33,7 +32,6 @@ export interface Config {
   embeddedPgPort: number;
   tokenSecret?: string;
   tokenTtlSeconds: number;
-  offerTimeoutMs: number;
   widgetOrigins: string[];
   chatStartsPerMinute: number;
   webDir?: string;
@@ -61,7 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: e.OMNICC_EMBEDDED_PG_PORT,
     ...(e.OMNICC_TOKEN_SECRET ? { tokenSecret: e.OMNICC_TOKEN_SECRET } : {}),
     tokenTtlSeconds: e.OMNICC_TOKEN_TTL_SECONDS,
-    offerTimeoutMs: e.OMNICC_OFFER_TIMEOUT_SECONDS * 1000,
     chatStartsPerMinute: e.OMNICC_CHAT_STARTS_PER_MINUTE,
     widgetOrigins: e.OMNICC_WIDGET_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     ...(e.OMNICC_WEB_DIR ? { webDir: e.OMNICC_WEB_DIR } : {}),

@@ -35,7 +35,6 @@ describe('crash recovery under SIGKILL', () => {
       PORT: String(await freePort()),
       OMNICC_TOKEN_SECRET: SECRET,
       OMNICC_CHAT_STARTS_PER_MINUTE: '100000',
-      OMNICC_OFFER_TIMEOUT_SECONDS: '5',
     });
     await server.start();
     for (const name of ['a1', 'a2', 'a3']) {

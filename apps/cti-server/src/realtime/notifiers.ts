@@ -17,14 +17,17 @@ const onAgentDesk = (i: Interaction): i is Interaction & { agentId: string } =>
 export function createNotifiers(
   agents: AgentNamespace,
   customers: CustomerNamespace,
-  hooks: { customerStateOf: (interactionId: string) => Promise<CustomerChatState>; onLoadChanged: (agentId: string) => void },
+  hooks: {
+    customerStateOf: (interactionId: string) => Promise<CustomerChatState>;
+    /** Posts the agent-lost notice into the conversation (the chat feature owns messages). */
+    agentLostNotice: (interactionId: string) => Promise<void>;
+  },
 ): { routing: RoutingNotifier; chat: ChatNotifier } {
   const hasSockets = async (nsp: AgentNamespace | CustomerNamespace, room: string) => (await nsp.in(room).fetchSockets()).length > 0;
 
   const interactionChanged = (i: Interaction): void => {
     if (i.agentId) {
       agents.to(agentRoom(i.agentId)).emit('interaction:updated', i);
-      hooks.onLoadChanged(i.agentId);
     }
     if (i.channel === 'chat') {
       void hooks.customerStateOf(i.id).then((s) => customers.to(customerRoom(i.id)).emit('chat:state', s), () => undefined);
@@ -35,6 +38,8 @@ export function createNotifiers(
     offerCreated: (agentId, offer) => agents.to(agentRoom(agentId)).emit('offer:new', offer),
     offerEnded: (agentId, e) => agents.to(agentRoom(agentId)).emit('offer:ended', e),
     interactionChanged,
+    agentState: (agentId, state) => agents.to(agentRoom(agentId)).emit('agent:state', state),
+    customerNotice: (interactionId) => void hooks.agentLostNotice(interactionId).catch(() => undefined),
   };
 
   const chat: ChatNotifier = {

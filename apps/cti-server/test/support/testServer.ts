@@ -44,11 +44,13 @@ export interface TestServer {
 }
 
 /** A real server on a random port, on a fresh database of the first configured kind. */
-export async function startTestServer(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { clock?: Clock; env?: Record<string, string>; seed?: (store: Store) => Promise<void> } = {}): Promise<TestServer> {
   const db = await openTestStore(TEST_DB_KINDS[0] ?? 'machine');
   await seedReferenceData(db.store);
   const passwordHash = await hashPassword(PASSWORD);
   for (const u of USERS) await db.store.users.upsert({ ...u, passwordHash });
+  // Routing config is read when the server starts, so a test's queues and settings go in first.
+  await options.seed?.(db.store);
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', OMNICC_TOKEN_SECRET: 'x'.repeat(40), ...options.env });
   const app = await createApplication({
     config,

@@ -37,7 +37,6 @@ export async function startDemoServer(): Promise<DemoServer> {
     PORT: String(await freePort()),
     OMNICC_EMBEDDED_PG_PORT: String(await freePort()),
     OMNICC_DATA_DIR: dataDir,
-    OMNICC_OFFER_TIMEOUT_SECONDS: '60',
     LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL;

@@ -9,7 +9,6 @@ import { NAMESPACE_ROLES } from '../auth/roles.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { ChatService } from '../chat/chatService.js';
 import type { RoutingService } from '../routing/routingService.js';
-import type { AgentPresence } from './presence.js';
 
 export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, Record<string, never>, StaffSocketData>;
 
@@ -19,7 +18,6 @@ export interface AgentNamespaceDeps {
   tokens: TokenService;
   routing: RoutingService;
   chat: ChatService;
-  presence: AgentPresence;
   log: Logger;
   onEvent: (event: string, result: string) => void;
 }
@@ -43,16 +41,13 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
     // listener exists) and each waits for this setup before it runs.
     const setup = (async () => {
       await socket.join(agentRoom(me.userId));
-      deps.presence.connected(me.userId);
-      await deps.routing.agentConnected(me.userId, deps.presence.chosenOf(me.userId));
+      await deps.routing.agentConnected(me.userId);
     })();
 
     socket.on('disconnect', () => {
       deadline.clear();
-      void setup.finally(() => {
-        deps.presence.disconnected(me.userId);
-        void deps.routing.agentDisconnected(me.userId);
-      });
+      // After setup, so routing counts this socket's connect before its disconnect.
+      void setup.finally(() => deps.routing.agentDisconnected(me.userId)).catch((err: unknown) => deps.log.error({ err }, 'agent disconnect failed'));
     });
 
     bindHandlers<typeof agentInbound, AgentAckValues>(
@@ -72,15 +67,13 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
             const { notReadyReasons } = await deps.store.dictionaries.get();
             if (!notReadyReasons.some((r) => r.code === reasonCode)) throw new AppError('BAD_REQUEST', 'unknown reason code');
           }
-          deps.presence.choose(me.userId, s.status, reasonCode);
-          await deps.routing.agentChose(me.userId, s.status);
-          return deps.presence.state(me.userId);
+          return deps.routing.setStatus(me.userId, s.status, reasonCode);
         },
         'agent:snapshot': async () => {
           const interactions = (await deps.store.interactions.listOpen()).filter((i) => i.agentId === me.userId && (i.state === 'assigned' || i.state === 'wrapUp'));
           const messages: Record<string, Awaited<ReturnType<ChatService['history']>>> = {};
           for (const i of interactions) messages[i.id] = await deps.chat.history(i.id, 'agent');
-          const state = deps.presence.state(me.userId);
+          const state = deps.routing.agentState(me.userId);
           return { ...state, offers: await deps.routing.offersFor(me.userId), interactions, messages };
         },
         'offer:accept': ({ offerId }) => deps.routing.accept(me.userId, offerId),

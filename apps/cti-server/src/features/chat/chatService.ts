@@ -28,8 +28,6 @@ export interface ChatDeps {
   routing: RoutingService;
   notifier: ChatNotifier;
   defaultQueueId: string;
-  /** Called when an agent's holdings change (wrap-up begins or ends). */
-  onAgentLoadChanged: (agentId: string) => void;
 }
 
 const LIVE: Interaction['state'][] = ['queued', 'offered', 'assigned'];
@@ -111,10 +109,15 @@ export class ChatService {
   /** The agent ends the conversation; the interaction waits for its wrap-up. */
   async agentEnd(agentId: string, interactionId: string): Promise<Interaction> {
     await this.owned(agentId, interactionId);
-    const ended = await this.deps.store.interactions.transition(
-      interactionId,
-      { from: ['assigned'], to: 'wrapUp', patch: { endedAt: this.now() } },
-      { type: 'ended', at: this.now(), actorId: agentId, data: { by: 'agent' } },
+    // Stored first, then the core starts the agent's wrap-up timer (in one routing job).
+    const ended = await this.deps.routing.afterWrite(
+      () =>
+        this.deps.store.interactions.transition(
+          interactionId,
+          { from: ['assigned'], to: 'wrapUp', patch: { endedAt: this.now() } },
+          { type: 'ended', at: this.now(), actorId: agentId, data: { by: 'agent' } },
+        ),
+      () => ({ type: 'interactionEnded', interactionId, agentId }),
     );
     await this.afterEnd(ended, 'agentEnded');
     return ended;
@@ -124,42 +127,57 @@ export class ChatService {
     await this.owned(agentId, interactionId);
     const { dispositions } = await this.deps.store.dictionaries.get();
     if (!dispositions.some((d) => d.code === dispositionCode)) throw new AppError('BAD_REQUEST', 'unknown disposition code');
-    const closed = await this.deps.store.interactions.transition(
-      interactionId,
-      { from: ['wrapUp'], to: 'closed', patch: { dispositionCode, wrapUpNote: note } },
-      { type: 'wrappedUp', at: this.now(), actorId: agentId, data: { dispositionCode } },
+    // The wrap-up may already have ended by its timer: the core then refuses wrapUpDone, which is fine.
+    const closed = await this.deps.routing.afterWrite(
+      () =>
+        this.deps.store.interactions.transition(
+          interactionId,
+          { from: ['wrapUp'], to: 'closed', patch: { dispositionCode, wrapUpNote: note } },
+          { type: 'wrappedUp', at: this.now(), actorId: agentId, data: { dispositionCode } },
+        ),
+      () => ({ type: 'wrapUpDone', agentId, interactionId }),
     );
-    await this.deps.routing.release(agentId, interactionId);
     this.deps.notifier.interactionChanged(closed);
-    this.deps.onAgentLoadChanged(agentId);
     return closed;
   }
 
   /** The customer closes the chat: abandoned if no agent had it yet, else it goes to wrap-up. */
   async customerLeave(interactionId: string): Promise<CustomerChatState> {
-    await this.deps.routing.exclusive(async () => {
-      const i = await this.mustGet(interactionId);
-      const at = this.now();
-      if (i.state === 'queued' || i.state === 'offered') {
-        await this.deps.store.interactions.transition(i.id, { from: ['queued', 'offered'], to: 'abandoned', patch: { endedAt: at } }, { type: 'abandoned', at });
-      } else if (i.state === 'assigned') {
-        const ended = await this.deps.store.interactions.transition(i.id, { from: ['assigned'], to: 'wrapUp', patch: { endedAt: at } }, { type: 'ended', at, data: { by: 'customer' } });
-        await this.afterEnd(ended, 'customerLeft');
-      }
-    });
-    // Outside the exclusive section: abandon() queues its own serial job.
-    const after = await this.mustGet(interactionId);
-    if (after.state === 'abandoned') await this.deps.routing.abandon(interactionId);
+    // One routing job: the store changes, then the core abandons it (queued, ringing) or starts the agent's wrap-up (assigned).
+    await this.deps.routing.afterWrite(
+      async () => {
+        const i = await this.mustGet(interactionId);
+        const at = this.now();
+        if (i.state === 'queued' || i.state === 'offered') {
+          await this.deps.store.interactions.transition(i.id, { from: ['queued', 'offered'], to: 'abandoned', patch: { endedAt: at } }, { type: 'abandoned', at });
+          return true;
+        }
+        if (i.state === 'assigned') {
+          const ended = await this.deps.store.interactions.transition(i.id, { from: ['assigned'], to: 'wrapUp', patch: { endedAt: at } }, { type: 'ended', at, data: { by: 'customer' } });
+          await this.afterEnd(ended, 'customerLeft');
+          return true;
+        }
+        return false;
+      },
+      (changed) => (changed ? { type: 'customerLeft', interactionId } : undefined),
+    );
     const state = await this.customerState(interactionId);
     this.deps.notifier.customerState(interactionId, state);
     return state;
+  }
+
+  /** Tells the customer, in the conversation, that their agent was lost and they wait for another. */
+  async agentLostNotice(interactionId: string): Promise<void> {
+    const i = await this.mustGet(interactionId);
+    // One notice per return to the queue: the id counts the interaction's earlier returns.
+    const returns = (await this.deps.store.interactions.events(i.id)).filter((e) => e.type === 'requeued').length;
+    await this.post(i, 'system', 'system', `agentLost-${i.id}-${returns}`, 'agentLost');
   }
 
   private async afterEnd(ended: Interaction, systemText: 'agentEnded' | 'customerLeft'): Promise<void> {
     await this.post(ended, 'system', 'system', `${systemText}-${ended.id}`, systemText);
     this.deps.notifier.interactionChanged(ended);
     this.deps.notifier.customerState(ended.id, await this.customerState(ended.id));
-    if (ended.agentId) this.deps.onAgentLoadChanged(ended.agentId);
   }
 
   private async post(i: Interaction, sender: MessageSender, authorName: string, clientMessageId: string, text: string): Promise<ChatMessage> {

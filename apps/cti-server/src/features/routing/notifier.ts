@@ -1,4 +1,4 @@
-import type { Interaction, Offer, OfferEndReason } from '@omnicc/shared';
+import type { AgentStateView, Interaction, Offer, OfferEndReason } from '@omnicc/shared';
 
 /** How the routing service reaches desktops and customers; app.ts implements it with socket.io rooms. */
 export interface RoutingNotifier {
@@ -6,4 +6,8 @@ export interface RoutingNotifier {
   offerEnded(agentId: string, e: { offerId: string; interactionId: string; reason: OfferEndReason }): void;
   /** Pushes a changed interaction to its agent (if any) and its customer. */
   interactionChanged(interaction: Interaction): void;
+  /** Pushes the agent's derived state to all of the agent's desktops. */
+  agentState(agentId: string, state: AgentStateView): void;
+  /** Tells the customer their agent was lost and they are waiting again. */
+  customerNotice(interactionId: string, reason: 'agentLost'): void;
 }

@@ -6,23 +6,28 @@ import { bindHandlers } from '../../realtime/bindHandlers.js';
 import { SessionDeadline, requireStaff, type StaffSocketData } from '../../realtime/socketAuth.js';
 import { NAMESPACE_ROLES } from '../auth/roles.js';
 import type { TokenService } from '../auth/tokens.js';
-import type { AgentPresence } from '../agents/presence.js';
 import type { RoutingService } from '../routing/routingService.js';
 import type { QueueRecord } from '../../store/Store.js';
 
 export type SupervisorNamespace = Namespace<SupervisorClientToServer, SupervisorServerToClient, Record<string, never>, StaffSocketData>;
 
-/** Live queue figures from the routing state (the full metric set comes with the wallboard). */
-export function queueSnapshots(queues: QueueRecord[], routing: RoutingService, presence: AgentPresence, now: number): QueueSnapshot[] {
-  const { queue, offers } = routing.view();
-  const agentsByStatus = presence.countByStatus();
+/**
+ * Live queue figures from the ACD core's read model (the full metric set
+ * comes with the wallboard). Agents by status are counted per queue: an
+ * agent counts in every queue they are skilled for.
+ */
+export function queueSnapshots(queues: QueueRecord[], routing: RoutingService, now: number): QueueSnapshot[] {
+  const model = routing.readModel();
+  const byQueue = new Map(model.queues.map((q) => [q.queueId, q]));
+  const perQueue = routing.agentsByStatusPerQueue();
   return queues.map((q) => {
-    const waitingSince = [...queue.filter((i) => i.queueId === q.id), ...Object.values(offers).map((o) => o.item).filter((i) => i.queueId === q.id)].map((i) => i.enqueuedAt);
+    const live = byQueue.get(q.id);
+    const oldest = live?.oldestEnqueuedAt;
     return {
       queueId: q.id,
-      waiting: waitingSince.length,
-      longestWaitMs: waitingSince.length ? now - Math.min(...waitingSince) : 0,
-      agentsByStatus,
+      waiting: live?.waiting ?? 0,
+      longestWaitMs: oldest === undefined ? 0 : Math.max(0, now - oldest),
+      agentsByStatus: perQueue.get(q.id) ?? { offline: 0, ready: 0, notReady: 0, busy: 0, wrapUp: 0 },
     };
   });
 }

@@ -9,6 +9,7 @@ import {
   transcriptSchema,
   userSchema,
 } from '@omnicc/shared';
+import { routingExplanationSchema } from '../../interactions/routingRoutes.js';
 import type { RouteDoc } from './routeDoc.js';
 
 /** The route that serves the document itself. */
@@ -75,6 +76,18 @@ export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
     auth: 'authenticated',
     params: idParamsSchema,
     reply: transcriptSchema,
+    status: 200,
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'GET',
+    url: '/api/interactions/:id/routing',
+    operationId: 'getRoutingExplanation',
+    summary: "Why each offer of the interaction went to its agent (team leads, supervisors, admins, and the interaction's agent; in memory since the server started)",
+    tag: 'interactions',
+    auth: 'authenticated',
+    params: idParamsSchema,
+    reply: routingExplanationSchema,
     status: 200,
     errors: ['FORBIDDEN'],
   },

@@ -27,6 +27,7 @@ import {
   transcriptSchema,
   userSchema,
 } from '@omnicc/shared';
+import { routingExplanationSchema } from '../../interactions/routingRoutes.js';
 
 /**
  * Component names of the contract's schemas in the OpenAPI document.
@@ -58,6 +59,7 @@ export const SCHEMA_NAMES: ReadonlyMap<z.ZodType, string> = new Map<z.ZodType, s
   [userSchema, 'User'],
   [dictionariesSchema, 'Dictionaries'],
   [transcriptSchema, 'Transcript'],
+  [routingExplanationSchema, 'RoutingExplanation'],
   [startChatRequestSchema, 'StartChatRequest'],
   [startChatResponseSchema, 'StartChatResponse'],
 ]);
