@@ -1,13 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppError, idParamsSchema } from '@omnicc/shared';
 import type { Store } from '../../store/Store.js';
-import { parseWith } from '../../http/errors.js';
 import type { Authenticate } from '../auth/guard.js';
 import type { OfferExplanation } from '../routing/explanations.js';
-
-/** Roles that may read any interaction's routing; agents read only the interactions assigned to them. */
-const READ_ANY = ['teamLead', 'supervisor', 'admin'] as const;
+import { readableInteraction } from './readableInteraction.js';
 
 /** The reply of GET /api/interactions/:id/routing, for the OpenAPI document (OfferExplain in domain/acd/explain.ts). */
 export const routingExplanationSchema = z.object({
@@ -41,12 +37,7 @@ export interface RoutingExplanation {
 /** GET /api/interactions/:id/routing: why each offer of the interaction went to its agent. */
 export function registerRoutingRoutes(app: FastifyInstance, deps: { store: Store; authenticate: Authenticate; explain: (interactionId: string) => OfferExplanation[] }): void {
   app.get('/api/interactions/:id/routing', async (request): Promise<RoutingExplanation> => {
-    const principal = await deps.authenticate(request);
-    const { id } = parseWith(idParamsSchema, request.params, 'params');
-    const interaction = await deps.store.interactions.get(id);
-    if (!interaction) throw new AppError('NOT_FOUND', 'interaction not found');
-    const mayRead = (READ_ANY as readonly string[]).includes(principal.role) || interaction.agentId === principal.userId;
-    if (!mayRead) throw new AppError('FORBIDDEN', 'not your interaction');
+    const { id } = await readableInteraction(request, deps);
     return { interactionId: id, offers: deps.explain(id) };
   });
 }

@@ -1,0 +1,23 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError, idParamsSchema, type Interaction } from '@omnicc/shared';
+import type { Store } from '../../store/Store.js';
+import { parseWith } from '../../http/errors.js';
+import type { Authenticate } from '../auth/guard.js';
+
+/** Roles that may read any interaction; agents read only the ones assigned to them. */
+const READ_ANY = ['teamLead', 'supervisor', 'admin'] as const;
+
+/**
+ * Authenticates the request and loads the interaction named by `:id`, if
+ * the caller may read it: NOT_FOUND for an unknown id, FORBIDDEN for an
+ * agent asking about someone else's interaction.
+ */
+export async function readableInteraction(request: FastifyRequest, deps: { store: Store; authenticate: Authenticate }): Promise<Interaction> {
+  const principal = await deps.authenticate(request);
+  const { id } = parseWith(idParamsSchema, request.params, 'params');
+  const interaction = await deps.store.interactions.get(id);
+  if (!interaction) throw new AppError('NOT_FOUND', 'interaction not found');
+  const mayRead = (READ_ANY as readonly string[]).includes(principal.role) || interaction.agentId === principal.userId;
+  if (!mayRead) throw new AppError('FORBIDDEN', 'not your interaction');
+  return interaction;
+}
