@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { LIMITS } from '@omnicc/shared';
 import type { Config } from './config.js';
-import type { Clock } from './clock.js';
+import { iso, type Clock } from './clock.js';
 import type { Store } from './store/Store.js';
 import { installErrorHandling } from './http/errors.js';
 import { TokenService } from './features/auth/tokens.js';
@@ -21,6 +21,7 @@ import { setupCustomerNamespace, type CustomerNamespace } from './features/chat/
 import { setupAgentNamespace, type AgentNamespace } from './features/agents/agentNamespace.js';
 import { queueSnapshots, setupSupervisorNamespace, type SupervisorNamespace } from './features/supervisor/supervisorNamespace.js';
 import { RoutingService } from './features/routing/routingService.js';
+import { MetricsFeed } from './features/supervisor/metricsFeed.js';
 import { createMetrics } from './features/health/metrics.js';
 import { registerHealthRoutes } from './features/health/healthRoutes.js';
 import { installSecurityHeaders } from './features/web/securityHeaders.js';
@@ -74,14 +75,16 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     agentLostNotice: (id) => chat.agentLostNotice(id),
   });
   // Queues, offer timeouts and capacities come from the store's routing config now (see docs/routing.md).
-  const routing = new RoutingService({ store, clock, log: logger, notifier: notifiers.routing });
+  // Live queue metrics: fed by routing as it decides, after replaying today's log (see docs/metrics.md, "How it is fed").
+  const feed = new MetricsFeed({ timeZone: config.timeZone, shortAbandonMs: config.shortAbandonSeconds * 1000 });
+  const routing = new RoutingService({ store, clock, log: logger, notifier: notifiers.routing, observer: (e, commands, state) => feed.observe(e, commands, state) });
   const chat = new ChatService({ store, clock, routing, notifier: notifiers.chat, defaultQueueId: 'chat-general' });
   const chatService = chat;
 
   const onEvent = (nsp: string) => (event: string, result: string) => metrics.socketEvents.inc({ namespace: nsp, event: event.slice(0, 40), result });
   setupAgentNamespace(agentNsp, { store, clock, tokens, routing, chat: chatService, log: logger, onEvent: onEvent('agent') });
   setupCustomerNamespace(customerNsp, { chat: chatService, log: logger, onEvent: onEvent('customer') });
-  const snapshot = async () => queueSnapshots(await store.queues.list(), routing, clock.now());
+  const snapshot = async () => queueSnapshots(await store.queues.list(), routing, feed, clock.now());
   const supervisorFeed = setupSupervisorNamespace(supervisorNsp, { tokens, clock, snapshot, onEvent: onEvent('supervisor') });
   agentNsp.on('connection', (socket) => {
     metrics.agentsConnected.inc();
@@ -103,6 +106,13 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   });
   await registerStaticRoutes(http, { webDir: config.webDir ?? DEFAULT_WEB_DIR, log: (m) => logger.warn(m) });
 
+  for (const q of await store.queues.list()) {
+    const queueConfig = await store.queueConfigs.get(q.id);
+    if (queueConfig) feed.configureQueue(queueConfig);
+  }
+  const todaysEvents = await store.interactions.eventsSince(iso(feed.dayStart(clock.now())));
+  feed.replay(todaysEvents);
+  logger.info({ events: todaysEvents.length }, 'metrics replayed from today\'s log');
   const recovered = await routing.recover();
   logger.info(recovered, 'routing recovered from store');
 

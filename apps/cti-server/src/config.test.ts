@@ -20,4 +20,11 @@ describe('loadConfig', () => {
   it('splits widget origins', () => {
     expect(loadConfig({ OMNICC_WIDGET_ORIGINS: 'https://a.example, https://b.example' }).widgetOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
+
+  it('takes the operator time zone, Asia/Shanghai by default, and refuses an unknown one', () => {
+    expect(loadConfig({}).timeZone).toBe('Asia/Shanghai');
+    expect(loadConfig({}).shortAbandonSeconds).toBe(5);
+    expect(loadConfig({ OMNICC_TIME_ZONE: 'Europe/Berlin' }).timeZone).toBe('Europe/Berlin');
+    expect(() => loadConfig({ OMNICC_TIME_ZONE: 'Mars/Olympus' })).toThrow(/OMNICC_TIME_ZONE/);
+  });
 });

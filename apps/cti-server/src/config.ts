@@ -4,6 +4,15 @@ import { z } from 'zod';
  * Server configuration, read once from the environment and validated at
  * start: a bad value stops the server with a message naming the variable.
  */
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -20,6 +29,13 @@ const envSchema = z.object({
   OMNICC_WIDGET_ORIGINS: z.string().default(''),
   /** Folder of the built web desktop (served at /). */
   OMNICC_WEB_DIR: z.string().optional(),
+  /** The operator's IANA time zone: where "today" starts in the live metrics (docs/metrics.md §2). */
+  OMNICC_TIME_ZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => isTimeZone(tz), { message: 'not an IANA time zone' }),
+  /** Abandons after less waiting than this are "short" (docs/metrics.md). */
+  OMNICC_SHORT_ABANDON_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -35,6 +51,9 @@ export interface Config {
   widgetOrigins: string[];
   chatStartsPerMinute: number;
   webDir?: string;
+  /** IANA zone whose midnight starts "today" in the metrics. */
+  timeZone: string;
+  shortAbandonSeconds: number;
   logLevel: string;
   production: boolean;
 }
@@ -62,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chatStartsPerMinute: e.OMNICC_CHAT_STARTS_PER_MINUTE,
     widgetOrigins: e.OMNICC_WIDGET_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     ...(e.OMNICC_WEB_DIR ? { webDir: e.OMNICC_WEB_DIR } : {}),
+    timeZone: e.OMNICC_TIME_ZONE,
+    shortAbandonSeconds: e.OMNICC_SHORT_ABANDON_SECONDS,
     logLevel: e.LOG_LEVEL,
     production,
   };

@@ -126,6 +126,14 @@ export interface InteractionRepository {
   ): Promise<Interaction>;
   /** The event log of one interaction, oldest first. */
   events(id: string): Promise<InteractionEvent[]>;
+  /** Every event of the interactions created at or after `since` (ISO), in log order (by event id); for replaying the day's metrics. */
+  eventsSince(since: string): Promise<LoggedInteractionEvent[]>;
+}
+
+/** One event of the log with the interaction it belongs to and that interaction's (current) queue. */
+export interface LoggedInteractionEvent extends InteractionEvent {
+  interactionId: string;
+  queueId: string;
 }
 
 export interface NewMessage {

@@ -2,12 +2,29 @@ import { z } from 'zod';
 import type { ClientToServerMap } from './eventMap.js';
 import type { AgentStatus } from '../model/domain.js';
 
+/** The windows queue metrics are reported over (docs/metrics.md §2). */
+export type QueueMetricsWindow = '15m' | '60m' | 'today';
+
+/** One queue over one window (definitions: docs/metrics.md §3). Ratios are fractions in [0, 1]; null when undefined (denominator 0). */
+export interface QueueWindowFigures {
+  offered: number;
+  answered: number;
+  abandoned: number;
+  serviceLevel: number | null;
+  asaMs: number | null;
+  ahtMs: number | null;
+  abandonRate: number | null;
+}
+
 /** Live figures of one queue, pushed to /supervisor at least once a second. */
 export interface QueueSnapshot {
   queueId: string;
   waiting: number;
   longestWaitMs: number;
   agentsByStatus: Record<AgentStatus, number>;
+  /** The queue's target: `percent` % answered within `seconds`. */
+  serviceLevelTarget: { percent: number; seconds: number };
+  windows: Record<QueueMetricsWindow, QueueWindowFigures>;
 }
 
 export const supervisorInbound = {

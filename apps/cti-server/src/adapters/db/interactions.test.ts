@@ -92,6 +92,22 @@ describe.each(TEST_DB_KINDS)('pg store interactions (%s)', (kind) => {
     ]);
   });
 
+  it('lists the events of interactions created since a time, in log order, with their interaction and queue', async () => {
+    const old = await t.store.interactions.create(chat, T0);
+    const a = await t.store.interactions.create(chat, T1);
+    const b = await t.store.interactions.create(chat, T1);
+    await t.store.interactions.transition(old.id, { from: ['queued'], to: 'abandoned' }, { type: 'abandoned', at: T2 });
+    await t.store.interactions.transition(b.id, { from: ['queued'], to: 'offered' }, { type: 'offered', at: T2, data: { agentId } });
+    await t.store.interactions.transition(a.id, { from: ['queued'], to: 'abandoned' }, { type: 'abandoned', at: T1 });
+    expect(await t.store.interactions.eventsSince(T1)).toStrictEqual([
+      { interactionId: a.id, queueId: 'chat-general', type: 'created', at: T1 },
+      { interactionId: b.id, queueId: 'chat-general', type: 'created', at: T1 },
+      { interactionId: b.id, queueId: 'chat-general', type: 'offered', at: T2, data: { agentId } },
+      { interactionId: a.id, queueId: 'chat-general', type: 'abandoned', at: T1 },
+    ]);
+    expect(await t.store.interactions.eventsSince(T2)).toEqual([]);
+  });
+
   it('clears fields patched with null', async () => {
     const { id } = await t.store.interactions.create(chat, T0);
     await t.store.interactions.transition(id, { from: ['queued'], to: 'assigned', patch: { agentId, assignedAt: T1 } }, { type: 'accepted', at: T1 });

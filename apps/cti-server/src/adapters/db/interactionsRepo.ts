@@ -1,4 +1,4 @@
-import { asc, eq, notInArray } from 'drizzle-orm';
+import { asc, eq, gte, notInArray } from 'drizzle-orm';
 import { AppError } from '@omnicc/shared';
 import type { InteractionRepository } from '../../store/Store.js';
 import { fromIso, type Db } from './db.js';
@@ -96,6 +96,16 @@ export function createInteractionsRepo(db: Db): InteractionRepository {
         .where(eq(interactionEvents.interactionId, id))
         .orderBy(asc(interactionEvents.at), asc(interactionEvents.id));
       return rows.map(toEvent);
+    },
+
+    async eventsSince(since) {
+      const rows = await db
+        .select({ event: interactionEvents, queueId: interactions.queueId })
+        .from(interactionEvents)
+        .innerJoin(interactions, eq(interactions.id, interactionEvents.interactionId))
+        .where(gte(interactions.createdAt, fromIso(since)))
+        .orderBy(asc(interactionEvents.id));
+      return rows.map((r) => ({ ...toEvent(r.event), interactionId: r.event.interactionId, queueId: r.queueId }));
     },
   };
 }

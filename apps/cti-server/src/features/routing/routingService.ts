@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type AgentStateView, type AgentStatus, type Interaction, type Offer } from '@omnicc/shared';
 import type { Logger } from 'pino';
-import { agentsByStatusPerQueue, createAcdState, decide, offersFor, readModel, whereIs, type AcdError, type AcdEvent, type AcdReadModel, type AcdState } from '../../domain/acd/index.js';
+import { agentsByStatusPerQueue, createAcdState, decide, offersFor, readModel, whereIs, type AcdCommand, type AcdError, type AcdEvent, type AcdReadModel, type AcdState } from '../../domain/acd/index.js';
 import { iso, type Clock } from '../../clock.js';
 import type { Store } from '../../store/Store.js';
 import { AgentStates, LOGIN_REASON } from '../agents/agentStates.js';
@@ -18,6 +18,12 @@ export interface RoutingDeps {
   log: Logger;
   /** Offer ids; injected so tests can make them predictable. */
   newId?: () => string;
+  /**
+   * Told of every event the core accepted, with its commands and the state
+   * after it (e.g. the live metrics feed). Called after the decision's writes;
+   * it must not throw or block.
+   */
+  observer?: (event: AcdEvent, commands: readonly AcdCommand[], state: Readonly<AcdState>) => void;
 }
 
 const holds = (i: Interaction, agentId: string): boolean => i.agentId === agentId && (i.state === 'assigned' || i.state === 'wrapUp');
@@ -277,6 +283,7 @@ export class RoutingService {
         if (decision.error && e === event) refused = decision.error;
         else if (decision.error) this.deps.log.warn({ event: e.type, error: decision.error }, 'routing follow-up refused');
         for (const command of decision.commands) await this.runner.run(command, after);
+        if (!decision.error) this.deps.observer?.(e, decision.commands, this.state);
         events.push(...after.followUps.splice(0));
       }
     } finally {
