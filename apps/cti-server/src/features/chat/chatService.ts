@@ -176,8 +176,8 @@ export class ChatService {
 
   private async afterEnd(ended: Interaction, systemText: 'agentEnded' | 'customerLeft'): Promise<void> {
     await this.post(ended, 'system', 'system', `${systemText}-${ended.id}`, systemText);
+    // interactionChanged also pushes the chat's state to the customer.
     this.deps.notifier.interactionChanged(ended);
-    this.deps.notifier.customerState(ended.id, await this.customerState(ended.id));
   }
 
   private async post(i: Interaction, sender: MessageSender, authorName: string, clientMessageId: string, text: string): Promise<ChatMessage> {
