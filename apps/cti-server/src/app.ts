@@ -1,10 +1,11 @@
+import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { LIMITS } from '@omnicc/shared';
 import type { Config } from './config.js';
-import { iso, type Clock } from './clock.js';
+import type { Clock } from './clock.js';
 import type { Store } from './store/Store.js';
 import { installErrorHandling } from './http/errors.js';
 import { TokenService } from './features/auth/tokens.js';
@@ -15,13 +16,20 @@ import { registerDictionaryRoutes } from './features/dictionaries/dictionaryRout
 import { registerTranscriptRoutes } from './features/interactions/transcriptRoutes.js';
 import { registerRoutingRoutes } from './features/interactions/routingRoutes.js';
 import { registerChatRoutes } from './features/chat/chatRoutes.js';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createPgStore } from './adapters/db/pgStore.js';
+import { clusterKey } from './features/cluster/clusterKey.js';
+import { registerInternalRoutes } from './features/cluster/internalRoutes.js';
+import { createRedisAdapter } from './features/cluster/redisAdapter.js';
+import { RemoteRouting } from './features/cluster/remoteRouting.js';
+import { RoutingLeadership } from './features/cluster/routingLeadership.js';
+import { OwnerLifecycle, type SocketCensus } from './features/routing/ownerLifecycle.js';
+import { RoutingGateway } from './features/routing/routingGateway.js';
 import { registerAdminRoutes } from './features/admin/adminRoutes.js';
 import { ChatService } from './features/chat/chatService.js';
 import { setupCustomerNamespace, type CustomerNamespace } from './features/chat/customerNamespace.js';
 import { setupAgentNamespace, type AgentNamespace } from './features/agents/agentNamespace.js';
-import { queueSnapshots, setupSupervisorNamespace, type SupervisorNamespace } from './features/supervisor/supervisorNamespace.js';
-import { RoutingService } from './features/routing/routingService.js';
-import { MetricsFeed } from './features/supervisor/metricsFeed.js';
+import { setupSupervisorNamespace, type SupervisorNamespace } from './features/supervisor/supervisorNamespace.js';
 import { createMetrics } from './features/health/metrics.js';
 import { registerHealthRoutes } from './features/health/healthRoutes.js';
 import { installSecurityHeaders } from './features/web/securityHeaders.js';
@@ -39,7 +47,12 @@ export interface AppDeps {
 export interface Application {
   http: FastifyInstance;
   io: SocketServer;
-  routing: RoutingService;
+  /** Every routing call goes through here (run locally while this node owns routing, else sent to the owner). */
+  routing: RoutingGateway;
+  /** This node's share of routing: the service while it owns the routing lease. */
+  owner: OwnerLifecycle;
+  leadership: RoutingLeadership;
+  nodeId: string;
   /** Starts listening; resolves to the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -55,36 +68,63 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   installSecurityHeaders(http);
   const metrics = createMetrics();
 
+  // Several nodes share sockets' rooms through Redis; a lone node (the demo) keeps them in memory.
+  const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, config.redisPrefix) : undefined;
   const io = new SocketServer(http.server, {
     // Packets over this are dropped by the engine with a disconnect; the
     // per-event check in bindHandlers answers PAYLOAD_TOO_LARGE below it.
     maxHttpBufferSize: 1024 * 1024,
     cors: { origin: config.widgetOrigins.length ? config.widgetOrigins : false },
+    ...(redis ? { adapter: redis.adapter } : {}),
+    // A desktop that blinks (Wi-Fi, a node restart) gets the pushes it missed; the auth middleware still runs.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   const agentNsp = io.of('/agent') as AgentNamespace;
   const customerNsp = io.of('/customer') as CustomerNamespace;
   const supervisorNsp = io.of('/supervisor') as SupervisorNamespace;
 
-  const tokens = new TokenService(config.tokenSecret, config.tokenTtlSeconds, clock);
+  // Without a configured secret (a lone dev node), one per run: tokens and the cluster key must agree.
+  const tokenSecret = config.tokenSecret ?? randomBytes(32).toString('base64url');
+  const tokens = new TokenService(tokenSecret, config.tokenTtlSeconds, clock);
   const authenticate = makeAuthenticate(tokens);
 
   // Notifiers call into `chat`, declared below: routing needs the notifiers,
   // and the chat service needs routing. The closures run only after start-up.
-  const notifiers = createNotifiers(agentNsp, customerNsp, {
+  const notifiers = createNotifiers(agentNsp, customerNsp, supervisorNsp, {
     customerStateOf: (id) => chat.customerState(id),
     agentLostNotice: (id) => chat.agentLostNotice(id),
+    displayNameOf: async (id) => (await store.users.findById(id))?.displayName ?? id,
   });
-  // Queues, offer timeouts and capacities come from the store's routing config now (see docs/routing.md).
-  // Live queue metrics: fed by routing as it decides, after replaying today's log (see docs/metrics.md, "How it is fed").
-  const feed = new MetricsFeed({ timeZone: config.timeZone, shortAbandonMs: config.shortAbandonSeconds * 1000 });
-  const routing = new RoutingService({ store, clock, log: logger, notifier: notifiers.routing, observer: (e, commands, state) => feed.observe(e, commands, state) });
+
+  // Routing runs on the one node holding the routing lease (docs/architecture.md, "Scale-out").
+  const nodeId = randomUUID();
+  const key = clusterKey(tokenSecret);
+  const routing = new RoutingGateway({ remote: new RemoteRouting({ leases: store.leases, nodeId, key }), log: logger, retryForMs: Math.max(15_000, config.leaseTtlMs * 3) });
+  const census: SocketCensus = async () => {
+    const present = new Map<string, Set<string>>();
+    for (const s of await agentNsp.fetchSockets()) {
+      const agentId = s.data.principal.userId;
+      present.set(agentId, (present.get(agentId) ?? new Set()).add(s.id));
+    }
+    return present;
+  };
+  let leadership: RoutingLeadership | undefined;
+  const fencedStore = createPgStore(deps.pool, { fence: () => leadership?.fence() });
+  const owner = new OwnerLifecycle({
+    store: fencedStore,
+    clock,
+    log: logger,
+    notifier: notifiers.routing,
+    gateway: routing,
+    census,
+    metrics: { timeZone: config.timeZone, shortAbandonMs: config.shortAbandonSeconds * 1000 },
+  });
   const chat = new ChatService({ store, clock, routing, notifier: notifiers.chat, defaultQueueId: 'chat-general' });
-  const chatService = chat;
 
   const onEvent = (nsp: string) => (event: string, result: string) => metrics.socketEvents.inc({ namespace: nsp, event: event.slice(0, 40), result });
-  setupAgentNamespace(agentNsp, { store, clock, tokens, routing, chat: chatService, log: logger, onEvent: onEvent('agent') });
-  setupCustomerNamespace(customerNsp, { chat: chatService, log: logger, onEvent: onEvent('customer') });
-  const snapshot = async () => queueSnapshots(await store.queues.list(), routing, feed, clock.now());
+  setupAgentNamespace(agentNsp, { store, clock, tokens, routing, chat, log: logger, onEvent: onEvent('agent') });
+  setupCustomerNamespace(customerNsp, { chat, log: logger, onEvent: onEvent('customer') });
+  const snapshot = () => routing.call('supervisorSnapshot', {});
   const supervisorFeed = setupSupervisorNamespace(supervisorNsp, { tokens, clock, snapshot, onEvent: onEvent('supervisor') });
   agentNsp.on('connection', (socket) => {
     metrics.agentsConnected.inc();
@@ -94,42 +134,55 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   registerAuthRoutes(http, { store, tokens, authenticate, limiter: new LoginLimiter(() => clock.now()) });
   registerDictionaryRoutes(http, { store, authenticate });
   registerTranscriptRoutes(http, { store, authenticate });
-  registerRoutingRoutes(http, { store, authenticate, explain: (id) => routing.explain(id) });
-  registerAdminRoutes(http, { store, authenticate });
-  registerChatRoutes(http, { chat: chatService, now: () => clock.now(), perMinute: config.chatStartsPerMinute });
+  registerRoutingRoutes(http, { store, authenticate });
+  registerAdminRoutes(http, { store, authenticate, onChanged: (change) => routing.call('configChanged', change) });
+  registerChatRoutes(http, { chat, now: () => clock.now(), perMinute: config.chatStartsPerMinute });
+  registerInternalRoutes(http, { key, owner: () => routing.ownerHandlers() });
   registerHealthRoutes(http, {
     pool: deps.pool,
     metrics,
     beforeScrape: async () => {
-      for (const q of await snapshot()) metrics.queueWaiting.set({ queue: q.queueId }, q.waiting);
+      // Queue figures live on the routing owner; a follower asks it (and skips them while it fails over).
+      const queues = await snapshot().catch(() => []);
+      for (const q of queues) metrics.queueWaiting.set({ queue: q.queueId }, q.waiting);
     },
+    role: () => (leadership?.isOwner() ? 'routingOwner' : 'follower'),
   });
   await registerStaticRoutes(http, { webDir: config.webDir ?? DEFAULT_WEB_DIR, log: (m) => logger.warn(m) });
-
-  for (const q of await store.queues.list()) {
-    const queueConfig = await store.queueConfigs.get(q.id);
-    if (queueConfig) feed.configureQueue(queueConfig);
-  }
-  const todaysEvents = await store.interactions.eventsSince(iso(feed.dayStart(clock.now())));
-  feed.replay(todaysEvents);
-  logger.info({ events: todaysEvents.length }, 'metrics replayed from today\'s log');
-  const recovered = await routing.recover();
-  logger.info(recovered, 'routing recovered from store');
 
   return {
     http,
     io,
     routing,
+    owner,
+    get leadership() {
+      if (!leadership) throw new Error('not listening yet');
+      return leadership;
+    },
+    nodeId,
     async listen() {
       const address = await http.listen({ host: config.host, port: config.port });
-      routing.start();
+      // The lease names where other nodes reach us, so it is taken once we listen.
+      const port = (http.server.address() as AddressInfo).port;
+      leadership = new RoutingLeadership({
+        leases: store.leases,
+        holder: { nodeId, url: config.nodeUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}` },
+        ttlMs: config.leaseTtlMs,
+        log: logger,
+        onAcquired: () => owner.takeOver(),
+        onLost: () => owner.giveUp(),
+      });
+      await leadership.start();
       return address;
     },
     async close() {
-      await routing.stop();
+      // Hand routing over first, so another node takes it at once instead of after the lease expires.
+      await leadership?.stop();
+      await owner.giveUp();
       supervisorFeed.stop();
       await io.close();
       await http.close();
+      await redis?.close();
     },
   };
 }

@@ -36,6 +36,14 @@ const envSchema = z.object({
     .refine((tz) => isTimeZone(tz), { message: 'not an IANA time zone' }),
   /** Abandons after less waiting than this are "short" (docs/metrics.md). */
   OMNICC_SHORT_ABANDON_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  /** Redis for the socket.io adapter: set it to run several nodes (they must share DATABASE_URL and OMNICC_TOKEN_SECRET). */
+  OMNICC_REDIS_URL: z.url().optional(),
+  /** Prefix of this deployment's Redis keys (the adapter's stream and sessions). */
+  OMNICC_REDIS_PREFIX: z.string().min(1).max(64).regex(/^[A-Za-z0-9:_-]+$/).default('omnicc'),
+  /** The URL other nodes reach this one at (routing calls go to the owner); default http://HOST:PORT. */
+  OMNICC_NODE_URL: z.url().optional(),
+  /** Time to live of the routing lease: a dead owner is replaced after at most this long. */
+  OMNICC_LEASE_TTL_MS: z.coerce.number().int().min(300).max(60_000).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -56,6 +64,10 @@ export interface Config {
   shortAbandonSeconds: number;
   logLevel: string;
   production: boolean;
+  redisUrl?: string;
+  redisPrefix: string;
+  nodeUrl?: string;
+  leaseTtlMs: number;
 }
 
 /** Parses the environment; throws an Error listing every invalid variable. */
@@ -69,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = e.NODE_ENV === 'production';
   if (production && !e.OMNICC_TOKEN_SECRET) {
     throw new Error('Invalid configuration:\n  OMNICC_TOKEN_SECRET: required in production');
+  }
+  if (e.OMNICC_REDIS_URL && !e.OMNICC_TOKEN_SECRET) {
+    throw new Error('Invalid configuration:\n  OMNICC_TOKEN_SECRET: required with OMNICC_REDIS_URL (every node must check the others\' tokens)');
   }
   return {
     host: e.HOST,
@@ -85,5 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shortAbandonSeconds: e.OMNICC_SHORT_ABANDON_SECONDS,
     logLevel: e.LOG_LEVEL,
     production,
+    ...(e.OMNICC_REDIS_URL ? { redisUrl: e.OMNICC_REDIS_URL } : {}),
+    redisPrefix: e.OMNICC_REDIS_PREFIX,
+    ...(e.OMNICC_NODE_URL ? { nodeUrl: e.OMNICC_NODE_URL } : {}),
+    leaseTtlMs: e.OMNICC_LEASE_TTL_MS,
   };
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AgentStateView, Offer, StartChatResponse } from '@omnicc/shared';
+import { io, type Socket } from 'socket.io-client';
+import type { AgentStateView, Offer, StartChatResponse, SupervisorAlert } from '@omnicc/shared';
 import type { Store } from '../src/store/Store.js';
 import { connected, next, startTestServer, type AgentSocket, type TestServer } from './support/testServer.js';
 
@@ -93,10 +94,12 @@ describe('routing through the ACD core', () => {
     expect(await alice.emitWithAck('interaction:wrapUp', { interactionId: chat.interactionId, dispositionCode: 'resolved', note: '' })).toMatchObject({ ok: true, value: { state: 'closed' } });
   });
 
-  it('sets an agent not ready after missed offers and pushes it to the desktop', async () => {
+  it('sets an agent not ready after missed offers, pushes it to the desktop and alerts supervisors', async () => {
     server = await startTestServer({ seed: (store) => tuneQueue(store, 'chat-general', { offerTimeoutSeconds: 3 }) });
     const alice = server.agent((await server.login('alice')).token);
-    await connected(alice);
+    const supervisor: Socket = io(`${server.url}/supervisor`, { auth: { token: (await server.login('sam')).token }, transports: ['websocket'], reconnection: false });
+    await Promise.all([connected(alice), connected(supervisor)]);
+    const alert = next<SupervisorAlert>(supervisor, 'alert', 10_000);
     await alice.emitWithAck('agent:setStatus', { status: 'ready' });
     const missed = stateWhere(alice, (s) => s.status === 'notReady' && s.reasonCode === 'missedOffer');
     // Two offers ring at once (chat capacity 3) and both time out: two misses in a row (the default limit).
@@ -107,5 +110,7 @@ describe('routing through the ACD core', () => {
     expect((await server.store.interactions.get(first.chat.interactionId))?.state).toBe('queued');
     const log = await server.store.agentStatus.latest((await server.login('alice')).user.id);
     expect(log).toMatchObject({ status: 'notReady', reasonCode: 'missedOffer' });
+    expect(await alert).toMatchObject({ type: 'agentAutoNotReady', displayName: 'Alice', missedOffers: 2 });
+    supervisor.disconnect();
   });
 });

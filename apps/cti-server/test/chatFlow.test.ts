@@ -122,7 +122,7 @@ describe('web chat end to end over the real server', () => {
     const customer = server.customer(chat.customerToken);
     await connected(customer);
     expect(await customer.emitWithAck('chat:leave', {})).toMatchObject({ ok: true, value: { state: 'abandoned' } });
-    expect(server.app.routing.whereIs(chat.interactionId)).toBeUndefined();
+    expect(server.app.owner.routing()?.whereIs(chat.interactionId)).toBeUndefined();
   });
 
   it('moves a chat to wrap-up when the customer leaves mid-conversation and tells the agent', async () => {

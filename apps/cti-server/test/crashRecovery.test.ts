@@ -35,6 +35,8 @@ describe('crash recovery under SIGKILL', () => {
       PORT: String(await freePort()),
       OMNICC_TOKEN_SECRET: SECRET,
       OMNICC_CHAT_STARTS_PER_MINUTE: '100000',
+      // The killed process's lease must expire before the restarted one routes: keep that short here.
+      OMNICC_LEASE_TTL_MS: '1500',
     });
     await server.start();
     for (const name of ['a1', 'a2', 'a3']) {

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'INVALID_STATE', // action not allowed in the current state
   'CONFLICT', // duplicate or stale write
   'RATE_LIMITED',
+  'UNAVAILABLE', // routing owner unreachable or lease lost (failover in progress): retry
   'INTERNAL',
 ] as const;
 
@@ -55,5 +56,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_STATE: 409,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };

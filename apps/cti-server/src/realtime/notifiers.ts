@@ -5,6 +5,7 @@ import type { ChatNotifier } from '../features/chat/chatService.js';
 import type { CustomerNamespace } from '../features/chat/customerNamespace.js';
 import { customerRoom } from '../features/chat/customerNamespace.js';
 import type { RoutingNotifier } from '../features/routing/notifier.js';
+import type { SupervisorNamespace } from '../features/supervisor/supervisorNamespace.js';
 
 /** Whether the interaction is on the agent's desk (so the agent's sockets get its traffic). */
 const onAgentDesk = (i: Interaction): i is Interaction & { agentId: string } =>
@@ -17,10 +18,12 @@ const onAgentDesk = (i: Interaction): i is Interaction & { agentId: string } =>
 export function createNotifiers(
   agents: AgentNamespace,
   customers: CustomerNamespace,
+  supervisors: SupervisorNamespace,
   hooks: {
     customerStateOf: (interactionId: string) => Promise<CustomerChatState>;
     /** Posts the agent-lost notice into the conversation (the chat feature owns messages). */
     agentLostNotice: (interactionId: string) => Promise<void>;
+    displayNameOf: (userId: string) => Promise<string>;
   },
 ): { routing: RoutingNotifier; chat: ChatNotifier } {
   const hasSockets = async (nsp: AgentNamespace | CustomerNamespace, room: string) => (await nsp.in(room).fetchSockets()).length > 0;
@@ -39,6 +42,15 @@ export function createNotifiers(
     offerEnded: (agentId, e) => agents.to(agentRoom(agentId)).emit('offer:ended', e),
     interactionChanged,
     agentState: (agentId, state) => agents.to(agentRoom(agentId)).emit('agent:state', state),
+    interactionLeft: (agentId, i) => {
+      agents.to(agentRoom(agentId)).emit('interaction:updated', i);
+      interactionChanged(i);
+    },
+    agentAutoNotReady: (agentId, missedOffers, at) =>
+      void hooks.displayNameOf(agentId).then(
+        (displayName) => supervisors.emit('alert', { type: 'agentAutoNotReady', agentId, displayName, missedOffers, at }),
+        () => undefined,
+      ),
     customerNotice: (interactionId) => void hooks.agentLostNotice(interactionId).catch(() => undefined),
   };
 

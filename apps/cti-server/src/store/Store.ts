@@ -17,6 +17,7 @@ import type {
   Skill,
   Team,
 } from '@omnicc/shared';
+import type { OfferExplain } from '../domain/acd/explain.js';
 
 /**
  * The server's persistence port. Features depend on this interface only;
@@ -42,6 +43,10 @@ export interface Store {
   /** Wrap-up (disposition) codes, one entry at a time. */
   dispositions: CodedRepository<DictionaryEntry>;
   routingSettings: RoutingSettingsRepository;
+  /** Named leases with fencing tokens (the routing owner's lease). */
+  leases: LeaseRepository;
+  /** Offers to agents, one row each, open until ended. */
+  offers: OfferRepository;
   /** Closes the pool (does not stop an embedded server; see openDatabase). */
   close(): Promise<void>;
 }
@@ -90,6 +95,8 @@ export interface NewInteraction {
 
 /** Fields a transition may set alongside the new state. */
 export interface InteractionPatch {
+  /** A transfer to another queue moves the interaction there. */
+  queueId?: string;
   agentId?: string | null;
   assignedAt?: string | null;
   endedAt?: string | null;
@@ -170,6 +177,13 @@ export interface AgentStatusRepository {
   record(agentId: string, status: AgentStatus, reasonCode: string | undefined, at: string): Promise<void>;
   /** The latest recorded change of the agent, if any. */
   latest(agentId: string): Promise<{ status: AgentStatus; reasonCode?: string; at: string } | undefined>;
+  /**
+   * The agent's last ready / not-ready in the log, unless they went offline
+   * after it: what routing restores when it takes over a session that never
+   * ended (a failover). Busy and wrap-up rows are skipped, so a choice made
+   * while busy (which the log does not show) is not seen.
+   */
+  lastChoice(agentId: string): Promise<{ status: 'ready' } | { status: 'notReady'; reasonCode?: string } | undefined>;
 }
 
 /** A slice of a list: `limit` items from `offset`, and how many there are in all. */
@@ -242,4 +256,94 @@ export interface AgentRepository {
 export interface RoutingSettingsRepository {
   get(): Promise<RoutingSettings>;
   put(settings: RoutingSettings): Promise<RoutingSettings>;
+}
+
+/** Who asks for a lease: the node's id, and the URL other nodes reach it at. */
+export interface LeaseHolder {
+  nodeId: string;
+  url: string;
+}
+
+/** A lease as held: `token` is its fencing token, `expiresAt` by the database clock. */
+export interface HeldLease {
+  name: string;
+  nodeId: string;
+  url: string;
+  token: number;
+  expiresAt: string;
+}
+
+/**
+ * Named leases with fencing tokens. Expiry is decided by the database clock
+ * (`now()`), never the node's. A lease row is kept after expiry so its token
+ * keeps counting: the first holder gets token 1.
+ */
+export interface LeaseRepository {
+  /**
+   * Takes the lease when nobody holds it, it expired, or `holder` already
+   * holds it. The token goes up by one each time the lease changes hands (not
+   * on a re-acquire by the same holder while unexpired). Returns the lease when
+   * `holder` holds it after the call, else undefined. Atomic under concurrency.
+   */
+  acquire(name: string, holder: LeaseHolder, ttlMs: number): Promise<HeldLease | undefined>;
+  /** Extends the lease if `nodeId` still holds it with this token and it has not expired; false when lost. */
+  renew(name: string, nodeId: string, token: number, ttlMs: number): Promise<boolean>;
+  /** Gives it up now (expires it), only if still held with this token. */
+  release(name: string, nodeId: string, token: number): Promise<void>;
+  /** The current holder, if the lease exists and has not expired. */
+  current(name: string): Promise<HeldLease | undefined>;
+}
+
+/**
+ * What a fenced store checks before each routing write (see createPgStore's
+ * `fence` option): that `nodeId` still holds lease `lease` with `token`.
+ * When it does not, the write throws AppError UNAVAILABLE and writes nothing.
+ */
+export interface Fence {
+  lease: string;
+  nodeId: string;
+  token: number;
+}
+
+/** Why an offer ended. */
+export type StoredOfferEnd = 'accepted' | 'rejected' | 'timeout' | 'withdrawn' | 'abandoned' | 'recovery';
+
+/** One offer of an interaction to an agent; open while `endedAt` is absent. */
+export interface StoredOffer {
+  offerId: string;
+  interactionId: string;
+  agentId: string;
+  queueId: string;
+  offeredAt: string;
+  expiresAt: string;
+  endedAt?: string;
+  endReason?: StoredOfferEnd;
+  explain: OfferExplain;
+}
+
+/** Offers as rows; opening and ending one moves its interaction in the same transaction. */
+export interface OfferRepository {
+  /**
+   * In one transaction: locks the interaction, requires state 'queued' (else
+   * AppError INVALID_STATE; unknown id NOT_FOUND), sets it 'offered', inserts
+   * the offer and appends the event {type:'offered', at: offeredAt,
+   * data:{offerId, agentId}}. Returns the updated interaction. A duplicate
+   * offer id is CONFLICT; an unknown agent NOT_FOUND. A failed call writes nothing.
+   */
+  open(offer: Omit<StoredOffer, 'endedAt' | 'endReason'>): Promise<Interaction>;
+  /**
+   * In one transaction: ends the offer if it is still open (an ended or
+   * unknown offer returns undefined and writes nothing). With `requeue`, also
+   * moves the interaction 'offered' -> 'queued' and appends {type:'requeued',
+   * at, actorId: agentId, data:{offerId, reason}}; if the interaction is no
+   * longer 'offered', the offer is still ended and the interaction left alone.
+   * Returns the interaction after the call.
+   */
+  end(offerId: string, end: { reason: StoredOfferEnd; at: string; requeue?: boolean }): Promise<Interaction | undefined>;
+  /** Every offer of the interaction, oldest first (for the routing explanation API). */
+  ofInteraction(interactionId: string): Promise<StoredOffer[]>;
+  /** Offers not ended yet, oldest first. */
+  listOpen(): Promise<StoredOffer[]>;
+  /** Ends every open offer with `reason` at `at` (used at recovery); returns how many. */
+  endAllOpen(reason: StoredOfferEnd, at: string): Promise<number>;
 }

@@ -34,6 +34,16 @@ export const agentInbound = {
   'chat:read': z.object({ interactionId: idSchema, upToMessageId: idSchema }),
   /** The agent ends the conversation; the interaction enters wrap-up. */
   'interaction:end': z.object({ interactionId: idSchema }),
+  /**
+   * Hands an assigned interaction to another agent or queue; the sender goes
+   * to wrap-up. Only queues in `transfer:targets` are allowed.
+   */
+  'interaction:transfer': z.object({
+    interactionId: idSchema,
+    to: z.union([z.object({ agentId: idSchema }).strict(), z.object({ queueId: z.string().min(1).max(32) }).strict()]),
+  }),
+  /** Queues and agents this agent may transfer the interaction to now. */
+  'transfer:targets': z.object({ interactionId: idSchema }),
   'interaction:wrapUp': z.object({
     interactionId: idSchema,
     dispositionCode: z.string().min(1).max(32),
@@ -59,6 +69,27 @@ export interface AgentStateView {
   chosenReasonCode?: string;
 }
 
+/** A queue the agent may transfer to, with how many wait there now. */
+export interface TransferQueueTarget {
+  queueId: string;
+  nameEn: string;
+  nameZh: string;
+  waiting: number;
+}
+
+/** An agent one may transfer to: only those who could take it now are `available`. */
+export interface TransferAgentTarget {
+  agentId: string;
+  displayName: string;
+  status: AgentStatus;
+  available: boolean;
+}
+
+export interface TransferTargets {
+  queues: TransferQueueTarget[];
+  agents: TransferAgentTarget[];
+}
+
 /** Everything an agent desktop needs after (re)connecting. */
 export interface AgentSnapshot extends AgentStateView {
   offers: Offer[];
@@ -77,6 +108,8 @@ export interface AgentAckValues {
   'chat:typing': null;
   'chat:read': null;
   'interaction:end': Interaction;
+  'interaction:transfer': Interaction;
+  'transfer:targets': TransferTargets;
   'interaction:wrapUp': Interaction;
 }
 

@@ -39,7 +39,13 @@ export interface SupervisorAckValues {
 
 export type SupervisorClientToServer = ClientToServerMap<SupervisorInbound, SupervisorAckValues>;
 
+/** Something a supervisor should look at now. */
+export type SupervisorAlert =
+  /** The agent missed `missedOffers` offers in a row and routing set them not ready (reason missedOffer). */
+  { type: 'agentAutoNotReady'; agentId: string; displayName: string; missedOffers: number; at: string };
+
 export interface SupervisorServerToClient {
   'queues:update': (e: { at: string; queues: QueueSnapshot[] }) => void;
+  'alert': (alert: SupervisorAlert) => void;
   'session:error': (e: { code: string; message: string }) => void;
 }

@@ -1,15 +1,16 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { AgentStatusRepository } from '../../store/Store.js';
 import { fromIso, toIso, type Db } from './db.js';
+import { fencedWrite, type FenceSource } from './fencing.js';
 import { isUuid, PG, translating } from './pgErrors.js';
 import { agentStatusLog } from './schema.js';
 
-/** Append-only agent status history; the latest row is the current status. */
-export function createAgentStatusRepo(db: Db): AgentStatusRepository {
+/** Append-only agent status history; the latest row is the current status. Recording is fenced when `fence` is given. */
+export function createAgentStatusRepo(db: Db, fence?: FenceSource): AgentStatusRepository {
   return {
     async record(agentId, status, reasonCode, at) {
       await translating(
-        () => db.insert(agentStatusLog).values({ agentId, status, reasonCode: reasonCode ?? null, at: fromIso(at) }),
+        () => fencedWrite(db, fence, (q) => q.insert(agentStatusLog).values({ agentId, status, reasonCode: reasonCode ?? null, at: fromIso(at) })),
         {
           [PG.foreignKeyViolation]: ['NOT_FOUND', `unknown agent ${agentId}`],
           [PG.invalidTextRepresentation]: ['NOT_FOUND', `unknown agent ${agentId}`],
@@ -28,6 +29,18 @@ export function createAgentStatusRepo(db: Db): AgentStatusRepository {
         .limit(1);
       if (!row) return undefined;
       return { status: row.status, ...(row.reasonCode !== null ? { reasonCode: row.reasonCode } : {}), at: toIso(row.at) };
+    },
+
+    async lastChoice(agentId) {
+      if (!isUuid(agentId)) return undefined;
+      const [row] = await db
+        .select()
+        .from(agentStatusLog)
+        .where(and(eq(agentStatusLog.agentId, agentId), inArray(agentStatusLog.status, ['ready', 'notReady', 'offline'])))
+        .orderBy(desc(agentStatusLog.at), desc(agentStatusLog.id))
+        .limit(1);
+      if (!row || row.status === 'offline') return undefined;
+      return row.status === 'ready' ? { status: 'ready' } : { status: 'notReady', ...(row.reasonCode !== null ? { reasonCode: row.reasonCode } : {}) };
     },
   };
 }

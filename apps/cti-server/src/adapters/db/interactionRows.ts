@@ -34,6 +34,7 @@ const dateOrNull = (v: string | null): Date | null => (v === null ? null : fromI
 export function patchColumns(patch: InteractionPatch | undefined): InteractionUpdate {
   if (!patch) return {};
   return {
+    ...(patch.queueId !== undefined ? { queueId: patch.queueId } : {}),
     ...(patch.agentId !== undefined ? { agentId: patch.agentId } : {}),
     ...(patch.assignedAt !== undefined ? { assignedAt: dateOrNull(patch.assignedAt) } : {}),
     ...(patch.endedAt !== undefined ? { endedAt: dateOrNull(patch.endedAt) } : {}),

@@ -2,14 +2,19 @@ import { asc, eq, gte, notInArray } from 'drizzle-orm';
 import { AppError } from '@omnicc/shared';
 import type { InteractionRepository } from '../../store/Store.js';
 import { fromIso, type Db } from './db.js';
-import { eventValues, patchColumns, toEvent, toInteraction } from './interactionRows.js';
+import { fencedTransaction, type FenceSource } from './fencing.js';
+import { eventValues, toEvent, toInteraction } from './interactionRows.js';
+import { transitionInTx } from './interactionTransition.js';
 import { isUuid, PG, translating } from './pgErrors.js';
 import { interactionEvents, interactions } from './schema.js';
 
 const CLOSED_STATES = ['closed', 'abandoned'] as const;
 
-/** Interactions and their event log; every state change is one transaction. */
-export function createInteractionsRepo(db: Db): InteractionRepository {
+/**
+ * Interactions and their event log; every state change is one transaction,
+ * fenced when `fence` is given (routing writes; creation is not).
+ */
+export function createInteractionsRepo(db: Db, fence?: FenceSource): InteractionRepository {
   return {
     create: (input, at) =>
       translating(
@@ -60,32 +65,10 @@ export function createInteractionsRepo(db: Db): InteractionRepository {
 
     async transition(id, change, event) {
       if (!isUuid(id)) throw new AppError('NOT_FOUND', `unknown interaction ${id}`);
-      return translating(
-        () =>
-          db.transaction(async (tx) => {
-            // The row lock serialises concurrent transitions: the second one sees the new state.
-            const [current] = await tx.select().from(interactions).where(eq(interactions.id, id)).for('update');
-            if (!current) throw new AppError('NOT_FOUND', `unknown interaction ${id}`);
-            if (!change.from.includes(current.state)) {
-              throw new AppError(
-                'INVALID_STATE',
-                `interaction ${id} is ${current.state}; ${change.to} needs one of ${change.from.join(', ')}`,
-              );
-            }
-            const [row] = await tx
-              .update(interactions)
-              .set({ state: change.to, ...patchColumns(change.patch) })
-              .where(eq(interactions.id, id))
-              .returning();
-            if (!row) throw new Error('update returned no row');
-            await tx.insert(interactionEvents).values(eventValues(id, event));
-            return toInteraction(row);
-          }),
-        {
-          [PG.foreignKeyViolation]: ['NOT_FOUND', `unknown agent ${change.patch?.agentId ?? ''}`],
-          [PG.invalidTextRepresentation]: ['NOT_FOUND', `unknown agent ${change.patch?.agentId ?? ''}`],
-        },
-      );
+      return translating(() => fencedTransaction(db, fence, (tx) => transitionInTx(tx, id, change, event)), {
+        [PG.foreignKeyViolation]: ['NOT_FOUND', `unknown agent ${change.patch?.agentId ?? ''}`],
+        [PG.invalidTextRepresentation]: ['NOT_FOUND', `unknown agent ${change.patch?.agentId ?? ''}`],
+      });
     },
 
     async events(id) {

@@ -17,6 +17,8 @@ import {
   type Role,
   type RoutingSettings,
 } from '@omnicc/shared';
+import type { OfferExplain } from '../../domain/acd/explain.js';
+import type { StoredOfferEnd } from '../../store/Store.js';
 
 /**
  * The PostgreSQL schema (source of the drizzle-kit migrations in ../../../drizzle).
@@ -253,6 +255,52 @@ export const routingSettings = pgTable(
   (t) => [check('routing_settings_single_row_check', sql`${t.id} = 1`)],
 );
 
+/**
+ * Named leases (the routing owner's): one row per name, kept after expiry so
+ * the fencing token keeps counting. Expiry is compared with the database's
+ * clock (`now()`) only.
+ */
+export const leases = pgTable('leases', {
+  name: text('name').primaryKey(),
+  nodeId: text('node_id').notNull(),
+  nodeUrl: text('node_url').notNull(),
+  /** Fencing token: +1 each time the lease changes hands. */
+  token: bigint('token', { mode: 'number' }).notNull().default(0),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+export const OFFER_END_REASONS = ['accepted', 'rejected', 'timeout', 'withdrawn', 'abandoned', 'recovery'] as const satisfies readonly StoredOfferEnd[];
+
+/** Offers made to agents, open until ended; the explanation is kept as the router built it. */
+export const offers = pgTable(
+  'offers',
+  {
+    /** The offer id, given by the router. */
+    id: uuid('id').primaryKey(),
+    interactionId: uuid('interaction_id')
+      .notNull()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    // RESTRICT: an agent with offers in history cannot be deleted.
+    agentId: uuid('agent_id')
+      .notNull()
+      .references(() => users.id),
+    /** No FK, as the interaction's history: the queue the offer was made from. */
+    queueId: text('queue_id').notNull(),
+    offeredAt: ts('offered_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    endedAt: ts('ended_at'),
+    endReason: text('end_reason').$type<StoredOfferEnd>(),
+    explain: jsonb('explain').$type<OfferExplain>().notNull(),
+  },
+  (t) => [
+    oneOf('offers_end_reason_check', t.endReason, OFFER_END_REASONS),
+    index('offers_interaction_idx').on(t.interactionId),
+    index('offers_open_agent_idx')
+      .on(t.agentId)
+      .where(sql`${t.endedAt} IS NULL`),
+  ],
+);
+
 /** Every table, for `drizzle(pool, { schema })`. */
 export const schema = {
   users,
@@ -270,5 +318,7 @@ export const schema = {
   agentProfiles,
   agentSkills,
   routingSettings,
+  leases,
+  offers,
 };
 

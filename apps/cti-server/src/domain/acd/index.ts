@@ -10,7 +10,7 @@ export type { AcdCommand, AcdCommandType, AcdError, OfferEndReason, RequeueReaso
 export type { OfferExplain, ExplainCandidate, ExplainMode, ExplainReason } from './explain.js';
 export type { AcdState, AgentRt, InteractionRt, OfferRt, QueueRt, TransferRecord } from './state.js';
 export { checkInvariants } from './invariants.js';
-export { readModel, agentsByStatusPerQueue, explainFor, offersFor, whereIs, type AcdReadModel, type QueueSnapshot } from './readModel.js';
+export { readModel, agentsByStatusPerQueue, explainFor, offersFor, whereIs, transferCandidates, skilledQueueIds, type AcdReadModel, type QueueSnapshot, type TransferCandidate } from './readModel.js';
 export { CAPACITY_UNITS } from './capacity.js';
 export { effectivePriority, priorityKey } from './priority.js';
 export { derivedStatus } from './status.js';

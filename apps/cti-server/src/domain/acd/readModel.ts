@@ -1,4 +1,6 @@
 import type { AgentStatus, Channel } from '@omnicc/shared';
+import { isAvailable } from './agentIndex.js';
+import { canFit } from './capacity.js';
 import type { OfferExplain } from './explain.js';
 import { oldestEnqueuedAt } from './queues.js';
 import type { AcdState, OfferRt } from './state.js';
@@ -64,4 +66,26 @@ export function agentsByStatusPerQueue(state: AcdState): Map<string, Record<Agen
     }
   }
   return result;
+}
+
+/** A logged-in agent as a transfer target: `available` when they could be offered one more interaction of `channel` now. */
+export interface TransferCandidate {
+  agentId: string;
+  status: AgentStatus;
+  available: boolean;
+}
+
+/** Every logged-in agent but `exceptAgentId`, for the transfer dialog. */
+export function transferCandidates(state: AcdState, channel: Channel, exceptAgentId: string): TransferCandidate[] {
+  const result: TransferCandidate[] = [];
+  for (const agent of state.agents.values()) {
+    if (agent.id === exceptAgentId) continue;
+    result.push({ agentId: agent.id, status: agent.status, available: isAvailable(agent) && canFit(agent, channel) });
+  }
+  return result;
+}
+
+/** The queues the agent is skilled for (their routing slots). */
+export function skilledQueueIds(state: AcdState, agentId: string): string[] {
+  return [...(state.agents.get(agentId)?.slots.keys() ?? [])];
 }

@@ -81,7 +81,13 @@ export function adminRoute<P extends z.ZodType | undefined = undefined, Q extend
  * lookup: a forbidden caller learns neither what is wrong with the body nor
  * whether the id exists.
  */
-export function mountAdminRoutes(app: FastifyInstance, routes: readonly AdminRoute[], authenticate: Authenticate): void {
+export function mountAdminRoutes(
+  app: FastifyInstance,
+  routes: readonly AdminRoute[],
+  authenticate: Authenticate,
+  /** Told of every committed write (not reads), before the reply. */
+  afterWrite?: (route: AdminRoute, input: { params: unknown; body: unknown }, result: unknown) => Promise<void>,
+): void {
   for (const route of routes) {
     const roles = allowedRoles(route.policy);
     app.route({
@@ -90,6 +96,7 @@ export function mountAdminRoutes(app: FastifyInstance, routes: readonly AdminRou
       handler: async (request, reply) => {
         const principal = await authenticate(request, roles);
         const result = await route.run({ params: request.params, query: request.query, body: request.body }, principal);
+        if (route.doc.method !== 'GET') await afterWrite?.(route, { params: request.params, body: request.body }, result);
         if (route.doc.status === 204) return reply.status(204).send();
         return reply.status(route.doc.status).send(result);
       },

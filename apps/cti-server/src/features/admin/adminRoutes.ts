@@ -1,12 +1,36 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/Store.js';
 import type { Authenticate } from '../auth/guard.js';
-import { mountAdminRoutes, type AdminRoute } from './adminRoute.js';
+import { mountAdminRoutes } from './adminRoute.js';
 import { agentRoutes } from './agentRoutes.js';
 import { codedResourceRoutes } from './codedResources.js';
 import { CORE_ROUTE_DOCS, OPENAPI_URL } from './openapi/coreRoutesDoc.js';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi/openApiDocument.js';
 import { routingSettingsRoutes } from './routingSettingsRoutes.js';
+import type { ConfigChange } from '../routing/routingCalls.js';
+import type { AdminRoute } from './adminRoute.js';
+
+const idOf = (value: unknown): string | undefined => {
+  const id = (value as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
+};
+
+/**
+ * What an admin write changes in the running routing core: queue configs,
+ * agents' profiles and the settings. Deletions are left alone (a deleted
+ * queue gets no new work since chats start only in stored queues; a deleted
+ * agent cannot log in again); teams and skills are read when used.
+ */
+function routingChangeOf(route: AdminRoute, input: { params: unknown; body: unknown }, result: unknown): ConfigChange | undefined {
+  const { resource, action } = route.policy;
+  if (action === 'delete') return undefined;
+  if (resource === 'routingSettings') return { kind: 'settings' };
+  const id = idOf(input.params) ?? idOf(result) ?? idOf(input.body);
+  if (id === undefined) return undefined;
+  if (resource === 'queues') return { kind: 'queue', queueId: id };
+  if (resource === 'agents' && action !== 'create' && action !== 'setPassword') return { kind: 'agent', agentId: id };
+  return undefined;
+}
 
 /** Every admin route, in the order the document lists them. */
 export function adminRouteTable(store: Store): AdminRoute[] {
@@ -18,9 +42,13 @@ export function adminRouteTable(store: Store): AdminRoute[] {
  * OpenAPI document of every /api route at /api/openapi.json. The document
  * is public: it describes the contract, not data.
  */
-export function registerAdminRoutes(app: FastifyInstance, deps: { store: Store; authenticate: Authenticate }): void {
+export function registerAdminRoutes(app: FastifyInstance, deps: { store: Store; authenticate: Authenticate; onChanged?: (change: ConfigChange) => Promise<unknown> }): void {
   const routes = adminRouteTable(deps.store);
-  mountAdminRoutes(app, routes, deps.authenticate);
+  mountAdminRoutes(app, routes, deps.authenticate, async (route, input, result) => {
+    const change = routingChangeOf(route, input, result);
+    // The write is committed; the running routing takes it now (a failure here is the owner's problem, not the caller's write).
+    if (change) await deps.onChanged?.(change).catch((err: unknown) => app.log.warn({ err, change }, 'routing did not take the admin change'));
+  });
   let document: OpenApiDocument | undefined;
   app.get(OPENAPI_URL, () =>
     // Built on first request: converting every schema costs a few ms that start-up need not pay.

@@ -8,7 +8,7 @@ import { SessionDeadline, requireStaff, type StaffSocketData } from '../../realt
 import { NAMESPACE_ROLES } from '../auth/roles.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { ChatService } from '../chat/chatService.js';
-import type { RoutingService } from '../routing/routingService.js';
+import type { Routing } from '../routing/routingCalls.js';
 
 export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, Record<string, never>, StaffSocketData>;
 
@@ -16,7 +16,7 @@ export interface AgentNamespaceDeps {
   store: Store;
   clock: Clock;
   tokens: TokenService;
-  routing: RoutingService;
+  routing: Routing;
   chat: ChatService;
   log: Logger;
   onEvent: (event: string, result: string) => void;
@@ -41,13 +41,13 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
     // listener exists) and each waits for this setup before it runs.
     const setup = (async () => {
       await socket.join(agentRoom(me.userId));
-      await deps.routing.agentConnected(me.userId);
+      await deps.routing.call('agentConnected', { agentId: me.userId, socketId: socket.id, resume: socket.recovered });
     })();
 
     socket.on('disconnect', () => {
       deadline.clear();
       // After setup, so routing counts this socket's connect before its disconnect.
-      void setup.finally(() => deps.routing.agentDisconnected(me.userId)).catch((err: unknown) => deps.log.error({ err }, 'agent disconnect failed'));
+      void setup.finally(() => deps.routing.call('agentDisconnected', { agentId: me.userId, socketId: socket.id })).catch((err: unknown) => deps.log.error({ err }, 'agent disconnect failed'));
     });
 
     bindHandlers<typeof agentInbound, AgentAckValues>(
@@ -67,24 +67,26 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
             const { notReadyReasons } = await deps.store.dictionaries.get();
             if (!notReadyReasons.some((r) => r.code === reasonCode)) throw new AppError('BAD_REQUEST', 'unknown reason code');
           }
-          return deps.routing.setStatus(me.userId, s.status, reasonCode);
+          return deps.routing.call('setStatus', { agentId: me.userId, status: s.status, ...(reasonCode ? { reasonCode } : {}) });
         },
         'agent:snapshot': async () => {
           const interactions = (await deps.store.interactions.listOpen()).filter((i) => i.agentId === me.userId && (i.state === 'assigned' || i.state === 'wrapUp'));
           const messages: Record<string, Awaited<ReturnType<ChatService['history']>>> = {};
           for (const i of interactions) messages[i.id] = await deps.chat.history(i.id, 'agent');
-          const state = deps.routing.agentState(me.userId);
-          return { ...state, offers: await deps.routing.offersFor(me.userId), interactions, messages };
+          const { state, offers } = await deps.routing.call('agentSnapshot', { agentId: me.userId });
+          return { ...state, offers, interactions, messages };
         },
-        'offer:accept': ({ offerId }) => deps.routing.accept(me.userId, offerId),
+        'offer:accept': ({ offerId }) => deps.routing.call('accept', { agentId: me.userId, offerId }),
         'offer:reject': async ({ offerId }) => {
-          await deps.routing.reject(me.userId, offerId);
+          await deps.routing.call('reject', { agentId: me.userId, offerId });
           return { offerId };
         },
         'chat:send': ({ interactionId, clientMessageId, text }) => deps.chat.agentSend({ id: me.userId, displayName: me.displayName }, interactionId, clientMessageId, text),
         'chat:typing': ({ interactionId, typing }) => deps.chat.typing(interactionId, 'agent', typing, me.userId),
         'chat:read': ({ interactionId, upToMessageId }) => deps.chat.read(interactionId, 'agent', upToMessageId, me.userId),
         'interaction:end': ({ interactionId }) => deps.chat.agentEnd(me.userId, interactionId),
+        'interaction:transfer': ({ interactionId, to }) => deps.routing.call('transfer', { agentId: me.userId, interactionId, to }),
+        'transfer:targets': ({ interactionId }) => deps.routing.call('transferTargets', { agentId: me.userId, interactionId }),
         'interaction:wrapUp': ({ interactionId, dispositionCode, note }) => deps.chat.wrapUp(me.userId, interactionId, dispositionCode, note),
       },
       {

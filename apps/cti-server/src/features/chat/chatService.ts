@@ -10,7 +10,7 @@ import {
 } from '@omnicc/shared';
 import { iso, type Clock } from '../../clock.js';
 import type { Store } from '../../store/Store.js';
-import type { RoutingService } from '../routing/routingService.js';
+import type { Routing } from '../routing/routingCalls.js';
 
 /** Pushes of the chat feature; app.ts implements them with socket.io rooms. */
 export interface ChatNotifier {
@@ -25,7 +25,7 @@ export interface ChatNotifier {
 export interface ChatDeps {
   store: Store;
   clock: Clock;
-  routing: RoutingService;
+  routing: Routing;
   notifier: ChatNotifier;
   defaultQueueId: string;
 }
@@ -55,7 +55,7 @@ export class ChatService {
       },
       this.now(),
     );
-    await this.deps.routing.enqueue(interaction);
+    await this.deps.routing.call('enqueue', { interactionId: interaction.id });
     return { interactionId: interaction.id, customerToken };
   }
 
@@ -106,61 +106,23 @@ export class ChatService {
     return null;
   }
 
-  /** The agent ends the conversation; the interaction waits for its wrap-up. */
+  /** The agent ends the conversation; the interaction waits for its wrap-up (routing stores it and starts the timer). */
   async agentEnd(agentId: string, interactionId: string): Promise<Interaction> {
-    await this.owned(agentId, interactionId);
-    // Stored first, then the core starts the agent's wrap-up timer (in one routing job).
-    const ended = await this.deps.routing.afterWrite(
-      () =>
-        this.deps.store.interactions.transition(
-          interactionId,
-          { from: ['assigned'], to: 'wrapUp', patch: { endedAt: this.now() } },
-          { type: 'ended', at: this.now(), actorId: agentId, data: { by: 'agent' } },
-        ),
-      () => ({ type: 'interactionEnded', interactionId, agentId }),
-    );
+    const ended = await this.deps.routing.call('endInteraction', { agentId, interactionId });
     await this.afterEnd(ended, 'agentEnded');
     return ended;
   }
 
   async wrapUp(agentId: string, interactionId: string, dispositionCode: string, note: string): Promise<Interaction> {
-    await this.owned(agentId, interactionId);
-    const { dispositions } = await this.deps.store.dictionaries.get();
-    if (!dispositions.some((d) => d.code === dispositionCode)) throw new AppError('BAD_REQUEST', 'unknown disposition code');
-    // The wrap-up may already have ended by its timer: the core then refuses wrapUpDone, which is fine.
-    const closed = await this.deps.routing.afterWrite(
-      () =>
-        this.deps.store.interactions.transition(
-          interactionId,
-          { from: ['wrapUp'], to: 'closed', patch: { dispositionCode, wrapUpNote: note } },
-          { type: 'wrappedUp', at: this.now(), actorId: agentId, data: { dispositionCode } },
-        ),
-      () => ({ type: 'wrapUpDone', agentId, interactionId }),
-    );
+    const closed = await this.deps.routing.call('wrapUp', { agentId, interactionId, dispositionCode, note });
     this.deps.notifier.interactionChanged(closed);
     return closed;
   }
 
   /** The customer closes the chat: abandoned if no agent had it yet, else it goes to wrap-up. */
   async customerLeave(interactionId: string): Promise<CustomerChatState> {
-    // One routing job: the store changes, then the core abandons it (queued, ringing) or starts the agent's wrap-up (assigned).
-    await this.deps.routing.afterWrite(
-      async () => {
-        const i = await this.mustGet(interactionId);
-        const at = this.now();
-        if (i.state === 'queued' || i.state === 'offered') {
-          await this.deps.store.interactions.transition(i.id, { from: ['queued', 'offered'], to: 'abandoned', patch: { endedAt: at } }, { type: 'abandoned', at });
-          return true;
-        }
-        if (i.state === 'assigned') {
-          const ended = await this.deps.store.interactions.transition(i.id, { from: ['assigned'], to: 'wrapUp', patch: { endedAt: at } }, { type: 'ended', at, data: { by: 'customer' } });
-          await this.afterEnd(ended, 'customerLeft');
-          return true;
-        }
-        return false;
-      },
-      (changed) => (changed ? { type: 'customerLeft', interactionId } : undefined),
-    );
+    const left = await this.deps.routing.call('customerLeave', { interactionId });
+    if (left?.state === 'wrapUp') await this.afterEnd(left, 'customerLeft');
     const state = await this.customerState(interactionId);
     this.deps.notifier.customerState(interactionId, state);
     return state;

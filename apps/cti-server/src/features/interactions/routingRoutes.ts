@@ -2,18 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Store } from '../../store/Store.js';
 import type { Authenticate } from '../auth/guard.js';
-import type { OfferExplanation } from '../routing/explanations.js';
 import { readableInteraction } from './readableInteraction.js';
 
 /** The reply of GET /api/interactions/:id/routing, for the OpenAPI document (OfferExplain in domain/acd/explain.ts). */
 export const routingExplanationSchema = z.object({
   interactionId: z.uuid(),
-  /** Every offer made since the server started, oldest first (kept in memory only, so empty after a restart). */
+  /** Every offer of the interaction, oldest first (stored with the offer, so it survives restarts and failovers). */
   offers: z.array(
     z.object({
       offerId: z.string(),
       agentId: z.string(),
+      queueId: z.string(),
       offeredAt: z.iso.datetime(),
+      expiresAt: z.iso.datetime(),
+      endedAt: z.iso.datetime().optional(),
+      endReason: z.enum(['accepted', 'rejected', 'timeout', 'withdrawn', 'abandoned', 'recovery']).optional(),
       explain: z.object({
         queueId: z.string(),
         mode: z.enum(['bestAgent', 'sticky', 'agentFreed', 'transfer']),
@@ -29,15 +32,12 @@ export const routingExplanationSchema = z.object({
 });
 
 /** The routing explanation of one interaction's offers. */
-export interface RoutingExplanation {
-  interactionId: string;
-  offers: OfferExplanation[];
-}
+export type RoutingExplanation = z.infer<typeof routingExplanationSchema>;
 
 /** GET /api/interactions/:id/routing: why each offer of the interaction went to its agent. */
-export function registerRoutingRoutes(app: FastifyInstance, deps: { store: Store; authenticate: Authenticate; explain: (interactionId: string) => OfferExplanation[] }): void {
+export function registerRoutingRoutes(app: FastifyInstance, deps: { store: Store; authenticate: Authenticate }): void {
   app.get('/api/interactions/:id/routing', async (request): Promise<RoutingExplanation> => {
     const { id } = await readableInteraction(request, deps);
-    return { interactionId: id, offers: deps.explain(id) };
+    return { interactionId: id, offers: await deps.store.offers.ofInteraction(id) };
   });
 }

@@ -4,7 +4,6 @@ import { iso, type Clock } from '../../clock.js';
 import type { AcdCommand, AcdEvent, AcdState } from '../../domain/acd/index.js';
 import type { Store } from '../../store/Store.js';
 import { shownReason, type AgentStates } from '../agents/agentStates.js';
-import type { ExplanationLog } from './explanations.js';
 import type { RoutingNotifier } from './notifier.js';
 
 export interface CommandRunnerDeps {
@@ -12,7 +11,6 @@ export interface CommandRunnerDeps {
   clock: Clock;
   notifier: RoutingNotifier;
   log: Logger;
-  explanations: ExplanationLog;
   agentStates: AgentStates;
   state: () => AcdState;
 }
@@ -35,22 +33,20 @@ export class CommandRunner {
     const at = iso(command.type === 'offer' ? this.deps.clock.now() : command.at);
     switch (command.type) {
       case 'offer': {
-        const interaction = await this.guard(command.interactionId, after, () =>
-          store.interactions.transition(command.interactionId, { from: ['queued'], to: 'offered' }, { type: 'offered', at, data: { offerId: command.offerId, agentId: command.agentId } }),
-        );
+        const { offerId, interactionId, agentId, queueId, explain } = command;
+        // The offer row (with why it went to this agent) and the interaction's move to `offered` commit together.
+        const interaction = await this.guard(interactionId, after, () => store.offers.open({ offerId, interactionId, agentId, queueId, offeredAt: at, expiresAt: iso(command.expiresAt), explain }));
         if (!interaction) return;
-        this.deps.explanations.add(command.interactionId, { offerId: command.offerId, agentId: command.agentId, offeredAt: at, explain: command.explain });
-        after.pushes.push(() => notifier.offerCreated(command.agentId, { offerId: command.offerId, interaction, expiresAt: iso(command.expiresAt) }));
+        after.pushes.push(() => notifier.offerCreated(agentId, { offerId, interaction, expiresAt: iso(command.expiresAt) }));
         return;
       }
       case 'offerEnded': {
         const { offerId, interactionId, agentId, reason } = command;
-        if (reason === 'rejected' || reason === 'timeout' || reason === 'withdrawn') {
-          const back = await this.guard(interactionId, after, () =>
-            store.interactions.transition(interactionId, { from: ['offered'], to: 'queued' }, { type: 'requeued', at, actorId: agentId, data: { offerId, reason } }),
-          );
-          if (back) after.pushes.push(() => notifier.interactionChanged(back));
-        }
+        // Returned offers put the interaction back in the queue in the same transaction.
+        const requeue = reason === 'rejected' || reason === 'timeout' || reason === 'withdrawn';
+        const back = await store.offers.end(offerId, { reason, at, requeue });
+        if (!back) this.deps.log.warn({ offerId, interactionId, reason }, 'offer already ended in the store');
+        if (back && requeue && back.state === 'queued') after.pushes.push(() => notifier.interactionChanged(back));
         after.pushes.push(() => notifier.offerEnded(agentId, { offerId, interactionId, reason }));
         return;
       }
@@ -85,16 +81,34 @@ export class CommandRunner {
         return;
       }
       case 'agentAutoNotReady':
-        // The desktop learns it from the agentStateChanged (notReady, missedOffer) of the same decision.
+        // The desktop learns it from the agentStateChanged (notReady, missedOffer) of the same decision; supervisors get an alert.
         this.deps.log.info({ agentId: command.agentId, missedOffers: command.missedOffers }, 'agent set not ready after missed offers');
+        after.pushes.push(() => notifier.agentAutoNotReady(command.agentId, command.missedOffers, at));
+        return;
+      case 'transferred':
+        await this.transferred(command, at, after);
         return;
       case 'abandoned':
       case 'ended':
       case 'wrapUpEnded':
-      case 'transferred':
-        // The chat service persisted these before telling the core (or, for wrap-up, nothing is stored).
+        // The routing owner persisted these before telling the core (or, for wrap-up, nothing is stored).
         return;
     }
+  }
+
+  /**
+   * The interaction leaves its agent: back to `queued` (in the target queue
+   * for a queue transfer) so that the offer or queue placement the core
+   * decided next applies to the stored row as to any queued one.
+   */
+  private async transferred(command: Extract<AcdCommand, { type: 'transferred' }>, at: string, after: Aftermath): Promise<void> {
+    const { store, notifier } = this.deps;
+    const { interactionId, fromAgentId, to } = command;
+    const patch = { agentId: null, assignedAt: null, ...('queueId' in to ? { queueId: to.queueId } : {}) };
+    const moved = await this.guard(interactionId, after, () =>
+      store.interactions.transition(interactionId, { from: ['assigned'], to: 'queued', patch }, { type: 'transferred', at, actorId: fromAgentId, data: { to } }),
+    );
+    if (moved) after.pushes.push(() => notifier.interactionLeft(fromAgentId, moved));
   }
 
   private async requeueLost(interactionId: string, at: string, after: Aftermath): Promise<void> {

@@ -8,6 +8,10 @@ export interface RoutingNotifier {
   interactionChanged(interaction: Interaction): void;
   /** Pushes the agent's derived state to all of the agent's desktops. */
   agentState(agentId: string, state: AgentStateView): void;
+  /** The interaction left the agent (a transfer): their desktops drop it. */
+  interactionLeft(agentId: string, interaction: Interaction): void;
+  /** Supervisor alert: routing set the agent not ready after missed offers. */
+  agentAutoNotReady(agentId: string, missedOffers: number, at: string): void;
   /** Tells the customer their agent was lost and they are waiting again. */
   customerNotice(interactionId: string, reason: 'agentLost'): void;
 }

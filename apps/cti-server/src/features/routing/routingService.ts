@@ -7,7 +7,6 @@ import type { Store } from '../../store/Store.js';
 import { AgentStates, LOGIN_REASON } from '../agents/agentStates.js';
 import { enqueueEvent, loadRoutingConfig, profileOf, restoredAssignment } from './acdInputs.js';
 import { CommandRunner, type Aftermath } from './commandRunner.js';
-import { ExplanationLog, type OfferExplanation } from './explanations.js';
 import type { RoutingNotifier } from './notifier.js';
 import { SerialQueue } from './serial.js';
 
@@ -38,10 +37,14 @@ export class RoutingService {
   private state: AcdState = createAcdState();
   private readonly serial = new SerialQueue();
   private readonly agentStates = new AgentStates();
-  private readonly explanations = new ExplanationLog();
   private readonly runner: CommandRunner;
-  /** Open sockets per agent: the core hears of a disconnect only when the last one closes. */
-  private readonly connections = new Map<string, number>();
+  /**
+   * Open sockets per agent, on any node (socket id -> when we heard of it):
+   * the core hears of a disconnect only when the last one closes. Sets, not
+   * counts, so a connect heard twice (a retried call, a takeover's
+   * census) is harmless; see reconcileSockets.
+   */
+  private readonly connections = new Map<string, Map<string, number>>();
   /** Agents who held assignments when the server started and have not logged in since. */
   private orphanHolders = new Set<string>();
   private lastNow = 0;
@@ -49,7 +52,7 @@ export class RoutingService {
   private orphanTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: RoutingDeps) {
-    this.runner = new CommandRunner({ ...deps, explanations: this.explanations, agentStates: this.agentStates, state: () => this.state });
+    this.runner = new CommandRunner({ ...deps, agentStates: this.agentStates, state: () => this.state });
   }
 
   /**
@@ -66,6 +69,8 @@ export class RoutingService {
       for (const queue of [...queues, ...overflowing]) await this.applyLogged({ type: 'queueConfigChanged', queue });
       let requeued = 0;
       let assigned = 0;
+      // Whatever rang when the last owner stopped rings no more: those interactions are re-queued below.
+      await this.deps.store.offers.endAllOpen('recovery', iso(this.now()));
       for (const i of await this.deps.store.interactions.listOpen()) {
         if (i.state === 'offered') {
           await this.deps.store.interactions.transition(i.id, { from: ['offered'], to: 'queued' }, { type: 'requeued', at: iso(this.now()), data: { reason: 'recovery' } });
@@ -115,43 +120,46 @@ export class RoutingService {
   }
 
   /** A socket of the agent connected: the first one logs the agent in (or back in) with their profile and held work. */
-  agentConnected(agentId: string): Promise<void> {
+  agentConnected(agentId: string, socketId: string, resume = false): Promise<void> {
     return this.serial.run(async () => {
-      const count = (this.connections.get(agentId) ?? 0) + 1;
-      this.connections.set(agentId, count);
-      if (count > 1) return;
-      const profile = await profileOf(this.deps.store, agentId);
-      if (this.state.agents.has(agentId)) {
-        // Still known (within or after a grace period): the profile may have changed meanwhile.
-        await this.applyLogged({ type: 'agentProfileChanged', profile });
-        await this.applyLogged({ type: 'agentConnected', agentId });
-        return;
-      }
-      this.orphanHolders.delete(agentId);
-      const held = (await this.deps.store.interactions.listOpen()).filter((i) => holds(i, agentId));
-      const refused = await this.apply({ type: 'agentLogin', profile, status: 'notReady', reasonCode: LOGIN_REASON, assigned: held.map(restoredAssignment) });
-      if (refused) {
-        // E.g. a capacity lowered below what the agent holds: log in without them rather than not at all.
-        this.deps.log.warn({ agentId, error: refused }, 'held interactions not restored to routing');
-        const again = await this.apply({ type: 'agentLogin', profile, status: 'notReady', reasonCode: LOGIN_REASON });
-        if (again) throw toAppError(again);
-        return;
-      }
-      // Interactions already ended before the restart restart their wrap-up.
-      for (const i of held.filter((h) => h.state === 'wrapUp')) await this.applyLogged({ type: 'interactionEnded', interactionId: i.id, agentId });
+      const sockets = this.connections.get(agentId) ?? new Map<string, number>();
+      this.connections.set(agentId, sockets);
+      const first = sockets.size === 0;
+      if (!sockets.has(socketId)) sockets.set(socketId, this.deps.clock.now());
+      if (first) await this.logIn(agentId, resume);
     });
   }
 
   /** A socket of the agent closed: the last one starts the core's disconnect (offers withdrawn, grace period for assignments). */
-  agentDisconnected(agentId: string): Promise<void> {
+  agentDisconnected(agentId: string, socketId: string): Promise<void> {
     return this.serial.run(async () => {
-      const count = Math.max(0, (this.connections.get(agentId) ?? 0) - 1);
-      if (count > 0) {
-        this.connections.set(agentId, count);
-        return;
-      }
+      const sockets = this.connections.get(agentId);
+      if (!sockets?.delete(socketId) || sockets.size > 0) return;
       this.connections.delete(agentId);
       await this.applyLogged({ type: 'agentDisconnected', agentId });
+    });
+  }
+
+  /**
+   * Drops sockets that no node has any more (their node died without telling
+   * us). `present` is a census of every node's agent sockets taken at
+   * `takenAt`; sockets we heard of after that are kept, since the census
+   * could not see them.
+   */
+  reconcileSockets(present: ReadonlyMap<string, ReadonlySet<string>>, takenAt: number): Promise<number> {
+    return this.serial.run(async () => {
+      let dropped = 0;
+      for (const [agentId, sockets] of [...this.connections]) {
+        for (const [socketId, heardAt] of [...sockets]) {
+          if (heardAt >= takenAt || present.get(agentId)?.has(socketId)) continue;
+          sockets.delete(socketId);
+          dropped++;
+        }
+        if (sockets.size > 0) continue;
+        this.connections.delete(agentId);
+        await this.applyLogged({ type: 'agentDisconnected', agentId });
+      }
+      return dropped;
     });
   }
 
@@ -191,6 +199,27 @@ export class RoutingService {
     });
   }
 
+  /** Hands the agent's assigned interaction to another agent or queue; the store follows the core (see CommandRunner 'transferred'). */
+  transfer(agentId: string, interactionId: string, to: { agentId: string } | { queueId: string }): Promise<Interaction> {
+    return this.serial.run(async () => {
+      const error = await this.apply({ type: 'transfer', interactionId, agentId, to });
+      if (error) throw toAppError(error);
+      const after = await this.deps.store.interactions.get(interactionId);
+      if (!after) throw new AppError('NOT_FOUND', `interaction ${interactionId}`);
+      return after;
+    });
+  }
+
+  /** An admin changed a queue, the settings or an agent's profile: the running core takes it at once. */
+  configure(event: Extract<AcdEvent, { type: 'queueConfigChanged' | 'settingsChanged' | 'agentProfileChanged' }>): Promise<void> {
+    return this.serial.run(async () => {
+      // A profile matters only to an agent the core knows; the next login reads it anyway.
+      if (event.type === 'agentProfileChanged' && !this.state.agents.has(event.profile.userId)) return;
+      const error = await this.apply(event);
+      if (error) throw toAppError(error);
+    });
+  }
+
   /**
    * Runs a store write and then tells the core what it means, in one serial
    * job, so the core never sees a state the store does not have yet. A
@@ -219,11 +248,6 @@ export class RoutingService {
       if (interaction) result.push({ offerId: o.offerId, interaction, expiresAt: iso(o.expiresAt) });
     }
     return result;
-  }
-
-  /** Why each offer of the interaction went where it did (in memory since start; see ExplanationLog). */
-  explain(interactionId: string): OfferExplanation[] {
-    return this.explanations.of(interactionId);
   }
 
   /** Queue and agent figures for the supervisor feed. */
@@ -261,6 +285,36 @@ export class RoutingService {
         await this.applyLogged(enqueueEvent(back));
       }
     });
+  }
+
+  /**
+   * The agent's first socket: back into the core with the current profile,
+   * or a login with the work they hold. A fresh login starts not ready (taking
+   * work is an explicit choice); a resumed session (a new owner's census, a
+   * socket recovered on another node) keeps the agent's last choice.
+   */
+  private async logIn(agentId: string, resume: boolean): Promise<void> {
+    const profile = await profileOf(this.deps.store, agentId);
+    if (this.state.agents.has(agentId)) {
+      // Still known (within or after a grace period): the profile may have changed meanwhile.
+      await this.applyLogged({ type: 'agentProfileChanged', profile });
+      await this.applyLogged({ type: 'agentConnected', agentId });
+      return;
+    }
+    this.orphanHolders.delete(agentId);
+    const held = (await this.deps.store.interactions.listOpen()).filter((i) => holds(i, agentId));
+    const choice = resume ? await this.deps.store.agentStatus.lastChoice(agentId) : undefined;
+    const status = choice?.status === 'ready' ? ({ status: 'ready' } as const) : ({ status: 'notReady', reasonCode: choice?.reasonCode ?? LOGIN_REASON } as const);
+    const refused = await this.apply({ type: 'agentLogin', profile, ...status, assigned: held.map(restoredAssignment) });
+    if (refused) {
+      // E.g. a capacity lowered below what the agent holds: log in without them rather than not at all.
+      this.deps.log.warn({ agentId, error: refused }, 'held interactions not restored to routing');
+      const again = await this.apply({ type: 'agentLogin', profile, ...status });
+      if (again) throw toAppError(again);
+      return;
+    }
+    // Interactions already ended before the restart restart their wrap-up.
+    for (const i of held.filter((h) => h.state === 'wrapUp')) await this.applyLogged({ type: 'interactionEnded', interactionId: i.id, agentId });
   }
 
   private async applyLogged(event: AcdEvent): Promise<void> {

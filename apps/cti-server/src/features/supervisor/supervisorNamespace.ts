@@ -6,33 +6,8 @@ import { bindHandlers } from '../../realtime/bindHandlers.js';
 import { SessionDeadline, requireStaff, type StaffSocketData } from '../../realtime/socketAuth.js';
 import { NAMESPACE_ROLES } from '../auth/roles.js';
 import type { TokenService } from '../auth/tokens.js';
-import type { RoutingService } from '../routing/routingService.js';
-import type { QueueRecord } from '../../store/Store.js';
-import type { MetricsWindow, WindowMetrics } from '../../domain/metrics/index.js';
-import type { MetricsFeed } from './metricsFeed.js';
 
 export type SupervisorNamespace = Namespace<SupervisorClientToServer, SupervisorServerToClient, Record<string, never>, StaffSocketData>;
-
-/**
- * Live queue figures. Waiting, longest wait (ringing included), the target
- * and the windowed figures come from the metrics feed (docs/metrics.md §3);
- * agents by status from the ACD core's read model (an agent counts in every
- * queue they are skilled for).
- */
-export function queueSnapshots(queues: QueueRecord[], routing: RoutingService, feed: MetricsFeed, now: number): QueueSnapshot[] {
-  const perQueue = routing.agentsByStatusPerQueue();
-  return queues.map((q) => {
-    const metrics = feed.snapshot(q.id, now);
-    return {
-      queueId: q.id,
-      waiting: metrics.waiting,
-      longestWaitMs: metrics.longestWaitMs,
-      agentsByStatus: perQueue.get(q.id) ?? { offline: 0, ready: 0, notReady: 0, busy: 0, wrapUp: 0 },
-      serviceLevelTarget: metrics.serviceLevelTarget,
-      windows: wireWindows(metrics.windows),
-    };
-  });
-}
 
 /** The /supervisor namespace: a push of every queue once a second, and a snapshot on request. */
 export function setupSupervisorNamespace(
@@ -51,23 +26,15 @@ export function setupSupervisorNamespace(
       { onResult: deps.onEvent },
     );
   });
+  // Each node pushes to its own supervisors (local): a namespace-wide emit
+  // would reach every node's sockets through the adapter, once per node.
   const timer = setInterval(() => {
     if (nsp.sockets.size === 0) return;
-    void deps.snapshot().then((queues) => nsp.emit('queues:update', { at: iso(deps.clock.now()), queues }));
+    void deps.snapshot().then(
+      (queues) => nsp.local.emit('queues:update', { at: iso(deps.clock.now()), queues }),
+      () => undefined, // routing is failing over: the next second tries again
+    );
   }, 1000);
   timer.unref();
   return { stop: () => clearInterval(timer) };
-}
-
-function wireWindows(windows: Record<MetricsWindow, WindowMetrics>): QueueSnapshot['windows'] {
-  const pick = (w: WindowMetrics): QueueSnapshot['windows']['today'] => ({
-    offered: w.offered,
-    answered: w.answered,
-    abandoned: w.abandoned,
-    serviceLevel: w.serviceLevel,
-    asaMs: w.asaMs,
-    ahtMs: w.ahtMs,
-    abandonRate: w.abandonRate,
-  });
-  return { '15m': pick(windows['15m']), '60m': pick(windows['60m']), today: pick(windows.today) };
 }
