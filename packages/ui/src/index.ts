@@ -12,6 +12,7 @@ export { ChatBubble, type ChatBubbleProps } from './ChatBubble/ChatBubble.js';
 export { Composer, isSendKey, type ComposerProps, type ComposerLabels } from './Composer/Composer.js';
 export { Dialog, type DialogProps } from './Dialog/Dialog.js';
 export { WrapUpDialog, type WrapUpDialogProps, type WrapUpLabels, type WrapUpOption, type WrapUpValue } from './WrapUpDialog/WrapUpDialog.js';
+export { TransferDialog, type TransferDialogProps, type TransferLabels, type TransferOption } from './TransferDialog/TransferDialog.js';
 export { MenuButton, type MenuButtonProps, type MenuItem } from './MenuButton/MenuButton.js';
 export { ElapsedTimer, formatElapsed, type ElapsedTimerProps } from './ElapsedTimer/ElapsedTimer.js';
 export { EmptyState, type EmptyStateProps } from './EmptyState/EmptyState.js';

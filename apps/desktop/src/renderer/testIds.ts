@@ -33,6 +33,14 @@ export const TEST_IDS = {
   sendButton: 'send-button',
   endChat: 'end-chat',
   openWrapUp: 'open-wrap-up',
+  transferOpen: 'transfer-open',
+  // transfer dialog; options carry data-key ("queue:<id>" / "agent:<id>")
+  transferDialog: 'transfer-dialog',
+  transferFilter: 'transfer-filter',
+  transferQueue: 'transfer-queue',
+  transferAgent: 'transfer-agent',
+  transferSubmit: 'transfer-submit',
+  transferError: 'transfer-error',
   // wrap-up dialog
   wrapUpDialog: 'wrap-up-dialog',
   wrapUpDisposition: 'wrap-up-disposition',

@@ -25,6 +25,7 @@ function Header({ interaction, titleId }: { interaction: Interaction; titleId: s
   const { t } = useTranslation();
   const actions = useActions();
   const openWrapUp = useUiStore((s) => s.openWrapUp);
+  const openTransfer = useUiStore((s) => s.openTransfer);
   const contact = [interaction.customer.phone, interaction.customer.email].filter(Boolean).join(' · ');
   return (
     <div className="conversation__header">
@@ -39,9 +40,21 @@ function Header({ interaction, titleId }: { interaction: Interaction; titleId: s
         </div>
       </div>
       {interaction.state === 'assigned' ? (
-        <button type="button" className="omni-button omni-button--danger" aria-keyshortcuts="Alt+E" onClick={() => void actions.endChat(interaction.id)} data-testid={TEST_IDS.endChat}>
-          {t('conversation.endChat')}
-        </button>
+        <div className="conversation__actions">
+          <button
+            type="button"
+            className="omni-button"
+            aria-haspopup="dialog"
+            aria-keyshortcuts="Alt+T"
+            onClick={() => openTransfer(interaction.id)}
+            data-testid={TEST_IDS.transferOpen}
+          >
+            {t('conversation.transfer')}
+          </button>
+          <button type="button" className="omni-button omni-button--danger" aria-keyshortcuts="Alt+E" onClick={() => void actions.endChat(interaction.id)} data-testid={TEST_IDS.endChat}>
+            {t('conversation.endChat')}
+          </button>
+        </div>
       ) : (
         <button type="button" className="omni-button omni-button--primary" aria-keyshortcuts="Alt+W" onClick={() => openWrapUp(interaction.id)} data-testid={TEST_IDS.openWrapUp}>
           {t('conversation.wrapUp')}

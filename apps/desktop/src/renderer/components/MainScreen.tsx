@@ -14,6 +14,7 @@ import { Inbox } from './Inbox.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 import { ConnectionBanner, NoticeBar, OfferToast } from './StatusRegions.js';
 import { TopBar } from './TopBar.js';
+import { TransferContainer } from './TransferContainer.js';
 import { WrapUpContainer } from './WrapUpContainer.js';
 import './MainScreen.css';
 
@@ -97,6 +98,7 @@ export function MainScreen() {
       </div>
       <NoticeBar />
       <WrapUpContainer />
+      <TransferContainer />
       {helpOpen ? <ShortcutHelp /> : null}
     </ActionsContext.Provider>
   );

@@ -25,6 +25,8 @@ function fakeActions(): AgentActions {
     markRead: vi.fn(),
     endChat: vi.fn(() => Promise.resolve()),
     wrapUp: vi.fn(() => Promise.resolve(true)),
+    loadTransferTargets: vi.fn(() => Promise.resolve({ ok: true as const, value: { queues: [], agents: [] } })),
+    transfer: vi.fn(() => Promise.resolve(true)),
     dispose: vi.fn(),
   };
 }
@@ -42,6 +44,7 @@ describe('matchShortcut', () => {
     expect(matchShortcut(key({ altKey: true, code: 'KeyR' }))).toEqual({ type: 'rejectOldest' });
     expect(matchShortcut(key({ altKey: true, code: 'KeyE' }))).toEqual({ type: 'endChat' });
     expect(matchShortcut(key({ altKey: true, code: 'KeyW' }))).toEqual({ type: 'openWrapUp' });
+    expect(matchShortcut(key({ altKey: true, code: 'KeyT', key: '†' }))).toEqual({ type: 'transfer' });
     expect(matchShortcut(key({ altKey: true, code: 'KeyS' }))).toEqual({ type: 'toggleReady' });
     expect(matchShortcut(key({ altKey: true, code: 'Digit3' }))).toEqual({ type: 'switchTo', index: 2 });
     expect(matchShortcut(key({ altKey: true, code: 'Numpad9' }))).toEqual({ type: 'switchTo', index: 8 });
@@ -102,6 +105,19 @@ describe('desk shortcuts', () => {
     expect(useUiStore.getState().wrapUpFor).toBe(uuid(2));
     press({ altKey: true, code: 'Digit9' });
     expect(useUiStore.getState().activeId).toBe(uuid(2));
+  });
+
+  it('Alt+T opens the transfer of an interaction in progress only, and the open dialog blocks the rest', () => {
+    useInteractionsStore.getState().upsert(makeInteraction(1, { state: 'wrapUp' }));
+    useInteractionsStore.getState().upsert(makeInteraction(2));
+    useUiStore.getState().select(uuid(1));
+    expect(press({ altKey: true, code: 'KeyT' }).defaultPrevented).toBe(false);
+    expect(useUiStore.getState().transferFor).toBeNull();
+    useUiStore.getState().select(uuid(2));
+    expect(press({ altKey: true, code: 'KeyT' }).defaultPrevented).toBe(true);
+    expect(useUiStore.getState().transferFor).toBe(uuid(2));
+    press({ altKey: true, code: 'KeyE' });
+    expect(actions.endChat).not.toHaveBeenCalled();
   });
 
   it('Alt+S toggles ready, "?" toggles help, and a dialog blocks the rest', () => {

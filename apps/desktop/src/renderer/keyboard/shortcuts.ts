@@ -4,6 +4,7 @@ export type ShortcutAction =
   | { type: 'rejectOldest' }
   | { type: 'endChat' }
   | { type: 'openWrapUp' }
+  | { type: 'transfer' }
   | { type: 'toggleReady' }
   | { type: 'switchTo'; index: number }
   | { type: 'help' };
@@ -20,6 +21,7 @@ const ALT_CODES: Record<string, ShortcutAction> = {
   KeyR: { type: 'rejectOldest' },
   KeyE: { type: 'endChat' },
   KeyW: { type: 'openWrapUp' },
+  KeyT: { type: 'transfer' },
   KeyS: { type: 'toggleReady' },
 };
 
@@ -50,6 +52,7 @@ export const SHORTCUT_HELP = [
   { keys: ['Enter'], label: 'shortcuts.send' },
   { keys: ['Shift', 'Enter'], label: 'shortcuts.newline' },
   { keys: ['Alt', 'E'], label: 'shortcuts.endChat' },
+  { keys: ['Alt', 'T'], label: 'shortcuts.transfer' },
   { keys: ['Alt', 'W'], label: 'shortcuts.openWrapUp' },
   { keys: ['Alt', '1…9'], label: 'shortcuts.switchConversation' },
   { keys: ['Alt', 'S'], label: 'shortcuts.toggleReady' },

@@ -11,7 +11,7 @@ export function runShortcut(action: ShortcutAction, actions: AgentActions): bool
   const { offers } = useOffersStore.getState();
   const { byId, order } = useInteractionsStore.getState();
   const active = ui.activeId ? byId[ui.activeId] : undefined;
-  const dialogOpen = ui.wrapUpFor !== null || ui.helpOpen;
+  const dialogOpen = ui.wrapUpFor !== null || ui.transferFor !== null || ui.helpOpen;
 
   switch (action.type) {
     // Answering a ring stays possible with a dialog open: the customer is waiting either way.
@@ -31,6 +31,10 @@ export function runShortcut(action: ShortcutAction, actions: AgentActions): bool
     case 'endChat':
       if (active?.state !== 'assigned') return false;
       void actions.endChat(active.id);
+      return true;
+    case 'transfer':
+      if (active?.state !== 'assigned') return false;
+      ui.openTransfer(active.id);
       return true;
     case 'openWrapUp':
       if (active?.state !== 'wrapUp') return false;

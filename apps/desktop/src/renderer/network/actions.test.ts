@@ -120,6 +120,52 @@ describe('agent actions', () => {
     expect(useUiStore.getState()).toMatchObject({ wrapUpFor: uuid(1), wrapUpSubmitting: false, wrapUpErrorCode: 'BAD_REQUEST' });
   });
 
+  it('loads transfer targets for the interaction, and turns a failure into its code', async () => {
+    const targets = { queues: [{ queueId: 'billing', nameEn: 'Billing', nameZh: '计费', waiting: 2 }], agents: [] };
+    const ok = fakeSend({ 'transfer:targets': () => targets });
+    await expect(createActions({ send: ok.send, loadTranscript: vi.fn() }).loadTransferTargets(uuid(1))).resolves.toEqual({ ok: true, value: targets });
+    expect(ok.calls).toEqual([{ event: 'transfer:targets', payload: { interactionId: uuid(1) } }]);
+    const failing = fakeSend({});
+    await expect(createActions({ send: failing.send, loadTranscript: vi.fn() }).loadTransferTargets(uuid(1))).resolves.toEqual({ ok: false, code: 'TIMEOUT' });
+  });
+
+  it('transfers: the dialog closes, the interaction leaves this desk without a wrap-up, and the next one gets focus', async () => {
+    useInteractionsStore.getState().upsert(makeInteraction(1));
+    useInteractionsStore.getState().upsert(makeInteraction(2));
+    useUiStore.getState().select(uuid(1));
+    useUiStore.getState().openTransfer(uuid(1));
+    // The ack describes the interaction at its new home (queued, no agent): the receiving agent records the outcome.
+    const { send, calls } = fakeSend({ 'interaction:transfer': () => makeInteraction(1, { state: 'queued', queueId: 'billing', agentId: undefined, assignedAt: undefined }) });
+    await expect(createActions({ send, loadTranscript: vi.fn() }).transfer(uuid(1), { queueId: 'billing' })).resolves.toBe(true);
+    expect(calls).toEqual([{ event: 'interaction:transfer', payload: { interactionId: uuid(1), to: { queueId: 'billing' } } }]);
+    expect(useInteractionsStore.getState().byId[uuid(1)]).toBeUndefined();
+    expect(useInteractionsStore.getState().order).toEqual([uuid(2)]);
+    expect(useUiStore.getState()).toMatchObject({ transferFor: null, transferSubmitting: false, transferErrorCode: null, wrapUpFor: null, activeId: uuid(2) });
+  });
+
+  it('transfers to an agent: an offered ack also takes it off this desk, leaving nothing selected when it was the last one', async () => {
+    useInteractionsStore.getState().upsert(makeInteraction(1));
+    useUiStore.getState().select(uuid(1));
+    useUiStore.getState().openTransfer(uuid(1));
+    const { send } = fakeSend({ 'interaction:transfer': () => makeInteraction(1, { state: 'offered', agentId: undefined, assignedAt: undefined }) });
+    await expect(createActions({ send, loadTranscript: vi.fn() }).transfer(uuid(1), { agentId: uuid(7) })).resolves.toBe(true);
+    expect(useInteractionsStore.getState().order).toEqual([]);
+    expect(useUiStore.getState()).toMatchObject({ transferFor: null, wrapUpFor: null, activeId: null });
+  });
+
+  it('keeps the transfer dialog open with the coded error when the server refuses', async () => {
+    useInteractionsStore.getState().upsert(makeInteraction(1));
+    useUiStore.getState().openTransfer(uuid(1));
+    const { send } = fakeSend({
+      'interaction:transfer': () => {
+        throw new ApiError('INVALID_STATE', 'agent cannot take it');
+      },
+    });
+    await expect(createActions({ send, loadTranscript: vi.fn() }).transfer(uuid(1), { agentId: uuid(7) })).resolves.toBe(false);
+    expect(useUiStore.getState()).toMatchObject({ transferFor: uuid(1), transferSubmitting: false, transferErrorCode: 'INVALID_STATE', wrapUpFor: null });
+    expect(useInteractionsStore.getState().byId[uuid(1)]?.state).toBe('assigned');
+  });
+
   it('toggles ready and not ready, reusing the last reason', async () => {
     useSessionStore.getState().setDictionaries(DICTIONARIES);
     const { send, calls } = fakeSend({

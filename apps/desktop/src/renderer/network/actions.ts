@@ -1,4 +1,4 @@
-import type { AgentAckValues, AgentInboundName } from '@omnicc/shared';
+import type { AgentAckValues, AgentInboundName, TransferTargets } from '@omnicc/shared';
 import { useAgentStore } from '../stores/agentStore.js';
 import { useInteractionsStore } from '../stores/interactionsStore.js';
 import { useOffersStore } from '../stores/offersStore.js';
@@ -7,6 +7,12 @@ import { useUiStore, type ActionName } from '../stores/uiStore.js';
 import { errorCodeOf } from './commands.js';
 import type { AgentPayload } from './socket.js';
 import { TypingThrottle } from './typingThrottle.js';
+
+/** Where a transfer goes: a queue, or one agent. */
+export type TransferTo = AgentPayload<'interaction:transfer'>['to'];
+
+/** A read that either worked or failed with an error code; never a rejection. */
+export type Loaded<T> = { ok: true; value: T } | { ok: false; code: string };
 
 /**
  * Everything the agent can do. Each action updates the stores from the
@@ -27,6 +33,10 @@ export interface AgentActions {
   markRead(interactionId: string, upToMessageId: string): void;
   endChat(interactionId: string): Promise<void>;
   wrapUp(interactionId: string, dispositionCode: string, note: string): Promise<boolean>;
+  /** The queues and agents this agent may transfer the interaction to now. */
+  loadTransferTargets(interactionId: string): Promise<Loaded<TransferTargets>>;
+  /** Hands the interaction over; it leaves this desk. A failure stays in the transfer dialog. */
+  transfer(interactionId: string, to: TransferTo): Promise<boolean>;
   dispose(): void;
 }
 
@@ -152,6 +162,33 @@ export function createActions(deps: { send: SendFn; loadTranscript: (interaction
         return true;
       } catch (err) {
         useUiStore.getState().setWrapUpState(false, errorCodeOf(err));
+        return false;
+      }
+    },
+    loadTransferTargets: async (interactionId) => {
+      try {
+        return { ok: true, value: await send('transfer:targets', { interactionId }) };
+      } catch (err) {
+        return { ok: false, code: errorCodeOf(err) };
+      }
+    },
+    transfer: async (interactionId, to) => {
+      if (useUiStore.getState().transferSubmitting) return false;
+      useUiStore.getState().setTransferState(true);
+      try {
+        const value = await send('interaction:transfer', { interactionId, to });
+        throttle.stop(interactionId);
+        // A hand-off: the interaction leaves this desk (the ack shows it queued or ringing
+        // elsewhere) and the receiving agent records its outcome. The server starts this
+        // agent's after-call timer; routing ends it by itself.
+        const interactions = useInteractionsStore.getState();
+        interactions.upsert(value);
+        const ui = useUiStore.getState();
+        ui.closeTransfer();
+        if (ui.activeId === interactionId || ui.activeId === null) ui.select(useInteractionsStore.getState().order[0] ?? null);
+        return true;
+      } catch (err) {
+        useUiStore.getState().setTransferState(false, errorCodeOf(err));
         return false;
       }
     },

@@ -17,6 +17,7 @@ export function applySnapshot(snapshot: AgentSnapshot): void {
   const { order, byId } = useInteractionsStore.getState();
   if (ui.activeId !== null && !(ui.activeId in byId)) ui.select(order[0] ?? null);
   if (ui.wrapUpFor !== null && byId[ui.wrapUpFor]?.state !== 'wrapUp') ui.closeWrapUp();
+  if (ui.transferFor !== null && byId[ui.transferFor]?.state !== 'assigned') ui.closeTransfer();
 }
 
 /** Forgets everything of the signed-out agent, so the next one starts clean. */

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
 /** Actions whose failure the agent is told about (keys under action.*). */
-export type ActionName = 'setStatus' | 'accept' | 'reject' | 'send' | 'end' | 'wrapUp' | 'load';
+export type ActionName = 'setStatus' | 'accept' | 'reject' | 'send' | 'end' | 'wrapUp' | 'load' | 'transfer' | 'transferTargets';
 
 /** A failed action and its error code (keys under errors.*). */
 export interface Notice {
@@ -19,6 +19,10 @@ export interface UiState {
   wrapUpFor: string | null;
   wrapUpSubmitting: boolean;
   wrapUpErrorCode: string | null;
+  /** Interaction whose transfer dialog is open. */
+  transferFor: string | null;
+  transferSubmitting: boolean;
+  transferErrorCode: string | null;
   helpOpen: boolean;
   connection: ConnectionState;
   /** Unsent text per conversation, kept while the agent switches between them. */
@@ -30,6 +34,9 @@ export interface UiState {
   openWrapUp: (interactionId: string) => void;
   closeWrapUp: () => void;
   setWrapUpState: (submitting: boolean, errorCode?: string | null) => void;
+  openTransfer: (interactionId: string) => void;
+  closeTransfer: () => void;
+  setTransferState: (submitting: boolean, errorCode?: string | null) => void;
   setHelpOpen: (open: boolean) => void;
   setConnection: (state: ConnectionState) => void;
   setDraft: (interactionId: string, text: string) => void;
@@ -45,6 +52,9 @@ const initial = () => ({
   wrapUpFor: null,
   wrapUpSubmitting: false,
   wrapUpErrorCode: null,
+  transferFor: null,
+  transferSubmitting: false,
+  transferErrorCode: null,
   helpOpen: false,
   connection: 'connecting' as ConnectionState,
   drafts: {},
@@ -61,6 +71,10 @@ export const useUiStore = create<UiState>()((set) => ({
     set((s) => (s.wrapUpFor === interactionId ? s : { wrapUpFor: interactionId, wrapUpSubmitting: false, wrapUpErrorCode: null })),
   closeWrapUp: () => set({ wrapUpFor: null, wrapUpSubmitting: false, wrapUpErrorCode: null }),
   setWrapUpState: (submitting, errorCode = null) => set({ wrapUpSubmitting: submitting, wrapUpErrorCode: errorCode }),
+  openTransfer: (interactionId) =>
+    set((s) => (s.transferFor === interactionId ? s : { transferFor: interactionId, transferSubmitting: false, transferErrorCode: null })),
+  closeTransfer: () => set({ transferFor: null, transferSubmitting: false, transferErrorCode: null }),
+  setTransferState: (submitting, errorCode = null) => set({ transferSubmitting: submitting, transferErrorCode: errorCode }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setConnection: (connection) => set({ connection }),
   setDraft: (interactionId, text) =>
