@@ -19,6 +19,7 @@ import { createPgStore } from '../../apps/cti-server/src/adapters/db/pgStore.js'
 import { seedReferenceData } from '../../apps/cti-server/src/seed/demoData.js';
 import type { NewInteraction, Store } from '../../apps/cti-server/src/store/Store.js';
 import { pg } from './serverDeps.js';
+import { latencyFigures } from '../socket/stats.js';
 
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ITERATIONS = Number(process.env.STORE_BENCH_ITERATIONS ?? 2_000);
@@ -27,7 +28,6 @@ const WRITERS = 8;
 const QUEUE_ID = 'chat-general';
 
 const now = (): number => performance.timeOrigin + performance.now();
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 interface Figures {
   count: number;
@@ -41,17 +41,7 @@ interface Figures {
 }
 
 function figures(samples: number[], wallMs: number): Figures {
-  const s = Float64Array.from(samples).sort();
-  const at = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
-  return {
-    count: s.length,
-    p50ms: round(at(0.5)),
-    p95ms: round(at(0.95)),
-    p99ms: round(at(0.99)),
-    maxMs: round(s[s.length - 1] ?? 0),
-    meanMs: round(s.reduce((a, x) => a + x, 0) / Math.max(1, s.length)),
-    perSec: Math.round((s.length / wallMs) * 1000),
-  };
+  return { ...latencyFigures(samples), perSec: Math.round((samples.length / wallMs) * 1000) };
 }
 
 function newInteraction(): NewInteraction {

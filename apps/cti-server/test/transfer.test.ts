@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ack, Interaction, Offer, TransferTargets } from '@omnicc/shared';
+import type { Store } from '../src/store/Store.js';
 import { connected, next, startTestServer, type AgentSocket, type TestServer } from './support/testServer.js';
 
 /** Alice and Bob are ready; a chat is offered to Alice (ready first, so idle longest) and she accepts it. */
@@ -14,6 +15,13 @@ async function aliceHoldsAChat(server: TestServer): Promise<{ alice: AgentSocket
   await alice.emitWithAck('offer:accept', { offerId: offer.offerId });
   await bob.emitWithAck('agent:setStatus', { status: 'ready' });
   return { alice, bob, interactionId: offer.interaction.id, bobId: bobSession.user.id };
+}
+
+/** The VIP queue requires skill `vip` at level 5, which no test agent has. */
+async function vipNeedsASkillNobodyHas(store: Store): Promise<void> {
+  await store.skills.create({ code: 'vip', labels: { en: 'VIP', 'zh-CN': 'VIP' } });
+  const vip = await store.queueConfigs.get('chat-vip');
+  if (vip) await store.queueConfigs.update({ ...vip, requiredSkills: [{ skill: 'vip', minLevel: 5 }] });
 }
 
 const transfer = (agent: AgentSocket, interactionId: string, to: { agentId: string } | { queueId: string }): Promise<Ack<Interaction>> =>
@@ -59,13 +67,7 @@ describe('transfer', () => {
   });
 
   it('refuses a queue the agent cannot see, an unknown queue and an absent agent, leaving the chat with its agent', async () => {
-    server = await startTestServer({
-      seed: async (store) => {
-        await store.skills.create({ code: 'vip', labels: { en: 'VIP', 'zh-CN': 'VIP' } });
-        const vip = await store.queueConfigs.get('chat-vip');
-        if (vip) await store.queueConfigs.update({ ...vip, requiredSkills: [{ skill: 'vip', minLevel: 5 }] });
-      },
-    });
+    server = await startTestServer({ seed: vipNeedsASkillNobodyHas });
     const { alice, interactionId } = await aliceHoldsAChat(server);
     const targets: Ack<TransferTargets> = await alice.emitWithAck('transfer:targets', { interactionId });
     expect(targets.ok && targets.value.queues.map((q) => q.queueId)).toEqual(['chat-general']);
@@ -81,13 +83,7 @@ describe('transfer', () => {
   });
 
   it('takes an admin\'s queue change into the running routing at once', async () => {
-    server = await startTestServer({
-      seed: async (store) => {
-        await store.skills.create({ code: 'vip', labels: { en: 'VIP', 'zh-CN': 'VIP' } });
-        const vip = await store.queueConfigs.get('chat-vip');
-        if (vip) await store.queueConfigs.update({ ...vip, requiredSkills: [{ skill: 'vip', minLevel: 5 }] });
-      },
-    });
+    server = await startTestServer({ seed: vipNeedsASkillNobodyHas });
     const { alice, interactionId } = await aliceHoldsAChat(server);
     const admin = await server.login('root');
     const vip = await (await fetch(`${server.url}/api/admin/queues/chat-vip`, { headers: { authorization: `Bearer ${admin.token}` } })).json() as Record<string, unknown>;

@@ -11,6 +11,7 @@ import {
 import { iso, type Clock } from '../../clock.js';
 import type { Store } from '../../store/Store.js';
 import type { Routing } from '../routing/routingCalls.js';
+import { mustGetInteraction, ownedInteraction } from '../interactions/interactionLookup.js';
 
 /** Pushes of the chat feature; app.ts implements them with socket.io rooms. */
 export interface ChatNotifier {
@@ -161,16 +162,12 @@ export class ChatService {
     if (changed.length > 0) this.deps.notifier.receipt(i, sender, changed, 'delivered');
   }
 
-  private async owned(agentId: string, interactionId: string): Promise<Interaction> {
-    const i = await this.mustGet(interactionId);
-    if (i.agentId !== agentId) throw new AppError('NOT_OWNER', 'interaction is not yours');
-    return i;
+  private owned(agentId: string, interactionId: string): Promise<Interaction> {
+    return ownedInteraction(this.deps.store, agentId, interactionId);
   }
 
-  private async mustGet(id: string): Promise<Interaction> {
-    const i = await this.deps.store.interactions.get(id);
-    if (!i) throw new AppError('NOT_FOUND', 'interaction not found');
-    return i;
+  private mustGet(id: string): Promise<Interaction> {
+    return mustGetInteraction(this.deps.store, id);
   }
 
   private now(): string {

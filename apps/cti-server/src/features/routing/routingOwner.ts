@@ -7,6 +7,7 @@ import { queueSnapshots } from '../supervisor/queueSnapshots.js';
 import { profileOf } from './acdInputs.js';
 import type { ConfigChange, RoutingCallArgs, RoutingHandlers } from './routingCalls.js';
 import type { RoutingService } from './routingService.js';
+import { mustGetInteraction, ownedInteraction } from '../interactions/interactionLookup.js';
 
 export interface RoutingOwnerDeps {
   /** The fenced store: every routing write checks that this node still holds the lease. */
@@ -149,16 +150,12 @@ export class RoutingOwner {
     if (queue) await routing.configure({ type: 'queueConfigChanged', queue });
   }
 
-  private async owned(agentId: string, interactionId: string): Promise<Interaction> {
-    const i = await this.mustGet(interactionId);
-    if (i.agentId !== agentId) throw new AppError('NOT_OWNER', 'interaction is not yours');
-    return i;
+  private owned(agentId: string, interactionId: string): Promise<Interaction> {
+    return ownedInteraction(this.deps.store, agentId, interactionId);
   }
 
-  private async mustGet(id: string): Promise<Interaction> {
-    const i = await this.deps.store.interactions.get(id);
-    if (!i) throw new AppError('NOT_FOUND', 'interaction not found');
-    return i;
+  private mustGet(id: string): Promise<Interaction> {
+    return mustGetInteraction(this.deps.store, id);
   }
 
   private now(): string {
