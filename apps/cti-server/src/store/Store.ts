@@ -62,6 +62,8 @@ export interface UserRecord {
 export interface UserRepository {
   findByUsername(username: string): Promise<UserRecord | undefined>;
   findById(id: string): Promise<UserRecord | undefined>;
+  /** Display names of the given users in one query (unknown ids are left out). */
+  displayNames(ids: readonly string[]): Promise<Map<string, string>>;
   /** Inserts or updates by username; returns the stored record. */
   upsert(user: Omit<UserRecord, 'id'> & { id?: string }): Promise<UserRecord>;
 }

@@ -25,6 +25,14 @@ describe.each(TEST_DB_KINDS)('pg store reference data (%s)', (kind) => {
     expect(await t.store.users.findById(crypto.randomUUID())).toBeUndefined();
   });
 
+  it('reads many users\' display names in one call, leaving unknown and malformed ids out', async () => {
+    const alice = await t.store.users.upsert({ username: 'alice', displayName: 'Alice', role: 'agent', passwordHash: 'h' });
+    const bob = await t.store.users.upsert({ username: 'bob', displayName: 'Bob', role: 'agent', passwordHash: 'h' });
+    const names = await t.store.users.displayNames([alice.id, bob.id, crypto.randomUUID(), 'not-a-uuid']);
+    expect(names).toStrictEqual(new Map([[alice.id, 'Alice'], [bob.id, 'Bob']]));
+    expect(await t.store.users.displayNames([])).toStrictEqual(new Map());
+  });
+
   it('stores a user under a given id and refuses to reuse it for another username', async () => {
     const id = crypto.randomUUID();
     const bob = await t.store.users.upsert({ id, username: 'bob', displayName: 'Bob', role: 'admin', passwordHash: 'h' });
@@ -78,6 +86,20 @@ describe.each(TEST_DB_KINDS)('pg store reference data (%s)', (kind) => {
     await t.store.agentStatus.record(id, 'ready', undefined, '2025-01-01T12:00:00.000Z');
     expect(await t.store.agentStatus.latest(id)).toStrictEqual({ status: 'ready', at: '2025-01-01T12:00:00.000Z' });
     expect(await t.store.agentStatus.latest(crypto.randomUUID())).toBeUndefined();
+  });
+
+  it('finds the last ready / not-ready choice, skipping busy and wrap-up, and none after going offline', async () => {
+    const { id } = await t.store.users.upsert({ username: 'alice', displayName: 'Alice', role: 'agent', passwordHash: 'h' });
+    expect(await t.store.agentStatus.lastChoice(id)).toBeUndefined();
+    await t.store.agentStatus.record(id, 'notReady', 'lunch', '2025-01-01T09:00:00.000Z');
+    expect(await t.store.agentStatus.lastChoice(id)).toStrictEqual({ status: 'notReady', reasonCode: 'lunch' });
+    await t.store.agentStatus.record(id, 'ready', undefined, '2025-01-01T10:00:00.000Z');
+    await t.store.agentStatus.record(id, 'busy', undefined, '2025-01-01T10:05:00.000Z');
+    await t.store.agentStatus.record(id, 'wrapUp', undefined, '2025-01-01T10:10:00.000Z');
+    expect(await t.store.agentStatus.lastChoice(id)).toStrictEqual({ status: 'ready' });
+    await t.store.agentStatus.record(id, 'offline', undefined, '2025-01-01T11:00:00.000Z');
+    expect(await t.store.agentStatus.lastChoice(id)).toBeUndefined();
+    expect(await t.store.agentStatus.lastChoice('not-a-uuid')).toBeUndefined();
   });
 
   it('refuses status changes of unknown agents', async () => {

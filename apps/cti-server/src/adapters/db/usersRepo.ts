@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { UserRecord, UserRepository } from '../../store/Store.js';
 import type { Db } from './db.js';
 import { isUuid, PG, translating } from './pgErrors.js';
@@ -26,6 +26,13 @@ export function createUsersRepo(db: Db): UserRepository {
       if (!isUuid(id)) return undefined;
       const [row] = await db.select().from(users).where(eq(users.id, id));
       return row && toRecord(row);
+    },
+
+    async displayNames(ids) {
+      const valid = ids.filter(isUuid);
+      if (valid.length === 0) return new Map();
+      const rows = await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, valid));
+      return new Map(rows.map((r) => [r.id, r.displayName]));
     },
 
     async upsert(user) {

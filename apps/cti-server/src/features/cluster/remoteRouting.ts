@@ -1,5 +1,5 @@
 import { AppError, appErrorSchema } from '@omnicc/shared';
-import type { LeaseRepository } from '../../store/Store.js';
+import type { HeldLease, LeaseRepository } from '../../store/Store.js';
 import type { Routing, RoutingCallArgs, RoutingCallName, RoutingCallResults } from '../routing/routingCalls.js';
 import { CLUSTER_KEY_HEADER } from './clusterKey.js';
 
@@ -21,12 +21,32 @@ export interface RemoteRoutingDeps {
  * still taking over), or the owner cannot be reached: RoutingGateway retries those.
  */
 export class RemoteRouting implements Routing {
+  /**
+   * The owner as last looked up: read once, not on every call, and forgotten
+   * as soon as a call through it fails with UNAVAILABLE (unreachable, or no
+   * longer the owner), so the retry looks the new owner up.
+   */
+  private owner: HeldLease | undefined;
+
   constructor(private readonly deps: RemoteRoutingDeps) {}
 
   async call<K extends RoutingCallName>(name: K, args: RoutingCallArgs<K>): Promise<RoutingCallResults[K]> {
-    const owner = await this.deps.leases.current(ROUTING_LEASE);
-    if (!owner) throw new AppError('UNAVAILABLE', 'no routing owner at the moment');
-    if (owner.nodeId === this.deps.nodeId) throw new AppError('UNAVAILABLE', 'this node is taking over routing');
+    try {
+      return await this.send(await this.currentOwner(), name, args);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'UNAVAILABLE') this.owner = undefined;
+      throw err;
+    }
+  }
+
+  private async currentOwner(): Promise<HeldLease> {
+    this.owner ??= await this.deps.leases.current(ROUTING_LEASE);
+    if (!this.owner) throw new AppError('UNAVAILABLE', 'no routing owner at the moment');
+    if (this.owner.nodeId === this.deps.nodeId) throw new AppError('UNAVAILABLE', 'this node is taking over routing');
+    return this.owner;
+  }
+
+  private async send<K extends RoutingCallName>(owner: HeldLease, name: K, args: RoutingCallArgs<K>): Promise<RoutingCallResults[K]> {
     let response: Response;
     try {
       response = await fetch(`${owner.url}/internal/routing/${name}`, {

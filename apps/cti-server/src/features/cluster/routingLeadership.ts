@@ -59,11 +59,6 @@ export class RoutingLeadership {
     await this.deps.leases.release(ROUTING_LEASE, this.deps.holder.nodeId, held.token).catch((err: unknown) => this.deps.log.warn({ err }, 'routing lease release failed'));
   }
 
-  /** A fenced write was refused: the lease is gone even if the timer has not noticed yet. */
-  lost(): void {
-    if (this.held) void this.lose('fenced');
-  }
-
   private tick(): Promise<void> {
     // One at a time: a slow database must not stack attempts.
     this.ticking = this.ticking.then(() => this.attempt()).catch((err: unknown) => this.deps.log.error({ err }, 'routing lease attempt failed'));

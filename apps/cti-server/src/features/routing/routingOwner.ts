@@ -119,11 +119,12 @@ export class RoutingOwner {
     const queues = (await this.deps.store.queues.list())
       .filter((q) => visible.has(q.id) && q.channel === i.channel)
       .map((q) => ({ queueId: q.id, nameEn: q.nameEn, nameZh: q.nameZh, waiting: this.deps.feed.snapshot(q.id, now).waiting }));
-    const agents = [];
-    for (const c of transferCandidates(this.deps.routing.view(), i.channel, agentId)) {
-      const user = await this.deps.store.users.findById(c.agentId);
-      if (user) agents.push({ ...c, displayName: user.displayName });
-    }
+    const candidates = transferCandidates(this.deps.routing.view(), i.channel, agentId);
+    const names = await this.deps.store.users.displayNames(candidates.map((c) => c.agentId));
+    const agents = candidates.flatMap((c) => {
+      const displayName = names.get(c.agentId);
+      return displayName === undefined ? [] : [{ ...c, displayName }];
+    });
     agents.sort((a, b) => Number(b.available) - Number(a.available) || a.displayName.localeCompare(b.displayName));
     return { queues, agents };
   }
