@@ -30,7 +30,7 @@ import { hashPassword } from '../../apps/cti-server/src/features/auth/passwords.
 import { DISPOSITIONS, seedReferenceData } from '../../apps/cti-server/src/seed/demoData.js';
 import { DEMO_SKILLS } from '../../apps/cti-server/src/seed/demoRouting.js';
 import type { FromBareServer, FromWorker, ToBareServer, ToWorker } from './protocol.js';
-import { loadArgon2, loadSocketIoClient, pg, wallNow } from './serverDeps.js';
+import { adminQuery, loadArgon2, loadSocketIoClient, pg, wallNow } from './serverDeps.js';
 import { eachLimited, latencyFigures, sleep, type LatencyFigures } from './stats.js';
 
 const env = process.env;
@@ -106,15 +106,7 @@ function rssMB(pid: number | undefined): number | undefined {
   }
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string): Promise<void> => adminQuery(ADMIN_URL, sql);
 
 // ---- seeding ----
 async function seed(databaseUrl: string): Promise<{ seedMs: number; hashMs: number }> {

@@ -18,8 +18,8 @@ import { migrate } from '../../apps/cti-server/src/adapters/db/migrate.js';
 import { createPgStore } from '../../apps/cti-server/src/adapters/db/pgStore.js';
 import { seedReferenceData } from '../../apps/cti-server/src/seed/demoData.js';
 import type { NewInteraction, Store } from '../../apps/cti-server/src/store/Store.js';
-import { pg } from './serverDeps.js';
-import { latencyFigures } from '../socket/stats.js';
+import { adminQuery, pg } from './serverDeps.js';
+import { latencyFigures, type LatencyFigures } from '../socket/stats.js';
 
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ITERATIONS = Number(process.env.STORE_BENCH_ITERATIONS ?? 2_000);
@@ -29,13 +29,7 @@ const QUEUE_ID = 'chat-general';
 
 const now = (): number => performance.timeOrigin + performance.now();
 
-interface Figures {
-  count: number;
-  p50ms: number;
-  p95ms: number;
-  p99ms: number;
-  maxMs: number;
-  meanMs: number;
+interface Figures extends LatencyFigures {
   /** Writes per second over the whole phase (wall clock). */
   perSec: number;
 }
@@ -96,15 +90,7 @@ async function concurrent(writers: number, n: number, work: () => Promise<void>)
   return figures(samples, now() - t0);
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string): Promise<void> => adminQuery(ADMIN_URL, sql);
 
 async function main(): Promise<void> {
   const database = `bench_store_${process.pid}`;

@@ -8,3 +8,14 @@ import type PgModule from 'pg';
  */
 const requireFromServer = createRequire(new URL('../../apps/cti-server/package.json', import.meta.url));
 export const pg = requireFromServer('pg') as typeof PgModule;
+
+/** Runs one statement (CREATE / DROP DATABASE) on its own connection to the admin database. */
+export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError, interactionSchema } from '@omnicc/shared';
 import type { NewInteraction } from '../../store/Store.js';
-import { openTestStore, stopEmbeddedTestCluster, TEST_DB_KINDS, truncateAll, type TestStore } from './testing.js';
+import { openTestStore, resetWithChatQueueAndAgent, stopEmbeddedTestCluster, TEST_DB_KINDS, type TestStore } from './testing.js';
 
 afterAll(stopEmbeddedTestCluster);
 
@@ -21,9 +21,7 @@ describe.each(TEST_DB_KINDS)('pg store interactions (%s)', (kind) => {
   });
   afterAll(() => t.cleanup());
   beforeEach(async () => {
-    await truncateAll(t.pool);
-    await t.store.queues.upsert({ id: 'chat-general', channel: 'chat', nameEn: 'General', nameZh: '综合' });
-    ({ id: agentId } = await t.store.users.upsert({ username: 'alice', displayName: 'Alice', role: 'agent', passwordHash: 'h' }));
+    agentId = await resetWithChatQueueAndAgent(t);
   });
 
   it('creates a queued interaction with its created event; absent fields stay absent', async () => {

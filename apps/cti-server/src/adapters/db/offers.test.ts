@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '@omnicc/shared';
 import type { OfferExplain } from '../../domain/acd/explain.js';
 import type { NewInteraction, StoredOffer } from '../../store/Store.js';
-import { openTestStore, stopEmbeddedTestCluster, TEST_DB_KINDS, truncateAll, type TestStore } from './testing.js';
+import { openTestStore, resetWithChatQueueAndAgent, stopEmbeddedTestCluster, TEST_DB_KINDS, type TestStore } from './testing.js';
 
 afterAll(stopEmbeddedTestCluster);
 
@@ -46,9 +46,7 @@ describe.each(TEST_DB_KINDS)('pg store offers (%s)', (kind) => {
   });
   afterAll(() => t.cleanup());
   beforeEach(async () => {
-    await truncateAll(t.pool);
-    await t.store.queues.upsert({ id: 'chat-general', channel: 'chat', nameEn: 'General', nameZh: '综合' });
-    ({ id: agentId } = await t.store.users.upsert({ username: 'alice', displayName: 'Alice', role: 'agent', passwordHash: 'h' }));
+    agentId = await resetWithChatQueueAndAgent(t);
   });
 
   it('opens an offer: the interaction is offered, the offer row and the event written', async () => {

@@ -118,6 +118,13 @@ export async function truncateAll(pool: pg.Pool): Promise<void> {
   if (rows.length > 0) await pool.query(`TRUNCATE ${rows.map((r) => r.t).join(', ')} RESTART IDENTITY CASCADE`);
 }
 
+/** Empties the database, then adds queue `chat-general` and agent `alice`, the setting most store tests start from; returns alice's id. */
+export async function resetWithChatQueueAndAgent(t: TestStore): Promise<string> {
+  await truncateAll(t.pool);
+  await t.store.queues.upsert({ id: 'chat-general', channel: 'chat', nameEn: 'General', nameZh: '综合' });
+  return (await t.store.users.upsert({ username: 'alice', displayName: 'Alice', role: 'agent', passwordHash: 'h' })).id;
+}
+
 /** Stops this process's embedded test cluster, if any (for afterAll; process exit does it otherwise). */
 export async function stopEmbeddedTestCluster(): Promise<void> {
   const pending = embedded;
