@@ -17,6 +17,7 @@
  *   pnpm bench:socket                                   (from the repo root)
  *   SOCKET_BENCH_RATES=50 SOCKET_BENCH_SECONDS=10 pnpm bench:socket   (other rates, shorter)
  *   SOCKET_BENCH_AGENTS, SOCKET_BENCH_WORKERS (1-4), SOCKET_BENCH_WARMUP_SECONDS, SOCKET_BENCH_PROD_HASH=1
+ *   SOCKET_BENCH_CPU_PROF=/some/dir   (the server writes a V8 CPU profile there when it stops)
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -150,7 +151,8 @@ async function seed(databaseUrl: string): Promise<{ seedMs: number; hashMs: numb
 // ---- the server under test ----
 async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const profile = env.SOCKET_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.SOCKET_BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/index.ts'], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,

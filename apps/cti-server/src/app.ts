@@ -118,6 +118,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     gateway: routing,
     census,
     metrics: { timeZone: config.timeZone, shortAbandonMs: config.shortAbandonSeconds * 1000 },
+    onWriteFailed: () => void leadership?.relinquish('routing writes failed'),
   });
   const chat = new ChatService({ store, clock, routing, notifier: notifiers.chat, defaultQueueId: 'chat-general' });
 

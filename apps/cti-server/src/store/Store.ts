@@ -47,6 +47,8 @@ export interface Store {
   leases: LeaseRepository;
   /** Offers to agents, one row each, open until ended. */
   offers: OfferRepository;
+  /** Several of routing's writes in one transaction (the routing owner's group commit). */
+  routingWrites: RoutingWriteRepository;
   /** Closes the pool (does not stop an embedded server; see openDatabase). */
   close(): Promise<void>;
 }
@@ -114,6 +116,13 @@ export interface InteractionEvent {
   data?: Record<string, unknown>;
 }
 
+/** A guarded state change: applies only when the current state is in `from`. */
+export interface InteractionChange {
+  from: readonly InteractionState[];
+  to: InteractionState;
+  patch?: InteractionPatch;
+}
+
 export interface InteractionRepository {
   /** Inserts the interaction in state `queued` and its `created` event, in one transaction. */
   create(input: NewInteraction, at: string): Promise<Interaction>;
@@ -122,17 +131,15 @@ export interface InteractionRepository {
   findByCustomerTokenHash(hash: string): Promise<Interaction | undefined>;
   /** Every interaction not `closed` or `abandoned`, oldest first (for recovery). */
   listOpen(): Promise<Interaction[]>;
+  /** What the agent holds (state `assigned` or `wrapUp`), oldest first. */
+  heldBy(agentId: string): Promise<Interaction[]>;
   /**
    * Moves the interaction to `to` only if its current state is in `from`,
    * applies the patch and appends the event, in one transaction.
    * Throws AppError NOT_FOUND for an unknown id and INVALID_STATE when the
    * current state is not in `from` (nothing is written then).
    */
-  transition(
-    id: string,
-    change: { from: readonly InteractionState[]; to: InteractionState; patch?: InteractionPatch },
-    event: InteractionEvent,
-  ): Promise<Interaction>;
+  transition(id: string, change: InteractionChange, event: InteractionEvent): Promise<Interaction>;
   /** The event log of one interaction, oldest first. */
   events(id: string): Promise<InteractionEvent[]>;
   /** Every event of the interactions created at or after `since` (ISO), in log order (by event id); for replaying the day's metrics. */
@@ -323,6 +330,14 @@ export interface StoredOffer {
   explain: OfferExplain;
 }
 
+export type NewOffer = Omit<StoredOffer, 'endedAt' | 'endReason'>;
+
+export interface OfferEnd {
+  reason: StoredOfferEnd;
+  at: string;
+  requeue?: boolean;
+}
+
 /** Offers as rows; opening and ending one moves its interaction in the same transaction. */
 export interface OfferRepository {
   /**
@@ -332,7 +347,7 @@ export interface OfferRepository {
    * data:{offerId, agentId}}. Returns the updated interaction. A duplicate
    * offer id is CONFLICT; an unknown agent NOT_FOUND. A failed call writes nothing.
    */
-  open(offer: Omit<StoredOffer, 'endedAt' | 'endReason'>): Promise<Interaction>;
+  open(offer: NewOffer): Promise<Interaction>;
   /**
    * In one transaction: ends the offer if it is still open (an ended or
    * unknown offer returns undefined and writes nothing). With `requeue`, also
@@ -341,11 +356,34 @@ export interface OfferRepository {
    * longer 'offered', the offer is still ended and the interaction left alone.
    * Returns the interaction after the call.
    */
-  end(offerId: string, end: { reason: StoredOfferEnd; at: string; requeue?: boolean }): Promise<Interaction | undefined>;
+  end(offerId: string, end: OfferEnd): Promise<Interaction | undefined>;
   /** Every offer of the interaction, oldest first (for the routing explanation API). */
   ofInteraction(interactionId: string): Promise<StoredOffer[]>;
   /** Offers not ended yet, oldest first. */
   listOpen(): Promise<StoredOffer[]>;
   /** Ends every open offer with `reason` at `at` (used at recovery); returns how many. */
   endAllOpen(reason: StoredOfferEnd, at: string): Promise<number>;
+}
+
+/** One of routing's writes, as the repositories above define it. */
+export type RoutingWrite =
+  | { kind: 'openOffer'; offer: NewOffer }
+  | { kind: 'endOffer'; offerId: string; end: OfferEnd }
+  | { kind: 'transition'; interactionId: string; change: InteractionChange; event: InteractionEvent }
+  | { kind: 'recordStatus'; agentId: string; status: AgentStatus; reasonCode?: string | undefined; at: string };
+
+/**
+ * Routing's writes in one transaction, for the routing owner's group commit
+ * (features/routing/groupCommit.ts): one fence check and one commit (one WAL
+ * flush) for many decisions.
+ */
+export interface RoutingWriteRepository {
+  /**
+   * Applies the writes in order, in one transaction, fenced like each of
+   * them alone: all commit or none does. Resolves with each write's result
+   * (the interaction after it; undefined for recordStatus and for an offer
+   * that had ended already). Throws what the failing write alone would throw,
+   * without naming it: callers that need to know run the writes one by one.
+   */
+  commit(writes: readonly RoutingWrite[]): Promise<(Interaction | undefined)[]>;
 }

@@ -1,22 +1,15 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { AgentStatusRepository } from '../../store/Store.js';
-import { fromIso, toIso, type Db } from './db.js';
+import { toIso, type Db } from './db.js';
 import { fencedWrite, type FenceSource } from './fencing.js';
-import { isUuid, PG, translating } from './pgErrors.js';
+import { isUuid } from './pgErrors.js';
+import { recordStatusStep } from './routingWriteSteps.js';
 import { agentStatusLog } from './schema.js';
 
 /** Append-only agent status history; the latest row is the current status. Recording is fenced when `fence` is given. */
 export function createAgentStatusRepo(db: Db, fence?: FenceSource): AgentStatusRepository {
   return {
-    async record(agentId, status, reasonCode, at) {
-      await translating(
-        () => fencedWrite(db, fence, (q) => q.insert(agentStatusLog).values({ agentId, status, reasonCode: reasonCode ?? null, at: fromIso(at) })),
-        {
-          [PG.foreignKeyViolation]: ['NOT_FOUND', `unknown agent ${agentId}`],
-          [PG.invalidTextRepresentation]: ['NOT_FOUND', `unknown agent ${agentId}`],
-        },
-      );
-    },
+    record: (agentId, status, reasonCode, at) => fencedWrite(db, fence, (q) => recordStatusStep(q, agentId, status, reasonCode, at)),
 
     async latest(agentId) {
       if (!isUuid(agentId)) return undefined;

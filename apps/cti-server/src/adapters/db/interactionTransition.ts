@@ -1,50 +1,45 @@
-import { eq } from 'drizzle-orm';
-import { AppError, type Interaction, type InteractionState } from '@omnicc/shared';
-import type { InteractionEvent, InteractionPatch } from '../../store/Store.js';
+import { and, eq, inArray } from 'drizzle-orm';
+import { AppError, type Interaction } from '@omnicc/shared';
+import type { InteractionChange, InteractionEvent } from '../../store/Store.js';
 import type { Tx } from './db.js';
 import { eventValues, patchColumns, toInteraction } from './interactionRows.js';
 import { isUuid } from './pgErrors.js';
 import { interactionEvents, interactions } from './schema.js';
 
-type InteractionRow = typeof interactions.$inferSelect;
-
-export interface TransitionChange {
-  from: readonly InteractionState[];
-  to: InteractionState;
-  patch?: InteractionPatch;
-}
-
 /**
- * Locks the interaction row for the rest of the transaction (NOT_FOUND for an
- * unknown or malformed id). The lock serialises concurrent transitions: the
- * second one sees the new state.
+ * Applies the change only if the row's state is in `change.from`, and logs
+ * the event; null when the state (or the row) is not there. One conditional
+ * UPDATE: its row lock serialises concurrent transitions, and the second one
+ * re-checks the state after the first commits (READ COMMITTED), so it sees
+ * the new state.
  */
-export async function lockInteraction(tx: Tx, id: string): Promise<InteractionRow> {
-  const [current] = isUuid(id) ? await tx.select().from(interactions).where(eq(interactions.id, id)).for('update') : [];
-  if (!current) throw new AppError('NOT_FOUND', `unknown interaction ${id}`);
-  return current;
-}
-
-/** Sets the new state and patch on a row locked by lockInteraction and appends the event. */
-export async function applyTransition(tx: Tx, current: InteractionRow, change: TransitionChange, event: InteractionEvent): Promise<Interaction> {
+export async function transitionIfIn(tx: Tx, id: string, change: InteractionChange, event: InteractionEvent): Promise<Interaction | null> {
+  if (!isUuid(id)) return null;
   const [row] = await tx
     .update(interactions)
     .set({ state: change.to, ...patchColumns(change.patch) })
-    .where(eq(interactions.id, current.id))
+    .where(and(eq(interactions.id, id), inArray(interactions.state, [...change.from])))
     .returning();
-  if (!row) throw new Error('update returned no row');
-  await tx.insert(interactionEvents).values(eventValues(current.id, event));
+  if (!row) return null;
+  await tx.insert(interactionEvents).values(eventValues(id, event));
+  return toInteraction(row);
+}
+
+/** The current row, read in the caller's transaction; NOT_FOUND for an unknown or malformed id. */
+export async function currentInteraction(tx: Tx, id: string): Promise<Interaction> {
+  const [row] = isUuid(id) ? await tx.select().from(interactions).where(eq(interactions.id, id)) : [];
+  if (!row) throw new AppError('NOT_FOUND', `unknown interaction ${id}`);
   return toInteraction(row);
 }
 
 /**
- * The whole transition inside the caller's transaction: lock, check the state
- * is in `change.from` (else INVALID_STATE), apply, log.
+ * The whole transition inside the caller's transaction: the state must be in
+ * `change.from` (else INVALID_STATE; unknown id NOT_FOUND). Only a refused
+ * transition pays a second round trip, to say why.
  */
-export async function transitionInTx(tx: Tx, id: string, change: TransitionChange, event: InteractionEvent): Promise<Interaction> {
-  const current = await lockInteraction(tx, id);
-  if (!change.from.includes(current.state)) {
-    throw new AppError('INVALID_STATE', `interaction ${id} is ${current.state}; ${change.to} needs one of ${change.from.join(', ')}`);
-  }
-  return applyTransition(tx, current, change, event);
+export async function transitionInTx(tx: Tx, id: string, change: InteractionChange, event: InteractionEvent): Promise<Interaction> {
+  const moved = await transitionIfIn(tx, id, change, event);
+  if (moved) return moved;
+  const current = await currentInteraction(tx, id);
+  throw new AppError('INVALID_STATE', `interaction ${id} is ${current.state}; ${change.to} needs one of ${change.from.join(', ')}`);
 }

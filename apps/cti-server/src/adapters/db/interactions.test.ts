@@ -169,4 +169,21 @@ describe.each(TEST_DB_KINDS)('pg store interactions (%s)', (kind) => {
     );
     expect(await t.store.interactions.listOpen()).toStrictEqual([early, wrap]);
   });
+
+  it('lists what an agent holds (assigned and in wrap-up), oldest first, and nothing for unknown ids', async () => {
+    const [first, second, offered, closed] = [
+      await t.store.interactions.create(chat, T0),
+      await t.store.interactions.create(chat, T1),
+      await t.store.interactions.create(chat, T1),
+      await t.store.interactions.create(chat, T2),
+    ];
+    const hold = (id: string, to: 'assigned' | 'wrapUp' | 'closed') => t.store.interactions.transition(id, { from: ['queued'], to, patch: { agentId } }, { type: to, at: T2 });
+    const wrapping = await hold(first.id, 'wrapUp');
+    const assigned = await hold(second.id, 'assigned');
+    await t.store.interactions.transition(offered.id, { from: ['queued'], to: 'offered' }, { type: 'offered', at: T2 });
+    await hold(closed.id, 'closed');
+    expect(await t.store.interactions.heldBy(agentId)).toStrictEqual([wrapping, assigned]);
+    expect(await t.store.interactions.heldBy('00000000-0000-4000-8000-000000000000')).toStrictEqual([]);
+    expect(await t.store.interactions.heldBy('not-a-uuid')).toStrictEqual([]);
+  });
 });

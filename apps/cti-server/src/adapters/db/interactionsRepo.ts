@@ -1,10 +1,9 @@
-import { asc, eq, gte, notInArray } from 'drizzle-orm';
-import { AppError } from '@omnicc/shared';
+import { and, asc, eq, gte, inArray, notInArray } from 'drizzle-orm';
 import type { InteractionRepository } from '../../store/Store.js';
 import { fromIso, type Db } from './db.js';
 import { fencedTransaction, type FenceSource } from './fencing.js';
+import { transitionStep } from './routingWriteSteps.js';
 import { eventValues, toEvent, toInteraction } from './interactionRows.js';
-import { transitionInTx } from './interactionTransition.js';
 import { isUuid, PG, translating } from './pgErrors.js';
 import { interactionEvents, interactions } from './schema.js';
 
@@ -63,13 +62,17 @@ export function createInteractionsRepo(db: Db, fence?: FenceSource): Interaction
       return rows.map(toInteraction);
     },
 
-    async transition(id, change, event) {
-      if (!isUuid(id)) throw new AppError('NOT_FOUND', `unknown interaction ${id}`);
-      return translating(() => fencedTransaction(db, fence, (tx) => transitionInTx(tx, id, change, event)), {
-        [PG.foreignKeyViolation]: ['NOT_FOUND', `unknown agent ${change.patch?.agentId ?? ''}`],
-        [PG.invalidTextRepresentation]: ['NOT_FOUND', `unknown agent ${change.patch?.agentId ?? ''}`],
-      });
+    async heldBy(agentId) {
+      if (!isUuid(agentId)) return [];
+      const rows = await db
+        .select()
+        .from(interactions)
+        .where(and(eq(interactions.agentId, agentId), inArray(interactions.state, ['assigned', 'wrapUp'])))
+        .orderBy(asc(interactions.createdAt), asc(interactions.id));
+      return rows.map(toInteraction);
     },
+
+    transition: (id, change, event) => fencedTransaction(db, fence, (tx) => transitionStep(tx, id, change, event)),
 
     async events(id) {
       if (!isUuid(id)) return [];

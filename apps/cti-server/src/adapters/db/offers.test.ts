@@ -175,4 +175,36 @@ describe.each(TEST_DB_KINDS)('pg store offers (%s)', (kind) => {
     await t.store.offers.open(offerOf(created.id));
     await expect(t.store.agents.delete(agentId)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
+
+  it('commits a batch of routing writes in one transaction, in order, with each result', async () => {
+    const a = await t.store.interactions.create(chat, T0);
+    const b = await t.store.interactions.create(chat, T0);
+    const offer = offerOf(a.id);
+    const results = await t.store.routingWrites.commit([
+      { kind: 'openOffer', offer },
+      { kind: 'endOffer', offerId: offer.offerId, end: { reason: 'accepted', at: T2 } },
+      { kind: 'transition', interactionId: a.id, change: { from: ['offered'], to: 'assigned', patch: { agentId, assignedAt: T2 } }, event: { type: 'assigned', at: T2 } },
+      { kind: 'recordStatus', agentId, status: 'busy', at: T2 },
+      { kind: 'transition', interactionId: b.id, change: { from: ['queued'], to: 'abandoned' }, event: { type: 'abandoned', at: T2 } },
+    ]);
+    expect(results.map((r) => r?.state)).toStrictEqual(['offered', 'offered', 'assigned', undefined, 'abandoned']);
+    expect(await t.store.agentStatus.latest(agentId)).toStrictEqual({ status: 'busy', at: T2 });
+    expect(await t.store.offers.ofInteraction(a.id)).toMatchObject([{ offerId: offer.offerId, endedAt: T2, endReason: 'accepted' }]);
+  });
+
+  it('writes nothing of a batch when one of its writes is refused', async () => {
+    const a = await t.store.interactions.create(chat, T0);
+    const before = { events: await count('interaction_events'), offers: await count('offers'), status: await count('agent_status_log') };
+    const refused = t.store.routingWrites.commit([
+      { kind: 'openOffer', offer: offerOf(a.id) },
+      { kind: 'recordStatus', agentId, status: 'busy', at: T2 },
+      // Still 'offered' within the batch: the transition from 'queued' is refused.
+      { kind: 'transition', interactionId: a.id, change: { from: ['queued'], to: 'abandoned' }, event: { type: 'abandoned', at: T2 } },
+    ]);
+    await expect(refused).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect(await t.store.interactions.get(a.id)).toStrictEqual(a);
+    expect({ events: await count('interaction_events'), offers: await count('offers'), status: await count('agent_status_log') }).toStrictEqual(before);
+    await expect(t.store.routingWrites.commit([{ kind: 'recordStatus', agentId: 'nobody', status: 'ready', at: T2 }])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await t.store.routingWrites.commit([])).toStrictEqual([]);
+  });
 });

@@ -12,6 +12,7 @@ import { createOffersRepo } from './offersRepo.js';
 import { createQueueConfigsRepo } from './queueConfigsRepo.js';
 import { createQueuesRepo } from './queuesRepo.js';
 import { createRoutingSettingsRepo } from './routingSettingsRepo.js';
+import { createRoutingWritesRepo } from './routingWritesRepo.js';
 import { dispositions, notReadyReasons } from './schema.js';
 import { createSkillsRepo } from './skillsRepo.js';
 import { createTeamsRepo } from './teamsRepo.js';
@@ -55,6 +56,7 @@ export function createPgStore(pool: pg.Pool, options: PgStoreOptions = {}): Stor
     routingSettings: createRoutingSettingsRepo(db),
     leases: createLeasesRepo(db),
     offers: createOffersRepo(db, fence),
+    routingWrites: createRoutingWritesRepo(db, fence),
     // pg throws if end() is called twice; server shutdown and tests may both close.
     close: () => (closing ??= pool.ended ? Promise.resolve() : pool.end()),
   };

@@ -155,6 +155,10 @@ export const interactions = pgTable(
     index('interactions_open_idx')
       .on(t.createdAt)
       .where(sql`${t.state} NOT IN ('closed', 'abandoned')`),
+    // What an agent holds, read at every login and desktop snapshot.
+    index('interactions_held_idx')
+      .on(t.agentId)
+      .where(sql`${t.state} IN ('assigned', 'wrapUp')`),
   ],
 );
 

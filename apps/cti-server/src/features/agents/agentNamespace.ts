@@ -64,13 +64,12 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
         'agent:setStatus': async (s) => {
           const reasonCode = s.status === 'notReady' ? s.reasonCode : undefined;
           if (reasonCode) {
-            const { notReadyReasons } = await deps.store.dictionaries.get();
-            if (!notReadyReasons.some((r) => r.code === reasonCode)) throw new AppError('BAD_REQUEST', 'unknown reason code');
+            if (!(await deps.store.notReadyReasons.get(reasonCode))) throw new AppError('BAD_REQUEST', 'unknown reason code');
           }
           return deps.routing.call('setStatus', { agentId: me.userId, status: s.status, ...(reasonCode ? { reasonCode } : {}) });
         },
         'agent:snapshot': async () => {
-          const interactions = (await deps.store.interactions.listOpen()).filter((i) => i.agentId === me.userId && (i.state === 'assigned' || i.state === 'wrapUp'));
+          const interactions = await deps.store.interactions.heldBy(me.userId);
           const messages: Record<string, Awaited<ReturnType<ChatService['history']>>> = {};
           for (const i of interactions) messages[i.id] = await deps.chat.history(i.id, 'agent');
           const { state, offers } = await deps.routing.call('agentSnapshot', { agentId: me.userId });

@@ -59,6 +59,21 @@ export class RoutingLeadership {
     await this.deps.leases.release(ROUTING_LEASE, this.deps.holder.nodeId, held.token).catch((err: unknown) => this.deps.log.warn({ err }, 'routing lease release failed'));
   }
 
+  /**
+   * Gives the lease up at once (routing stops here), e.g. after routing's
+   * writes failed and its state is no longer the store's. Whoever takes the
+   * lease next, this node included, rebuilds routing from the store.
+   */
+  relinquish(why: string): Promise<void> {
+    this.ticking = this.ticking.then(async () => {
+      const held = this.held;
+      if (!held) return;
+      await this.lose(why);
+      await this.deps.leases.release(ROUTING_LEASE, this.deps.holder.nodeId, held.token).catch((err: unknown) => this.deps.log.warn({ err }, 'routing lease release failed'));
+    });
+    return this.ticking;
+  }
+
   private tick(): Promise<void> {
     // One at a time: a slow database must not stack attempts.
     this.ticking = this.ticking.then(() => this.attempt()).catch((err: unknown) => this.deps.log.error({ err }, 'routing lease attempt failed'));
@@ -83,11 +98,9 @@ export class RoutingLeadership {
     const fence = this.fence();
     if (!fence) return;
     // Not awaited here: renewals go on while a large recovery runs.
-    this.takeover = this.deps.onAcquired(fence).catch(async (err: unknown) => {
+    this.takeover = this.deps.onAcquired(fence).catch((err: unknown) => {
       this.deps.log.error({ err }, 'routing takeover failed; giving the lease up');
-      const held = this.held;
-      await this.lose('takeover failed');
-      if (held) await leases.release(ROUTING_LEASE, holder.nodeId, held.token).catch(() => undefined);
+      return this.relinquish('takeover failed');
     });
   }
 

@@ -23,6 +23,8 @@ export interface OwnerLifecycleDeps {
   reconcileEveryMs?: number;
   /** For tests: predictable offer ids. */
   newId?: () => string;
+  /** Routing writes failed (database, lease): routing must be given up and rebuilt from the store. */
+  onWriteFailed?: () => void;
 }
 
 /**
@@ -61,6 +63,7 @@ export class OwnerLifecycle {
       log,
       notifier,
       observer: (e, commands, state) => feed.observe(e, commands, state),
+      onWriteFailed: () => this.deps.onWriteFailed?.(),
       ...(this.deps.newId ? { newId: this.deps.newId } : {}),
     });
     const recovered = await routing.recover();

@@ -68,8 +68,7 @@ export class RoutingOwner {
 
   private async wrapUp({ agentId, interactionId, dispositionCode, note }: RoutingCallArgs<'wrapUp'>): Promise<Interaction> {
     await this.owned(agentId, interactionId);
-    const { dispositions } = await this.deps.store.dictionaries.get();
-    if (!dispositions.some((d) => d.code === dispositionCode)) throw new AppError('BAD_REQUEST', 'unknown disposition code');
+    if (!(await this.deps.store.dispositions.get(dispositionCode))) throw new AppError('BAD_REQUEST', 'unknown disposition code');
     // The wrap-up may already have ended by its timer: the core then refuses wrapUpDone, which is fine.
     return this.deps.routing.afterWrite(
       () =>

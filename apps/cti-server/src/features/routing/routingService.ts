@@ -6,7 +6,8 @@ import { iso, type Clock } from '../../clock.js';
 import type { Store } from '../../store/Store.js';
 import { AgentStates, LOGIN_REASON } from '../agents/agentStates.js';
 import { enqueueEvent, loadRoutingConfig, profileOf, restoredAssignment } from './acdInputs.js';
-import { CommandRunner, type Aftermath } from './commandRunner.js';
+import { CommandRunner } from './commandRunner.js';
+import { GroupCommit } from './groupCommit.js';
 import type { RoutingNotifier } from './notifier.js';
 import { SerialQueue } from './serial.js';
 
@@ -19,25 +20,36 @@ export interface RoutingDeps {
   newId?: () => string;
   /**
    * Told of every event the core accepted, with its commands and the state
-   * after it (e.g. the live metrics feed). Called after the decision's writes;
-   * it must not throw or block.
+   * after it (e.g. the live metrics feed). Called as the decision is made,
+   * while its writes may still be committing; it must not throw or block.
    */
   observer?: (event: AcdEvent, commands: readonly AcdCommand[], state: Readonly<AcdState>) => void;
+  /**
+   * A batch of routing writes failed (not a refusal: the database or the
+   * lease). The core is now ahead of the store; the owner should give
+   * routing up so that it is rebuilt from the store.
+   */
+  onWriteFailed?: (err: unknown) => void;
 }
-
-const holds = (i: Interaction, agentId: string): boolean => i.agentId === agentId && (i.state === 'assigned' || i.state === 'wrapUp');
 
 /**
  * The stateful shell around the pure ACD core (domain/acd): it feeds events
  * to `decide`, persists what the commands change, then pushes to desktops
- * and customers. Every public method runs serially (see SerialQueue), so a
- * decision and its writes never interleave with another.
+ * and customers. Decisions are made one at a time (see SerialQueue), in
+ * memory; their writes go to a group commit (see GroupCommit), which keeps
+ * their order, and every public method resolves only once the writes it
+ * decided committed ("durable before acknowledged"). So the serial section
+ * holds no database round trip on the hot path: the next decision need not
+ * wait for the last one's commit.
  */
 export class RoutingService {
   private state: AcdState = createAcdState();
   private readonly serial = new SerialQueue();
   private readonly agentStates = new AgentStates();
   private readonly runner: CommandRunner;
+  private readonly commits: GroupCommit;
+  /** The commit of the writes of the serial job running now (see decided). */
+  private jobCommit: Promise<void> | undefined;
   /**
    * Open sockets per agent, on any node (socket id -> when we heard of it):
    * the core hears of a disconnect only when the last one closes. Sets, not
@@ -52,7 +64,19 @@ export class RoutingService {
   private orphanTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: RoutingDeps) {
-    this.runner = new CommandRunner({ ...deps, agentStates: this.agentStates, state: () => this.state });
+    this.runner = new CommandRunner({
+      ...deps,
+      agentStates: this.agentStates,
+      state: () => this.state,
+      followUp: (event) => void this.decided(() => this.applyLogged(event)).catch((err: unknown) => deps.log.error({ err }, 'routing follow-up failed')),
+    });
+    this.commits = new GroupCommit(
+      (writes) => deps.store.routingWrites.commit(writes),
+      (err) => {
+        deps.log.error({ err }, 'routing writes failed: the core is ahead of the store');
+        deps.onWriteFailed?.(err);
+      },
+    );
   }
 
   /**
@@ -62,11 +86,11 @@ export class RoutingService {
    * connects, or are re-queued if the agent is not back within the grace period.
    */
   async recover(): Promise<{ requeued: number; assigned: number }> {
-    return this.serial.run(async () => {
+    return this.decided(async () => {
       const { settings, queues, overflowing } = await loadRoutingConfig(this.deps.store);
       this.state = createAcdState();
-      await this.applyLogged({ type: 'settingsChanged', settings });
-      for (const queue of [...queues, ...overflowing]) await this.applyLogged({ type: 'queueConfigChanged', queue });
+      this.applyLogged({ type: 'settingsChanged', settings });
+      for (const queue of [...queues, ...overflowing]) this.applyLogged({ type: 'queueConfigChanged', queue });
       let requeued = 0;
       let assigned = 0;
       // Whatever rang when the last owner stopped rings no more: those interactions are re-queued below.
@@ -76,7 +100,7 @@ export class RoutingService {
           await this.deps.store.interactions.transition(i.id, { from: ['offered'], to: 'queued' }, { type: 'requeued', at: iso(this.now()), data: { reason: 'recovery' } });
         }
         if (i.state === 'queued' || i.state === 'offered') {
-          await this.applyLogged(enqueueEvent(i));
+          this.applyLogged(enqueueEvent(i));
           requeued++;
         } else {
           assigned++;
@@ -89,7 +113,7 @@ export class RoutingService {
 
   /** Starts the clock of offer timeouts, wrap-ups, grace periods and max waits, and the watch over agents who do not return. */
   start(tickMs = 250): void {
-    this.timer ??= setInterval(() => void this.serial.run(() => this.apply({ type: 'tick' })).catch((err: unknown) => this.deps.log.error({ err }, 'routing tick failed')), tickMs);
+    this.timer ??= setInterval(() => void this.decided(() => this.apply({ type: 'tick' })).catch((err: unknown) => this.deps.log.error({ err }, 'routing tick failed')), tickMs);
     this.timer.unref();
     if (this.orphanHolders.size > 0 && !this.orphanTimer) {
       this.orphanTimer = setTimeout(() => void this.requeueOrphans().catch((err: unknown) => this.deps.log.error({ err }, 'orphan re-queue failed')), this.state.settings.disconnectGraceSeconds * 1000);
@@ -97,23 +121,24 @@ export class RoutingService {
     }
   }
 
-  /** Stops the clocks and waits for the job in progress, so nothing touches the store after close. */
+  /** Stops the clocks and waits for the job in progress and the writes decided, so nothing touches the store after close. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     if (this.orphanTimer) clearTimeout(this.orphanTimer);
     this.timer = undefined;
     this.orphanTimer = undefined;
     await this.serial.run(() => Promise.resolve());
+    await this.commits.idle();
   }
 
   enqueue(interaction: Interaction): Promise<void> {
-    return this.serial.run(async () => {
-      let error = await this.apply(enqueueEvent(interaction));
+    return this.decided(async () => {
+      let error = this.apply(enqueueEvent(interaction));
       if (error?.code === 'NOT_FOUND') {
         // A queue created after start: load its config and try once more.
         const queue = await this.deps.store.queueConfigs.get(interaction.queueId);
-        if (queue) await this.applyLogged({ type: 'queueConfigChanged', queue });
-        error = await this.apply(enqueueEvent(interaction));
+        if (queue) this.applyLogged({ type: 'queueConfigChanged', queue });
+        error = this.apply(enqueueEvent(interaction));
       }
       if (error) throw toAppError(error);
     });
@@ -121,7 +146,7 @@ export class RoutingService {
 
   /** A socket of the agent connected: the first one logs the agent in (or back in) with their profile and held work. */
   agentConnected(agentId: string, socketId: string, resume = false): Promise<void> {
-    return this.serial.run(async () => {
+    return this.decided(async () => {
       const sockets = this.connections.get(agentId) ?? new Map<string, number>();
       this.connections.set(agentId, sockets);
       const first = sockets.size === 0;
@@ -132,11 +157,11 @@ export class RoutingService {
 
   /** A socket of the agent closed: the last one starts the core's disconnect (offers withdrawn, grace period for assignments). */
   agentDisconnected(agentId: string, socketId: string): Promise<void> {
-    return this.serial.run(async () => {
+    return this.decided(() => {
       const sockets = this.connections.get(agentId);
       if (!sockets?.delete(socketId) || sockets.size > 0) return;
       this.connections.delete(agentId);
-      await this.applyLogged({ type: 'agentDisconnected', agentId });
+      this.applyLogged({ type: 'agentDisconnected', agentId });
     });
   }
 
@@ -147,7 +172,7 @@ export class RoutingService {
    * could not see them.
    */
   reconcileSockets(present: ReadonlyMap<string, ReadonlySet<string>>, takenAt: number): Promise<number> {
-    return this.serial.run(async () => {
+    return this.decided(() => {
       let dropped = 0;
       for (const [agentId, sockets] of [...this.connections]) {
         for (const [socketId, heardAt] of [...sockets]) {
@@ -157,23 +182,23 @@ export class RoutingService {
         }
         if (sockets.size > 0) continue;
         this.connections.delete(agentId);
-        await this.applyLogged({ type: 'agentDisconnected', agentId });
+        this.applyLogged({ type: 'agentDisconnected', agentId });
       }
       return dropped;
     });
   }
 
   /** What the agent chose: ready, or not ready with a reason code. */
-  setStatus(agentId: string, status: 'ready' | 'notReady', reasonCode?: string): Promise<AgentStateView> {
-    return this.serial.run(async () => {
+  async setStatus(agentId: string, status: 'ready' | 'notReady', reasonCode?: string): Promise<AgentStateView> {
+    const view = await this.decided(() => {
       const event: AcdEvent = status === 'ready' ? { type: 'agentSetStatus', agentId, status } : { type: 'agentSetStatus', agentId, status, reasonCode: reasonCode ?? '' };
-      const error = await this.apply(event);
+      const error = this.apply(event);
       if (error) throw toAppError(error);
-      const view = this.agentState(agentId);
-      // The choice may change without the derived status changing (e.g. during wrap-up): other tabs still need it.
-      this.deps.notifier.agentState(agentId, view);
-      return view;
+      return this.agentState(agentId);
     });
+    // The choice may change without the derived status changing (e.g. during wrap-up): other tabs still need it.
+    this.deps.notifier.agentState(agentId, view);
+    return view;
   }
 
   agentState(agentId: string): AgentStateView {
@@ -181,63 +206,63 @@ export class RoutingService {
   }
 
   /** Accepts an offer: the assignment is committed before this resolves. Idempotent while the assignment is open. */
-  accept(agentId: string, offerId: string): Promise<Interaction> {
-    return this.serial.run(async () => {
-      const interactionId = this.state.offers.get(offerId)?.interactionId ?? this.state.accepted.get(offerId);
-      const error = await this.apply({ type: 'offerAccepted', offerId, agentId });
+  async accept(agentId: string, offerId: string): Promise<Interaction> {
+    const interactionId = await this.decided(() => {
+      const id = this.state.offers.get(offerId)?.interactionId ?? this.state.accepted.get(offerId);
+      const error = this.apply({ type: 'offerAccepted', offerId, agentId });
       if (error) throw toAppError(error);
-      const interaction = interactionId === undefined ? undefined : await this.deps.store.interactions.get(interactionId);
-      if (interaction?.agentId !== agentId) throw new AppError('INVALID_STATE', 'offer could not be accepted');
-      return interaction;
+      return id;
     });
+    const interaction = interactionId === undefined ? undefined : await this.deps.store.interactions.get(interactionId);
+    if (interaction?.agentId !== agentId) throw new AppError('INVALID_STATE', 'offer could not be accepted');
+    return interaction;
   }
 
   reject(agentId: string, offerId: string): Promise<void> {
-    return this.serial.run(async () => {
-      const error = await this.apply({ type: 'offerRejected', offerId, agentId });
+    return this.decided(() => {
+      const error = this.apply({ type: 'offerRejected', offerId, agentId });
       if (error) throw toAppError(error);
     });
   }
 
   /** Hands the agent's assigned interaction to another agent or queue; the store follows the core (see CommandRunner 'transferred'). */
-  transfer(agentId: string, interactionId: string, to: { agentId: string } | { queueId: string }): Promise<Interaction> {
-    return this.serial.run(async () => {
-      const error = await this.apply({ type: 'transfer', interactionId, agentId, to });
+  async transfer(agentId: string, interactionId: string, to: { agentId: string } | { queueId: string }): Promise<Interaction> {
+    await this.decided(() => {
+      const error = this.apply({ type: 'transfer', interactionId, agentId, to });
       if (error) throw toAppError(error);
-      const after = await this.deps.store.interactions.get(interactionId);
-      if (!after) throw new AppError('NOT_FOUND', `interaction ${interactionId}`);
-      return after;
     });
+    const after = await this.deps.store.interactions.get(interactionId);
+    if (!after) throw new AppError('NOT_FOUND', `interaction ${interactionId}`);
+    return after;
   }
 
   /** An admin changed a queue, the settings or an agent's profile: the running core takes it at once. */
   configure(event: Extract<AcdEvent, { type: 'queueConfigChanged' | 'settingsChanged' | 'agentProfileChanged' }>): Promise<void> {
-    return this.serial.run(async () => {
+    return this.decided(() => {
       // A profile matters only to an agent the core knows; the next login reads it anyway.
       if (event.type === 'agentProfileChanged' && !this.state.agents.has(event.profile.userId)) return;
-      const error = await this.apply(event);
+      const error = this.apply(event);
       if (error) throw toAppError(error);
     });
   }
 
   /**
-   * Runs a store write and then tells the core what it means, in one serial
-   * job, so the core never sees a state the store does not have yet. A
-   * refusal by the core is logged, not thrown: the write stands (e.g. a
-   * wrap-up its timer already ended).
+   * Runs a store write and then tells the core what it means, so the core
+   * never sees a state the store does not have yet. The write waits for the
+   * routing writes already decided (so it sees, say, the offer it races) but
+   * not inside the serial section: decisions go on meanwhile, and one that
+   * meets the changed row is refused by the store's state check (see
+   * CommandRunner.guarded). A refusal by the core is logged, not thrown: the
+   * write stands (e.g. a wrap-up its timer already ended).
    */
-  afterWrite<T>(write: () => Promise<T>, event: (result: T) => AcdEvent | undefined): Promise<T> {
-    return this.serial.run(async () => {
-      const result = await write();
+  async afterWrite<T>(write: () => Promise<T>, event: (result: T) => AcdEvent | undefined): Promise<T> {
+    await this.commits.idle();
+    const result = await write();
+    await this.decided(() => {
       const e = event(result);
-      if (e) await this.applyLogged(e);
-      return result;
+      if (e) this.applyLogged(e);
     });
-  }
-
-  /** Runs `job` inside the serial queue, for callers that must not race routing. */
-  exclusive<T>(job: () => Promise<T>): Promise<T> {
-    return this.serial.run(job);
+    return result;
   }
 
   /** Offers currently ringing at the agent, for snapshots after a reconnect. */
@@ -272,17 +297,18 @@ export class RoutingService {
 
   /** Agents who held assignments at start and never came back: their customers go back to the queue, told why. */
   private requeueOrphans(): Promise<void> {
-    return this.serial.run(async () => {
+    return this.decided(async () => {
       const gone = [...this.orphanHolders].filter((id) => !this.state.agents.has(id));
       this.orphanHolders.clear();
       if (gone.length === 0) return;
+      await this.commits.idle();
       const at = iso(this.now());
       for (const i of await this.deps.store.interactions.listOpen()) {
         if (i.state !== 'assigned' || !i.agentId || !gone.includes(i.agentId)) continue;
         const back = await this.deps.store.interactions.transition(i.id, { from: ['assigned'], to: 'queued', patch: { agentId: null, assignedAt: null } }, { type: 'requeued', at, data: { reason: 'agentLost' } });
         this.deps.notifier.interactionChanged(back);
         this.deps.notifier.customerNotice(i.id, 'agentLost');
-        await this.applyLogged(enqueueEvent(back));
+        this.applyLogged(enqueueEvent(back));
       }
     });
   }
@@ -297,54 +323,67 @@ export class RoutingService {
     const profile = await profileOf(this.deps.store, agentId);
     if (this.state.agents.has(agentId)) {
       // Still known (within or after a grace period): the profile may have changed meanwhile.
-      await this.applyLogged({ type: 'agentProfileChanged', profile });
-      await this.applyLogged({ type: 'agentConnected', agentId });
+      this.applyLogged({ type: 'agentProfileChanged', profile });
+      this.applyLogged({ type: 'agentConnected', agentId });
       return;
     }
+    // What the agent holds and last chose, as of every decision made so far.
+    await this.commits.idle();
     this.orphanHolders.delete(agentId);
-    const held = (await this.deps.store.interactions.listOpen()).filter((i) => holds(i, agentId));
+    const held = await this.deps.store.interactions.heldBy(agentId);
     const choice = resume ? await this.deps.store.agentStatus.lastChoice(agentId) : undefined;
     const status = choice?.status === 'ready' ? ({ status: 'ready' } as const) : ({ status: 'notReady', reasonCode: choice?.reasonCode ?? LOGIN_REASON } as const);
-    const refused = await this.apply({ type: 'agentLogin', profile, ...status, assigned: held.map(restoredAssignment) });
+    const refused = this.apply({ type: 'agentLogin', profile, ...status, assigned: held.map(restoredAssignment) });
     if (refused) {
       // E.g. a capacity lowered below what the agent holds: log in without them rather than not at all.
       this.deps.log.warn({ agentId, error: refused }, 'held interactions not restored to routing');
-      const again = await this.apply({ type: 'agentLogin', profile, ...status });
+      const again = this.apply({ type: 'agentLogin', profile, ...status });
       if (again) throw toAppError(again);
       return;
     }
     // Interactions already ended before the restart restart their wrap-up.
-    for (const i of held.filter((h) => h.state === 'wrapUp')) await this.applyLogged({ type: 'interactionEnded', interactionId: i.id, agentId });
+    for (const i of held.filter((h) => h.state === 'wrapUp')) this.applyLogged({ type: 'interactionEnded', interactionId: i.id, agentId });
   }
 
-  private async applyLogged(event: AcdEvent): Promise<void> {
-    const error = await this.apply(event);
+  /**
+   * Runs `job` in the serial section; resolves with its result once the
+   * writes it decided have committed, or rejects with their failure. A job
+   * that decided nothing waits for the writes already in flight, so its
+   * caller never reads a store behind the core (e.g. an accept repeated while
+   * the first one commits).
+   */
+  private async decided<T>(job: () => T | Promise<T>): Promise<T> {
+    let commit: Promise<void> | undefined;
+    const result = await this.serial.run(async () => {
+      this.jobCommit = undefined;
+      try {
+        return await job();
+      } finally {
+        commit = this.jobCommit;
+        this.jobCommit = undefined;
+      }
+    });
+    await (commit ?? this.commits.idle());
+    return result;
+  }
+
+  private applyLogged(event: AcdEvent): void {
+    const error = this.apply(event);
     if (error) this.deps.log.warn({ event: event.type, error }, 'routing event refused');
   }
 
   /**
-   * Feeds one event (and any follow-ups the writes call for) to the core,
-   * runs every command's write, then the pushes. Returns the core's refusal
-   * of the first event, if any; the state is then unchanged.
+   * Feeds one event to the core and hands the writes and pushes its commands
+   * call for to the group commit (they settle once committed). Returns the
+   * core's refusal, if any; the state is then unchanged. Only inside a
+   * serial job (see decided).
    */
-  private async apply(event: AcdEvent): Promise<AcdError | undefined> {
-    const after: Aftermath = { pushes: [], followUps: [] };
-    let refused: AcdError | undefined;
-    const events = [event];
-    try {
-      for (let e = events.shift(); e; e = events.shift()) {
-        const decision = decide(this.state, e, this.now(), { newId: this.deps.newId ?? randomUUID });
-        if (decision.error && e === event) refused = decision.error;
-        else if (decision.error) this.deps.log.warn({ event: e.type, error: decision.error }, 'routing follow-up refused');
-        for (const command of decision.commands) await this.runner.run(command, after);
-        if (!decision.error) this.deps.observer?.(e, decision.commands, this.state);
-        events.push(...after.followUps.splice(0));
-      }
-    } finally {
-      // Whatever was written is pushed, even if a later write failed.
-      for (const push of after.pushes) push();
-    }
-    return refused;
+  private apply(event: AcdEvent): AcdError | undefined {
+    const decision = decide(this.state, event, this.now(), { newId: this.deps.newId ?? randomUUID });
+    const items = decision.commands.flatMap((command) => this.runner.plan(command));
+    if (!decision.error) this.deps.observer?.(event, decision.commands, this.state);
+    if (items.length > 0) this.jobCommit = this.commits.submit(items);
+    return decision.error;
   }
 
   /** The core needs time that never goes backwards. */

@@ -1,0 +1,1 @@
+CREATE INDEX "interactions_held_idx" ON "interactions" USING btree ("agent_id") WHERE "interactions"."state" IN ('assigned', 'wrapUp');
