@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';
-import type { Offer, QueueSnapshot, Session, SupervisorClientToServer, SupervisorServerToClient } from '@omnicc/shared';
+import { routingSettingsSchema, type Offer, type QueueSnapshot, type Session, type SupervisorClientToServer, type SupervisorServerToClient } from '@omnicc/shared';
 import { createApplication, type Application } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { openTestStore, TEST_DB_KINDS, type TestStore } from '../src/adapters/db/testing.js';
@@ -111,6 +111,8 @@ describe('live queue metrics on /supervisor', () => {
     // Restart on the same database: today's counts come back from the log.
     for (const s of sockets.splice(0)) s.disconnect();
     await apps.splice(0)[0]?.close();
+    // Alice will not come back: after this grace her chat waits again.
+    await db.store.routingSettings.put(routingSettingsSchema.parse({ ...(await db.store.routingSettings.get()), disconnectGraceSeconds: 2 }));
     const second = await start(db);
     const sup2 = await supervisor(second.url);
     const after = await sup2.emitWithAck('queues:snapshot', {});
@@ -121,5 +123,11 @@ describe('live queue metrics on /supervisor', () => {
     // And the 1 s push carries the same.
     const pushed = await update(sup2, () => true);
     expect(pushed.windows.today).toMatchObject({ offered: 2, answered: 1, serviceLevel: 1 });
+
+    // Alice's chat goes back to the queue: waiting again, her handling complete, still answered once.
+    const requeued = await update(sup2, (q) => q.waiting === 2, 6000);
+    expect(requeued.windows.today).toMatchObject({ offered: 2, answered: 1, abandoned: 0, serviceLevel: 1 });
+    expect(requeued.windows.today.ahtMs).toBeGreaterThan(0);
+    expect(requeued.longestWaitMs).toBeGreaterThan(0);
   });
 });

@@ -24,6 +24,12 @@ interface Tracked {
   phase: 'waiting' | 'handling' | 'wrappingUp';
   answeredAt: number;
   endedAt: number;
+  /**
+   * Answered in this queue already and back to waiting because its agent was
+   * lost: the queue counted its answer (and service level, ASA) once; the
+   * next answer starts a new handling only.
+   */
+  answeredBefore: boolean;
 }
 
 /**
@@ -115,13 +121,24 @@ export class QueueMetrics {
         }
         return this.transferToQueue(e.interactionId, t, e.queueId, e.at);
       case 'offered':
-      case 'requeued':
-        // Ringing and returning after a reject/timeout: same wait, same offered count.
+        // Ringing: same wait, same offered count.
         return t?.phase === 'waiting';
+      case 'requeued':
+        // Back after a reject/timeout: same wait, same offered count.
+        if (t?.phase === 'waiting') return true;
+        if (t?.phase !== 'handling') return false;
+        // Its agent was lost: that handling is complete, and the customer waits again from now.
+        this.record(t.queueId, { kind: 'handled', at: e.at, talkMs: this.since(t.answeredAt, e.at), wrapUpMs: 0 });
+        t.phase = 'waiting';
+        t.answeredBefore = true;
+        this.queue(t.queueId).waiting.add(e.interactionId, e.at);
+        return true;
       case 'answered':
         if (t?.phase !== 'waiting') return false;
         this.leaveWaiting(e.interactionId, t);
-        this.record(t.queueId, { kind: 'answered', at: e.at, waitMs: this.since(t.enqueuedAt, e.at), withinThreshold: this.withinThreshold(t, e.at) });
+        if (!t.answeredBefore) {
+          this.record(t.queueId, { kind: 'answered', at: e.at, waitMs: this.since(t.enqueuedAt, e.at), withinThreshold: this.withinThreshold(t, e.at) });
+        }
         t.phase = 'handling';
         t.answeredAt = e.at;
         return true;
@@ -157,6 +174,12 @@ export class QueueMetrics {
           // The customer left after the answer: that is an end, not an abandon.
           return t.phase === 'handling' ? this.applyInteraction({ type: 'ended', interactionId: e.interactionId, at: e.at }) : false;
         }
+        if (t.answeredBefore) {
+          // Left while waiting for a second agent: answered once, so not an abandon; its handling was counted.
+          this.leaveWaiting(e.interactionId, t);
+          this.open.delete(e.interactionId);
+          return true;
+        }
         this.leaveWaiting(e.interactionId, t);
         this.open.delete(e.interactionId);
         this.record(t.queueId, {
@@ -170,7 +193,7 @@ export class QueueMetrics {
   }
 
   private enter(id: string, queueId: string, at: number, transferIn: boolean): boolean {
-    this.open.set(id, { queueId, enqueuedAt: at, phase: 'waiting', answeredAt: 0, endedAt: 0 });
+    this.open.set(id, { queueId, enqueuedAt: at, phase: 'waiting', answeredAt: 0, endedAt: 0, answeredBefore: false });
     this.queue(queueId).waiting.add(id, at);
     this.record(queueId, { kind: 'offered', at, transferIn });
     return true;

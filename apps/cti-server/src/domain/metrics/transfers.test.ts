@@ -25,6 +25,43 @@ describe('requeues', () => {
   });
 });
 
+describe('requeue after the answer (the agent was lost)', () => {
+  it('completes the first handling, waits again from the requeue, and counts the answer once', () => {
+    const m = newQueueMetrics();
+    feed(m, [
+      ev.enqueued('i1', 0),
+      ev.answered('i1', 10, 'a1'), // wait 10 s: within T = 20 s
+      ev.requeued('i1', 70), // a1 lost: handling 60 s, no wrap-up
+    ]);
+    let s = m.queueSnapshot('q1', at(75));
+    expect(s.waiting).toBe(1);
+    expect(s.longestWaitMs).toBe(5_000); // from the requeue, not from the first entry
+    feed(m, [
+      ev.offered('i1', 76, 'a2'),
+      ev.answered('i1', 80, 'a2'), // not a second answer
+      ev.ended('i1', 140), // second handling: talk 60 s
+      ev.wrappedUp('i1', 150), // wrap 10 s
+    ]);
+    s = m.queueSnapshot('q1', at(160));
+    expect(s.waiting).toBe(0);
+    const w = s.windows['15m'];
+    expect(w).toMatchObject({ offered: 1, answered: 1, abandoned: 0, handled: 2 });
+    expect(w.asaMs).toBe(10_000);
+    expect(w.serviceLevel).toBe(1);
+    expect(w.ahtMs).toBe(65_000); // (60 + 0 + 60 + 10) / 2
+  });
+
+  it('a customer who leaves while waiting for the second agent is not an abandon', () => {
+    const m = newQueueMetrics();
+    feed(m, [ev.enqueued('i1', 0), ev.answered('i1', 5, 'a1'), ev.requeued('i1', 35), ev.abandoned('i1', 40)]);
+    const s = m.queueSnapshot('q1', at(45));
+    expect(s.waiting).toBe(0);
+    expect(s.windows['15m']).toMatchObject({ offered: 1, answered: 1, abandoned: 0, handled: 1, abandonRate: 0 });
+    // Gone from the calculator: later events of it change nothing.
+    expect(m.apply(ev.answered('i1', 50, 'a2'))).toBe(false);
+  });
+});
+
 describe('transfers', () => {
   it('after the answer: handled and transferred out in the first queue, offered again in the second', () => {
     const m = newQueueMetrics();

@@ -62,7 +62,7 @@ export class OwnerLifecycle {
       clock,
       log,
       notifier,
-      observer: (e, commands, state) => feed.observe(e, commands, state),
+      observer: (e, commands, state, at) => feed.observe(e, commands, state, at),
       onWriteFailed: () => this.deps.onWriteFailed?.(),
       ...(this.deps.newId ? { newId: this.deps.newId } : {}),
     });

@@ -20,10 +20,10 @@ export interface RoutingDeps {
   newId?: () => string;
   /**
    * Told of every event the core accepted, with its commands and the state
-   * after it (e.g. the live metrics feed). Called as the decision is made,
+   * after it, and the decision's time (e.g. the live metrics feed). Called as the decision is made,
    * while its writes may still be committing; it must not throw or block.
    */
-  observer?: (event: AcdEvent, commands: readonly AcdCommand[], state: Readonly<AcdState>) => void;
+  observer?: (event: AcdEvent, commands: readonly AcdCommand[], state: Readonly<AcdState>, at: number) => void;
   /**
    * A batch of routing writes failed (not a refusal: the database or the
    * lease). The core is now ahead of the store; the owner should give
@@ -379,9 +379,10 @@ export class RoutingService {
    * serial job (see decided).
    */
   private apply(event: AcdEvent): AcdError | undefined {
-    const decision = decide(this.state, event, this.now(), { newId: this.deps.newId ?? randomUUID });
+    const now = this.now();
+    const decision = decide(this.state, event, now, { newId: this.deps.newId ?? randomUUID });
     const items = decision.commands.flatMap((command) => this.runner.plan(command));
-    if (!decision.error) this.deps.observer?.(event, decision.commands, this.state);
+    if (!decision.error) this.deps.observer?.(event, decision.commands, this.state, now);
     if (items.length > 0) this.jobCommit = this.commits.submit(items);
     return decision.error;
   }

@@ -47,12 +47,16 @@ export class MetricsFeed {
     }
   }
 
-  /** The routing observer: one accepted core event, its commands, and the state after it. */
-  observe(event: AcdEvent, commands: readonly AcdCommand[], state: Readonly<AcdState>): void {
+  /** The routing observer: one accepted core event, its commands, the state after it, and the decision's time. */
+  observe(event: AcdEvent, commands: readonly AcdCommand[], state: Readonly<AcdState>, at: number): void {
     if (event.type === 'queueConfigChanged') this.configureQueue(event.queue);
-    if (event.type === 'enqueue' && !this.known.has(event.interactionId)) {
-      this.known.add(event.interactionId);
-      this.metrics.apply({ type: 'enqueued', interactionId: event.interactionId, queueId: event.queueId, at: event.enqueuedAt });
+    if (event.type === 'enqueue') {
+      // Known already: back in routing after a restart (no change if it waits), or an assignment whose agent never came back (it waits again).
+      if (this.known.has(event.interactionId)) this.metrics.apply({ type: 'requeued', interactionId: event.interactionId, at });
+      else {
+        this.known.add(event.interactionId);
+        this.metrics.apply({ type: 'enqueued', interactionId: event.interactionId, queueId: event.queueId, at: event.enqueuedAt });
+      }
     }
     for (const c of commands) {
       if (c.type === 'agentStateChanged') {
