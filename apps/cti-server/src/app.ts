@@ -119,6 +119,15 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     census,
     metrics: { timeZone: config.timeZone, shortAbandonMs: config.shortAbandonSeconds * 1000 },
     onWriteFailed: () => void leadership?.relinquish('routing writes failed'),
+    auditEveryMs: config.watchdogSeconds * 1000,
+    onAudit: (audit) => {
+      metrics.watchdogFindings.set({ kind: 'core' }, audit.coreProblems.length);
+      metrics.watchdogFindings.set({ kind: 'unrouted' }, audit.unrouted.length);
+      metrics.watchdogFindings.set({ kind: 'ownerless' }, audit.ownerless.length);
+      metrics.watchdogFindings.set({ kind: 'disagreement' }, audit.disagreements.length);
+      metrics.watchdogHealed.inc({ kind: 'unrouted' }, audit.unrouted.length);
+      metrics.watchdogHealed.inc({ kind: 'ownerless' }, audit.ownerless.length);
+    },
   });
   const chat = new ChatService({ store, clock, routing, notifier: notifiers.chat, defaultQueueId: 'chat-general' });
 

@@ -44,6 +44,8 @@ const envSchema = z.object({
   OMNICC_NODE_URL: z.url().optional(),
   /** Time to live of the routing lease: a dead owner is replaced after at most this long. */
   OMNICC_LEASE_TTL_MS: z.coerce.number().int().min(300).max(60_000).default(5000),
+  /** How often the routing owner's watchdog compares routing with the store (and heals what it can). */
+  OMNICC_WATCHDOG_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -68,6 +70,7 @@ export interface Config {
   redisPrefix: string;
   nodeUrl?: string;
   leaseTtlMs: number;
+  watchdogSeconds: number;
 }
 
 /** Parses the environment; throws an Error listing every invalid variable. */
@@ -104,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisPrefix: e.OMNICC_REDIS_PREFIX,
     ...(e.OMNICC_NODE_URL ? { nodeUrl: e.OMNICC_NODE_URL } : {}),
     leaseTtlMs: e.OMNICC_LEASE_TTL_MS,
+    watchdogSeconds: e.OMNICC_WATCHDOG_SECONDS,
   };
 }

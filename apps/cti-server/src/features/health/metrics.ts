@@ -24,6 +24,18 @@ export function createMetrics() {
       labelNames: ['queue'] as const,
       registers: [registry],
     }),
+    watchdogFindings: new Gauge({
+      name: 'omnicc_routing_watchdog_findings',
+      help: 'What the last routing watchdog run found, by kind (core: broken invariants; unrouted and ownerless: healed; disagreement: needs a look)',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
+    watchdogHealed: new Counter({
+      name: 'omnicc_routing_watchdog_healed_total',
+      help: 'Interactions the routing watchdog put back in their queue, by kind',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
     agentsConnected: new Gauge({
       name: 'omnicc_agent_sockets',
       help: 'Open /agent socket connections',

@@ -5,6 +5,7 @@ import { MetricsFeed } from '../supervisor/metricsFeed.js';
 import type { RoutingNotifier } from './notifier.js';
 import { RoutingOwner } from './routingOwner.js';
 import type { RoutingGateway } from './routingGateway.js';
+import type { RoutingAudit } from './routingAudit.js';
 import { RoutingService } from './routingService.js';
 
 /** Every agent socket on every node: agent id -> socket ids. */
@@ -21,6 +22,10 @@ export interface OwnerLifecycleDeps {
   metrics: { timeZone: string; shortAbandonMs: number };
   /** How often the owner drops sockets whose node died (see RoutingService.reconcileSockets). */
   reconcileEveryMs?: number;
+  /** How often the runtime watchdog compares routing with the store (see RoutingService.audit). */
+  auditEveryMs?: number;
+  /** Told of every watchdog run (e.g. for the Prometheus gauges). */
+  onAudit?: (audit: RoutingAudit) => void;
   /** For tests: predictable offer ids. */
   newId?: () => string;
   /** Routing writes failed (database, lease): routing must be given up and rebuilt from the store. */
@@ -36,7 +41,7 @@ export interface OwnerLifecycleDeps {
  * which may be dead.
  */
 export class OwnerLifecycle {
-  private current: { routing: RoutingService; reconcile: NodeJS.Timeout } | undefined;
+  private current: { routing: RoutingService; timers: NodeJS.Timeout[] } | undefined;
   /** Bumped on every start and stop, so a takeover that loses the lease midway stops itself. */
   private generation = 0;
 
@@ -73,9 +78,12 @@ export class OwnerLifecycle {
     for (const [agentId, sockets] of census) for (const socketId of sockets) await routing.agentConnected(agentId, socketId, true);
     if (generation !== this.generation) return routing.stop();
     routing.start();
-    const reconcile = setInterval(() => void this.reconcile(routing), this.deps.reconcileEveryMs ?? 5000);
-    reconcile.unref();
-    this.current = { routing, reconcile };
+    const timers = [
+      setInterval(() => void this.reconcile(routing), this.deps.reconcileEveryMs ?? 5000),
+      setInterval(() => void this.audit(routing), this.deps.auditEveryMs ?? 30_000),
+    ];
+    for (const t of timers) t.unref();
+    this.current = { routing, timers };
     gateway.setOwner(new RoutingOwner({ store, routing, feed, clock }).handlers);
     log.info({ ...recovered, replayedEvents: todaysEvents.length, agentsConnected: census.size, sinceTakeover: clock.now() - takenAt }, 'routing taken over');
   }
@@ -86,8 +94,24 @@ export class OwnerLifecycle {
     const current = this.current;
     this.current = undefined;
     if (!current) return;
-    clearInterval(current.reconcile);
+    for (const t of current.timers) clearInterval(t);
     await current.routing.stop();
+  }
+
+  private async audit(routing: RoutingService): Promise<void> {
+    try {
+      const audit = await routing.audit();
+      const { coreProblems, unrouted, ownerless, disagreements } = audit;
+      if (coreProblems.length + unrouted.length + ownerless.length + disagreements.length > 0) {
+        this.deps.log.error(
+          { coreProblems: coreProblems.slice(0, 20), unrouted: unrouted.map((i) => i.id).slice(0, 20), ownerless: ownerless.map((i) => i.id).slice(0, 20), disagreements: disagreements.slice(0, 20) },
+          'routing watchdog: interactions without a queue or an owner (the unrouted and ownerless were put back in their queues)',
+        );
+      }
+      this.deps.onAudit?.(audit);
+    } catch (err) {
+      this.deps.log.warn({ err }, 'routing watchdog run failed');
+    }
   }
 
   private async reconcile(routing: RoutingService): Promise<void> {

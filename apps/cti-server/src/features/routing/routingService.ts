@@ -9,6 +9,7 @@ import { enqueueEvent, loadRoutingConfig, profileOf, restoredAssignment } from '
 import { CommandRunner } from './commandRunner.js';
 import { GroupCommit } from './groupCommit.js';
 import type { RoutingNotifier } from './notifier.js';
+import { auditRouting, type RoutingAudit } from './routingAudit.js';
 import { SerialQueue } from './serial.js';
 
 export interface RoutingDeps {
@@ -97,7 +98,7 @@ export class RoutingService {
       await this.deps.store.offers.endAllOpen('recovery', iso(this.now()));
       for (const i of await this.deps.store.interactions.listOpen()) {
         if (i.state === 'offered') {
-          await this.deps.store.interactions.transition(i.id, { from: ['offered'], to: 'queued' }, { type: 'requeued', at: iso(this.now()), data: { reason: 'recovery' } });
+          await this.requeueRinging(i.id, iso(this.now()));
         }
         if (i.state === 'queued' || i.state === 'offered') {
           this.applyLogged(enqueueEvent(i));
@@ -302,15 +303,53 @@ export class RoutingService {
       this.orphanHolders.clear();
       if (gone.length === 0) return;
       await this.commits.idle();
-      const at = iso(this.now());
       for (const i of await this.deps.store.interactions.listOpen()) {
-        if (i.state !== 'assigned' || !i.agentId || !gone.includes(i.agentId)) continue;
-        const back = await this.deps.store.interactions.transition(i.id, { from: ['assigned'], to: 'queued', patch: { agentId: null, assignedAt: null } }, { type: 'requeued', at, data: { reason: 'agentLost' } });
-        this.deps.notifier.interactionChanged(back);
-        this.deps.notifier.customerNotice(i.id, 'agentLost');
-        this.applyLogged(enqueueEvent(back));
+        if (i.state === 'assigned' && i.agentId && gone.includes(i.agentId)) await this.requeueLost(i);
       }
     });
+  }
+
+  /**
+   * The runtime watchdog: with routing held still and every decided write
+   * committed, checks the core's invariants and that every open stored
+   * interaction has a queue or an owner (see routingAudit.ts), and heals
+   * what can be healed: an interaction in no queue goes back into routing,
+   * one held by an agent routing does not know goes back to the queue as if
+   * the agent was lost (the customer is told).
+   */
+  audit(): Promise<RoutingAudit> {
+    return this.decided(async () => {
+      await this.commits.idle();
+      const audit = auditRouting(this.state, await this.deps.store.interactions.listOpen(), this.orphanHolders);
+      const at = iso(this.now());
+      for (const i of audit.unrouted) {
+        this.applyLogged(enqueueEvent(i.state === 'offered' ? await this.unring(i, at) : i));
+      }
+      for (const i of audit.ownerless) await this.requeueLost(i);
+      return audit;
+    });
+  }
+
+  /** Rings nowhere any more: its open offers end and it is queued again. Inside a serial job. */
+  private async unring(i: Interaction, at: string): Promise<Interaction> {
+    for (const o of await this.deps.store.offers.ofInteraction(i.id)) if (o.endedAt === undefined) await this.deps.store.offers.end(o.offerId, { reason: 'recovery', at });
+    return this.requeueRinging(i.id, at);
+  }
+
+  private requeueRinging(interactionId: string, at: string): Promise<Interaction> {
+    return this.deps.store.interactions.transition(interactionId, { from: ['offered'], to: 'queued' }, { type: 'requeued', at, data: { reason: 'recovery' } });
+  }
+
+  /** An assignment whose agent is gone for good: back to its queue, the customer told. Inside a serial job. */
+  private async requeueLost(i: Interaction): Promise<void> {
+    const back = await this.deps.store.interactions.transition(
+      i.id,
+      { from: ['assigned'], to: 'queued', patch: { agentId: null, assignedAt: null } },
+      { type: 'requeued', at: iso(this.now()), data: { reason: 'agentLost' } },
+    );
+    this.deps.notifier.interactionChanged(back);
+    this.deps.notifier.customerNotice(i.id, 'agentLost');
+    this.applyLogged(enqueueEvent(back));
   }
 
   /**
