@@ -47,3 +47,11 @@ build_web() {
   fi
   rm -f "$log"
 }
+
+# Voice: Kamailio, rtpengine and sipp from Debian's packages (see
+# apps/cti-server/telephony/install.sh). Without them the server reports
+# voice as unavailable and the voice tests skip, saying why.
+ensure_telephony() {
+  bash apps/cti-server/telephony/install.sh || echo "==> telephony packages could not be installed: voice stays unavailable"
+}
+

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-tools.sh
 ensure_browser
+ensure_telephony
 build_web
 
 # The machine's services, started if they are down (commands from the machine notes).

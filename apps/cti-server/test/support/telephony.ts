@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { createSocket } from 'node:dgram';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { missingTelephony, TELEPHONY_DIR, TelephonyStack, type TelephonyPorts } from '../../src/adapters/kamailio/telephonyStack.js';
+
+export const SIPP_DIR = path.join(TELEPHONY_DIR, 'sipp');
+export const SIP_DOMAIN = 'omnicc.local';
+export const TEST_SIP_SECRET = 'test-sip-secret-0123456789';
+
+/** Why voice tests cannot run here, or undefined when they can (Kamailio, rtpengine and sipp installed). */
+export function telephonyMissing(): string | undefined {
+  const missing = [...missingTelephony(), ...(existsSync('/usr/bin/sipp') ? [] : ['sipp'])];
+  return missing.length ? `${missing.join(', ')} not installed: run apps/cti-server/telephony/install.sh` : undefined;
+}
+
+/** A free TCP and UDP port on 127.0.0.1 (both, since SIP listens on both). */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const s = createServer();
+      s.once('error', reject);
+      s.listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const udpFree = await new Promise<boolean>((resolve) => {
+      const u = createSocket('udp4');
+      u.once('error', () => resolve(false));
+      u.bind(port, '127.0.0.1', () => u.close(() => resolve(true)));
+    });
+    if (udpFree) return port;
+  }
+}
+
+export async function freePorts(): Promise<TelephonyPorts> {
+  // Media ports: a slice of 30000-40000 of this process's own, so parallel test files do not collide.
+  const base = 30_000 + (process.pid % 45) * 200;
+  return { sip: await freePort(), ws: await freePort(), evapi: await freePort(), rtpengineNg: await freePort(), rtpMin: base, rtpMax: base + 199 };
+}
+
+export interface TestTelephony {
+  stack: TelephonyStack;
+  ports: TelephonyPorts;
+  dir: string;
+  /** Runs sipp against Kamailio with a scenario of telephony/sipp; resolves with its exit code (0 = every call passed). */
+  sipp(scenario: string, args: string[], timeoutMs?: number): Promise<{ code: number; errors: string }>;
+  stop(): Promise<void>;
+}
+
+export async function startTestTelephony(options: { outboundGateway?: string } = {}): Promise<TestTelephony> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'omnicc-voice-'));
+  const ports = await freePorts();
+  const stack = new TelephonyStack({ dir, ports, domain: SIP_DOMAIN, authSecret: TEST_SIP_SECRET, log: pino({ level: 'silent' }), kamailioDebug: 2, ...options });
+  await stack.start();
+  let n = 0;
+  return {
+    stack,
+    ports,
+    dir,
+    sipp(scenario, args, timeoutMs = 20_000) {
+      const errorFile = path.join(dir, `sipp-${++n}-errors.log`);
+      const child = spawn('/usr/bin/sipp', ['-sf', path.join(SIPP_DIR, `${scenario}.xml`), '-i', '127.0.0.1', '-timeout', `${Math.ceil(timeoutMs / 1000)}s`, '-trace_err', '-error_file', errorFile, ...args, `127.0.0.1:${ports.sip}`], {
+        cwd: dir,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+      return new Promise((resolve) => {
+        child.on('exit', (code) => {
+          void readFile(errorFile, 'utf8')
+            .catch(() => '')
+            .then((errors) => resolve({ code: code ?? -1, errors: `${errors}${stderr}`.slice(-3000) }));
+        });
+      });
+    },
+    async stop() {
+      await stack.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
