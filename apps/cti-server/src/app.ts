@@ -24,6 +24,8 @@ import { createRedisAdapter } from './features/cluster/redisAdapter.js';
 import { RemoteRouting } from './features/cluster/remoteRouting.js';
 import { RoutingLeadership } from './features/cluster/routingLeadership.js';
 import { OwnerLifecycle, type SocketCensus } from './features/routing/ownerLifecycle.js';
+import { VoiceChannel } from './features/voice/voiceChannel.js';
+import { registerVoiceRoutes } from './features/voice/voiceRoutes.js';
 import { RoutingGateway } from './features/routing/routingGateway.js';
 import { registerAdminRoutes } from './features/admin/adminRoutes.js';
 import { ChatService } from './features/chat/chatService.js';
@@ -42,6 +44,8 @@ export interface AppDeps {
   pool: pg.Pool;
   clock: Clock;
   logger: Logger;
+  /** Whether server.ts got Kamailio and rtpengine running (voice `embedded`/`auto`); `external` assumes they run elsewhere. */
+  voiceStackRunning?: boolean;
 }
 
 export interface Application {
@@ -51,6 +55,7 @@ export interface Application {
   routing: RoutingGateway;
   /** This node's share of routing: the service while it owns the routing lease. */
   owner: OwnerLifecycle;
+  voice: VoiceChannel;
   leadership: RoutingLeadership;
   nodeId: string;
   /** Starts listening; resolves to the base URL. */
@@ -108,17 +113,28 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     }
     return present;
   };
+  const voice = new VoiceChannel({
+    config: config.voice,
+    stackRunning: deps.voiceStackRunning ?? config.voice.mode === 'external',
+    tokenSecret,
+    store,
+    routing,
+    clock,
+    log: logger,
+  });
   let leadership: RoutingLeadership | undefined;
   const fencedStore = createPgStore(deps.pool, { fence: () => leadership?.fence() });
   const owner = new OwnerLifecycle({
     store: fencedStore,
     clock,
     log: logger,
-    notifier: notifiers.routing,
+    notifier: voice.tap(notifiers.routing),
     gateway: routing,
     census,
     metrics: { timeZone: config.timeZone, shortAbandonMs: config.shortAbandonSeconds * 1000 },
     onWriteFailed: () => void leadership?.relinquish('routing writes failed'),
+    onTakeover: () => voice.start(),
+    onGiveUp: () => voice.stop(),
     auditEveryMs: config.watchdogSeconds * 1000,
     onAudit: (audit) => {
       metrics.watchdogFindings.set({ kind: 'core' }, audit.coreProblems.length);
@@ -157,7 +173,9 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
       for (const q of queues) metrics.queueWaiting.set({ queue: q.queueId }, q.waiting);
     },
     role: () => (leadership?.isOwner() ? 'routingOwner' : 'follower'),
+    voice: () => voice.status(),
   });
+  registerVoiceRoutes(http, { store, authenticate, voice });
   await registerStaticRoutes(http, { webDir: config.webDir ?? DEFAULT_WEB_DIR, log: (m) => logger.warn(m) });
 
   return {
@@ -165,6 +183,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     io,
     routing,
     owner,
+    voice,
     get leadership() {
       if (!leadership) throw new Error('not listening yet');
       return leadership;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadVoiceConfig, type VoiceConfig } from './features/voice/voiceConfig.js';
 
 /**
  * Server configuration, read once from the environment and validated at
@@ -71,6 +72,7 @@ export interface Config {
   nodeUrl?: string;
   leaseTtlMs: number;
   watchdogSeconds: number;
+  voice: VoiceConfig;
 }
 
 /** Parses the environment; throws an Error listing every invalid variable. */
@@ -108,5 +110,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.OMNICC_NODE_URL ? { nodeUrl: e.OMNICC_NODE_URL } : {}),
     leaseTtlMs: e.OMNICC_LEASE_TTL_MS,
     watchdogSeconds: e.OMNICC_WATCHDOG_SECONDS,
+    voice: loadVoiceConfig(env),
   };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -7,6 +8,7 @@ import { openDatabase } from './adapters/db/openDatabase.js';
 import { migrate } from './adapters/db/migrate.js';
 import { createPgStore } from './adapters/db/pgStore.js';
 import type { Store } from './store/Store.js';
+import { startEmbeddedTelephony } from './features/voice/embeddedTelephony.js';
 
 export interface RunningServer {
   url: string;
@@ -22,18 +24,29 @@ export interface RunningServer {
  * it, builds the application and listens. `prepare` runs after migration and
  * before routing recovers (the demo seeds there).
  */
-export async function startServer(config: Config, logger: Logger, prepare?: (store: Store) => Promise<void>): Promise<RunningServer> {
+export async function startServer(given: Config, logger: Logger, prepare?: (store: Store) => Promise<void>): Promise<RunningServer> {
+  // One secret per run when none is configured (dev): tokens and the softphones' SIP credentials must agree.
+  const config = { ...given, tokenSecret: given.tokenSecret ?? randomBytes(32).toString('base64url') };
   const db = await openDatabase({
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     dataDir: path.resolve(config.dataDir, 'pg'),
     port: config.embeddedPgPort,
     log: (msg) => logger.info(msg),
   });
+  let telephony: Awaited<ReturnType<typeof startEmbeddedTelephony>> = {};
   try {
     await migrate(db.pool);
     const store = createPgStore(db.pool);
     await prepare?.(store);
-    const app = await createApplication({ config, store, pool: db.pool, clock: systemClock, logger });
+    telephony = await startEmbeddedTelephony(config.voice, { dataDir: config.dataDir, tokenSecret: config.tokenSecret, log: logger });
+    const app = await createApplication({
+      config,
+      store,
+      pool: db.pool,
+      clock: systemClock,
+      logger,
+      ...(telephony.running === undefined ? {} : { voiceStackRunning: telephony.running }),
+    });
     const url = await app.listen();
     let stopping: Promise<void> | undefined;
     return {
@@ -45,10 +58,12 @@ export async function startServer(config: Config, logger: Logger, prepare?: (sto
       stop: () =>
         (stopping ??= (async () => {
           await app.close();
+          await telephony.stack?.stop();
           await db.close();
         })()),
     };
   } catch (err) {
+    await telephony.stack?.stop();
     await db.close();
     throw err;
   }

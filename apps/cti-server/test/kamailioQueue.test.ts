@@ -19,7 +19,7 @@ describe.skipIf(telephonyMissing() !== undefined)('the Kamailio call queue (kama
   let onHeld: (e: Event) => object | undefined = () => undefined;
 
   beforeAll(async () => {
-    t = await startTestTelephony();
+    t = await startTestTelephony({ ctiGraceSeconds: 2 });
     cti = new EvapiClient({
       host: '127.0.0.1',
       port: t.ports.evapi,
@@ -52,7 +52,7 @@ describe.skipIf(telephonyMissing() !== undefined)('the Kamailio call queue (kama
   const ring = (e: Event, agent: string, ringMs: number) => ({ cmd: 'ring', callId: e.callId, tindex: e.tindex, tlabel: e.tlabel, target: `sip:${agent}@${SIP_DOMAIN}`, ringMs });
   const register = async (agent: string, contactPort: number, credentials = sipCredentials(TEST_SIP_SECRET, agent, SIP_DOMAIN, Date.now())) =>
     t.sipp('register', ['-m', '1', '-p', String(await freePort()), '-key', 'agent', agent, '-key', 'domain', SIP_DOMAIN, '-key', 'contact', `sip:${agent}@127.0.0.1:${contactPort}`, '-key', 'expires', '600', '-au', credentials.authorizationUsername, '-ap', credentials.password]);
-  const call = async (scenario = 'caller') => t.sipp(scenario, ['-m', '1', '-p', String(await freePort()), '-s', '10086', '-key', 'caller', '13800138000', '-key', 'caller_name', 'Li Lei']);
+  const call = async (scenario = 'caller') => t.sipp(scenario, ['-m', '1', '-p', String(await freePort()), '-s', '10086', '-key', 'caller', '13800138000', '-key', 'caller_name', 'Li Lei', '-d', '1000']);
 
   it('holds a call with 182 Queued, rings the agent the CTI picks, and reports ringing, answer and hang-up', async () => {
     const agentPort = await freePort();
@@ -111,12 +111,29 @@ describe.skipIf(telephonyMissing() !== undefined)('the Kamailio call queue (kama
   it('lists the calls it holds when the CTI asks (after a reconnect)', async () => {
     onHeld = () => undefined;
     const before = events.length;
-    const caller = t.sipp('cancel-while-queued', ['-m', '1', '-p', String(await freePort()), '-s', '10086', '-key', 'caller', '13900139000', '-key', 'caller_name', 'Han Meimei']);
+    const caller = t.sipp('cancel-while-queued', ['-m', '1', '-p', String(await freePort()), '-s', '10086', '-key', 'caller', '13900139000', '-key', 'caller_name', 'Han Meimei', '-d', '1000']);
     await until(() => events.slice(before).some((e) => e.event === 'call.queued'));
     const queued = events.slice(before).find((e) => e.event === 'call.queued');
     cti.send({ cmd: 'sync' });
     await until(() => events.slice(before).some((e) => e.event === 'sync.done'));
     expect(events.slice(before).filter((e) => e.event === 'call.held')).toStrictEqual([{ event: 'call.held', callId: queued?.callId, at: `${String(queued?.tindex)}:${String(queued?.tlabel)}` }]);
     await caller;
+  });
+
+  // Last: it takes the CTI away.
+  it('without a CTI refuses new calls at once and releases the held ones after the grace period', async () => {
+    onHeld = () => undefined;
+    const before = events.length;
+    const held = t.sipp('caller', ['-m', '1', '-p', String(await freePort()), '-s', '10086', '-key', 'caller', '13700137000', '-key', 'caller_name', 'Held']);
+    await until(() => events.slice(before).some((e) => e.event === 'call.queued'));
+    await cti.close();
+    const started = Date.now();
+    const refused = await call();
+    expect(refused.errors).toContain('503 Service Unavailable');
+    const released = await held;
+    expect(released.code).not.toBe(0);
+    expect(released.errors).toContain('503 Service Unavailable');
+    // Released by the watch (grace 2 s, checked every second), not by a SIP timer.
+    expect(Date.now() - started).toBeLessThan(6000);
   });
 });

@@ -52,6 +52,8 @@ export function createNotifiers(
         () => undefined,
       ),
     customerNotice: (interactionId) => void hooks.agentLostNotice(interactionId).catch(() => undefined),
+    // A chat keeps waiting (the widget shows it); calls are released by the voice channel (see VoiceChannel.tap).
+    maxWaitReached: () => undefined,
   };
 
   const chat: ChatNotifier = {

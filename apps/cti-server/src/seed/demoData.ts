@@ -15,6 +15,7 @@ export const DEMO_USERS: { username: string; password: string; displayName: stri
 export const DEMO_QUEUES: QueueRecord[] = [
   { id: 'chat-general', channel: 'chat', nameEn: 'Web chat – general', nameZh: '在线客服-综合' },
   { id: 'chat-vip', channel: 'chat', nameEn: 'Web chat – VIP', nameZh: '在线客服-VIP' },
+  { id: 'voice-general', channel: 'voice', nameEn: 'Hotline – general', nameZh: '热线-综合' },
 ];
 
 export const NOT_READY_REASONS: DictionaryEntry[] = [

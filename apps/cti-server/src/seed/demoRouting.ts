@@ -25,10 +25,12 @@ export const DEMO_QUEUE_CONFIGS: QueueConfig[] = [
     maxWaitSeconds: 120,
     overflowQueueId: 'chat-general',
   }),
+  // Calls ring an agent for 20 s; callers wait at most 5 minutes.
+  queueConfigSchema.parse({ id: 'voice-general', channel: 'voice', nameEn: 'Hotline – general', nameZh: '热线-综合', priority: 60, offerTimeoutSeconds: 20, maxWaitSeconds: 300 }),
 ];
 
 export const DEMO_TEAMS: Team[] = [
-  { id: 'team-a', nameEn: 'Team A', nameZh: '一组', queueIds: ['chat-general', 'chat-vip'] },
+  { id: 'team-a', nameEn: 'Team A', nameZh: '一组', queueIds: ['chat-general', 'chat-vip', 'voice-general'] },
 ];
 
 /** Skills per demo agent (by username): agent1 serves VIPs, agent2 does not. */

@@ -95,6 +95,8 @@ export interface NewInteraction {
   customer: { name: string; phone?: string; email?: string };
   /** sha-256 hex of the customer's bearer token (web chat); never the token itself. */
   customerTokenHash?: string;
+  /** The channel's own id of the conversation (a call's SIP Call-ID), unique: a repeated create with it is CONFLICT. */
+  channelRef?: string;
 }
 
 /** Fields a transition may set alongside the new state. */
@@ -129,6 +131,8 @@ export interface InteractionRepository {
   get(id: string): Promise<Interaction | undefined>;
   /** Looks a web-chat interaction up by the hash of its customer token. */
   findByCustomerTokenHash(hash: string): Promise<Interaction | undefined>;
+  /** Looks an interaction up by its channel's own id (a call's SIP Call-ID). */
+  findByChannelRef(channelRef: string): Promise<Interaction | undefined>;
   /** Every interaction not `closed` or `abandoned`, oldest first (for recovery). */
   listOpen(): Promise<Interaction[]>;
   /** What the agent holds (state `assigned` or `wrapUp`), oldest first. */

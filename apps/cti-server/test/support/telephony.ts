@@ -53,7 +53,7 @@ export interface TestTelephony {
   stop(): Promise<void>;
 }
 
-export async function startTestTelephony(options: { outboundGateway?: string } = {}): Promise<TestTelephony> {
+export async function startTestTelephony(options: { outboundGateway?: string; authSecret?: string; ctiGraceSeconds?: number } = {}): Promise<TestTelephony> {
   const dir = await mkdtemp(path.join(tmpdir(), 'omnicc-voice-'));
   const ports = await freePorts();
   const stack = new TelephonyStack({ dir, ports, domain: SIP_DOMAIN, authSecret: TEST_SIP_SECRET, log: pino({ level: 'silent' }), kamailioDebug: 2, ...options });

@@ -48,6 +48,13 @@ describe.each(TEST_DB_KINDS)('pg store interactions (%s)', (kind) => {
     expect(await eventCount()).toBe(1); // the failed creates left no event behind
   });
 
+  it('finds a call by its channel reference, which is unique', async () => {
+    const call = await t.store.interactions.create({ ...chat, channel: 'voice', channelRef: 'a84b4c76e66710@pc33.example.com' }, T0);
+    expect(await t.store.interactions.findByChannelRef('a84b4c76e66710@pc33.example.com')).toStrictEqual(call);
+    expect(await t.store.interactions.findByChannelRef('unknown@example.com')).toBeUndefined();
+    await expect(t.store.interactions.create({ ...chat, channel: 'voice', channelRef: 'a84b4c76e66710@pc33.example.com' }, T1)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
   it('returns undefined for unknown and malformed ids', async () => {
     expect(await t.store.interactions.get(crypto.randomUUID())).toBeUndefined();
     expect(await t.store.interactions.get('42')).toBeUndefined();

@@ -29,6 +29,7 @@ export function createInteractionsRepo(db: Db, fence?: FenceSource): Interaction
                 customerPhone: input.customer.phone ?? null,
                 customerEmail: input.customer.email ?? null,
                 customerTokenHash: input.customerTokenHash ?? null,
+                channelRef: input.channelRef ?? null,
                 createdAt: fromIso(at),
               })
               .returning();
@@ -38,13 +39,18 @@ export function createInteractionsRepo(db: Db, fence?: FenceSource): Interaction
           }),
         {
           [PG.foreignKeyViolation]: ['NOT_FOUND', `unknown queue ${input.queueId}`],
-          [PG.uniqueViolation]: ['CONFLICT', 'customer token already in use'],
+          [PG.uniqueViolation]: ['CONFLICT', 'customer token or channel reference already in use'],
         },
       ),
 
     async get(id) {
       if (!isUuid(id)) return undefined;
       const [row] = await db.select().from(interactions).where(eq(interactions.id, id));
+      return row && toInteraction(row);
+    },
+
+    async findByChannelRef(channelRef) {
+      const [row] = await db.select().from(interactions).where(eq(interactions.channelRef, channelRef));
       return row && toInteraction(row);
     },
 

@@ -140,6 +140,8 @@ export const interactions = pgTable(
     customerEmail: text('customer_email'),
     /** NULL for channels without a customer token; UNIQUE still allows many NULLs. */
     customerTokenHash: text('customer_token_hash').unique(),
+    /** The channel's own id of the conversation (a SIP Call-ID); NULL for chat. */
+    channelRef: text('channel_ref').unique(),
     agentId: uuid('agent_id').references(() => users.id),
     createdAt: ts('created_at').notNull(),
     assignedAt: ts('assigned_at'),

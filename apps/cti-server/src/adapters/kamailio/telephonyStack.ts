@@ -39,6 +39,8 @@ export interface TelephonyOptions {
   log: Logger;
   /** Kamailio's log level (debug=): 1 warnings and up, 2 info, 3 debug. */
   kamailioDebug?: number;
+  /** With no CTI connected this long, Kamailio releases held calls (503) and refuses new ones at once. */
+  ctiGraceSeconds?: number;
 }
 
 const BINARIES = { kamailio: '/usr/sbin/kamailio', rtpengine: '/usr/bin/rtpengine' } as const;
@@ -107,10 +109,11 @@ export class TelephonyStack {
     if (check.status !== 0) throw new Error(`kamailio.cfg does not check:\n${(check.stderr || check.stdout).slice(-2000)}`);
     try {
       const rtpengine = this.spawnChild('rtpengine', BINARIES.rtpengine, [
+        // Not Debian's /etc/rtpengine config (kernel table 0, recording): only what is given here.
+        '--config-file=none',
         '--foreground',
         '--log-stderr',
         '--table=-1',
-        '--no-fallback',
         '--interface=127.0.0.1',
         `--listen-ng=127.0.0.1:${ports.rtpengineNg}`,
         `--port-min=${ports.rtpMin}`,
@@ -147,7 +150,7 @@ export class TelephonyStack {
   }
 
   private async renderKamailioConfig(): Promise<string> {
-    const { dir, ports, domain, authSecret, outboundGateway, webOrigin, kamailioDebug } = this.options;
+    const { dir, ports, domain, authSecret, outboundGateway, webOrigin, kamailioDebug, ctiGraceSeconds } = this.options;
     if (!/^[A-Za-z0-9.-]+$/.test(domain)) throw new Error(`bad SIP domain ${domain}`);
     if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(authSecret)) throw new Error('SIP auth secret must be 16+ URL-safe characters');
     if (outboundGateway !== undefined && !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(outboundGateway)) throw new Error(`bad outbound gateway ${outboundGateway}`);
@@ -163,6 +166,7 @@ export class TelephonyStack {
       OUTBOUND_GATEWAY: outboundGateway ?? '',
       WEB_ORIGIN: webOrigin ?? '',
       DEBUG: kamailioDebug ?? 1,
+      CTI_GRACE_SECONDS: Math.max(1, Math.round(ctiGraceSeconds ?? 30)),
     });
     const file = path.join(dir, 'kamailio.cfg');
     await writeFile(file, rendered, { mode: 0o600 });

@@ -73,7 +73,8 @@ export class CommandRunner {
       case 'maxWaitReached': {
         // Kept in the interaction's history for the reports; the state does not change.
         const { type, interactionId, ...data } = command;
-        return [this.transition(interactionId, { from: ['queued'], to: 'queued' }, { type, at, data }, () => undefined, false)];
+        const then = type === 'maxWaitReached' ? (i: Interaction) => notifier.maxWaitReached(i) : () => undefined;
+        return [this.transition(interactionId, { from: ['queued'], to: 'queued' }, { type, at, data }, then, false)];
       }
       case 'agentStateChanged': {
         const { agentId, status, reasonCode } = command;

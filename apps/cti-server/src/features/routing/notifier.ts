@@ -14,4 +14,6 @@ export interface RoutingNotifier {
   agentAutoNotReady(agentId: string, missedOffers: number, at: string): void;
   /** Tells the customer their agent was lost and they are waiting again. */
   customerNotice(interactionId: string, reason: 'agentLost'): void;
+  /** The interaction waited its queue's max wait (and had nowhere to overflow): a channel may end it (voice releases the call). */
+  maxWaitReached(interaction: Interaction): void;
 }

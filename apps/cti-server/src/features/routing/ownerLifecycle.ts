@@ -26,6 +26,9 @@ export interface OwnerLifecycleDeps {
   auditEveryMs?: number;
   /** Told of every watchdog run (e.g. for the Prometheus gauges). */
   onAudit?: (audit: RoutingAudit) => void;
+  /** Channels that follow routing (voice holds Kamailio's evapi link on the owner): started after a takeover, stopped on giving up. */
+  onTakeover?: () => void;
+  onGiveUp?: () => Promise<void>;
   /** For tests: predictable offer ids. */
   newId?: () => string;
   /** Routing writes failed (database, lease): routing must be given up and rebuilt from the store. */
@@ -85,12 +88,14 @@ export class OwnerLifecycle {
     for (const t of timers) t.unref();
     this.current = { routing, timers };
     gateway.setOwner(new RoutingOwner({ store, routing, feed, clock }).handlers);
+    this.deps.onTakeover?.();
     log.info({ ...recovered, replayedEvents: todaysEvents.length, agentsConnected: census.size, sinceTakeover: clock.now() - takenAt }, 'routing taken over');
   }
 
   async giveUp(): Promise<void> {
     this.generation++;
     this.deps.gateway.setOwner(undefined);
+    await this.deps.onGiveUp?.();
     const current = this.current;
     this.current = undefined;
     if (!current) return;

@@ -1,0 +1,318 @@
+import { AppError, type Offer, type OfferEndReason } from '@omnicc/shared';
+import type { Logger } from 'pino';
+import { iso, type Clock } from '../../clock.js';
+import type { Store } from '../../store/Store.js';
+import type { Routing } from '../routing/routingCalls.js';
+import { kamailioEventSchema, type KamailioCommand, type KamailioEvent } from './kamailioEvents.js';
+
+export interface VoiceDeps {
+  store: Store;
+  routing: Routing;
+  clock: Clock;
+  log: Logger;
+  /** Sends a command to Kamailio; false when the evapi connection is down. */
+  send: (command: KamailioCommand) => boolean;
+  /** Service number -> queue id ("the called number selects the queue"). */
+  numbers: ReadonlyMap<string, string>;
+  /** The SIP domain of agents' softphones (sip:<username>@<domain>). */
+  domain: string;
+  /** How much longer the phone rings than routing's offer lasts, so routing's timer (not SIP's) decides. */
+  ringGraceMs?: number;
+}
+
+/** One call as the CTI sees it. */
+interface CallLeg {
+  callId: string;
+  interactionId: string;
+  cseq?: string;
+  /** Set while Kamailio holds the INVITE (t_suspend): what t_continue needs. */
+  held?: { tindex: number; tlabel: number } | undefined;
+  /** The offer whose agent's phone rings now; `ended` once routing ended it (its timer, a withdrawal). */
+  ringing?: { offerId: string; agentId: string; ended: boolean } | undefined;
+  /** An offer to ring as soon as Kamailio holds the call again. */
+  next?: { agentId: string; offer: Offer } | undefined;
+  /** Rings so far (each one a branch of the INVITE transaction, which Kamailio caps). */
+  rings: number;
+}
+
+/**
+ * Kamailio allows 30 branches per transaction (max_branches) and each ring
+ * and each hold again takes one: past this many rings the call is released
+ * cleanly rather than failing inside Kamailio (docs/voice.md).
+ */
+export const MAX_RINGS_PER_CALL = 12;
+
+/**
+ * Calls as interactions: the voice channel's adapter between Kamailio (evapi)
+ * and routing, on the node that owns routing. A held call becomes a queued
+ * interaction; routing's offer rings the agent's softphone (t_continue); the
+ * softphone's answer accepts the offer; a reject or a ring-out goes back to
+ * routing, which re-queues it while Kamailio holds the call again; the caller
+ * hanging up abandons it. Kamailio is the truth about which calls exist: after
+ * a reconnect the CTI asks it (sync) and settles the difference.
+ */
+export class VoiceService {
+  private readonly calls = new Map<string, CallLeg>();
+  private readonly byInteraction = new Map<string, string>();
+  /** Events of one call are handled one at a time, in order. */
+  private readonly chains = new Map<string, Promise<void>>();
+  private readonly usernames = new Map<string, string>();
+  private syncing: Set<string> | undefined;
+
+  constructor(private readonly deps: VoiceDeps) {}
+
+  /** The evapi connection is up (again): ask Kamailio which calls it holds. */
+  connected(): void {
+    this.syncing = new Set();
+    this.deps.send({ cmd: 'sync' });
+  }
+
+  /** One message from Kamailio. Malformed ones are logged and dropped. */
+  receive(raw: unknown): Promise<void> {
+    const parsed = kamailioEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.deps.log.warn({ raw, issues: parsed.error.issues.slice(0, 3) }, 'evapi: unexpected message from Kamailio');
+      return Promise.resolve();
+    }
+    const e = parsed.data;
+    return this.serially('callId' in e ? e.callId : '', () => this.handle(e));
+  }
+
+  /**
+   * The call waited its queue's max wait: the caller gets a clean "480
+   * Temporarily Unavailable" and the interaction is abandoned. (Offering a
+   * callback needs an announcement and a key press: see docs/voice.md.)
+   */
+  maxWaitReached(interaction: { id: string; channel: string }): void {
+    if (interaction.channel !== 'voice') return;
+    const leg = this.legOf(interaction.id);
+    if (leg) void this.serially(leg.callId, () => this.release(leg.callId, 480, 'Temporarily Unavailable'));
+  }
+
+  /** Runs `job` after every earlier job of the same call (events and our own acts on it never interleave). */
+  private serially(callId: string, job: () => Promise<void>): Promise<void> {
+    const run = (this.chains.get(callId) ?? Promise.resolve()).then(job).catch((err: unknown) => this.deps.log.error({ err, callId }, 'voice event failed'));
+    this.chains.set(callId, run);
+    void run.then(() => {
+      if (this.chains.get(callId) === run) this.chains.delete(callId);
+    });
+    return run;
+  }
+
+  /** Routing offered an interaction: for a call, ring the agent's softphone. */
+  offerCreated(agentId: string, offer: Offer): void {
+    if (offer.interaction.channel !== 'voice') return;
+    const leg = this.legOf(offer.interaction.id);
+    if (!leg) {
+      this.deps.log.warn({ interactionId: offer.interaction.id }, 'offer of a call Kamailio does not hold');
+      return;
+    }
+    leg.next = { agentId, offer };
+    void this.serially(leg.callId, () => this.ringNext(leg));
+  }
+
+  /** Routing ended an offer. If it was not answered and the phone still rings, stop it (the call is then held again). */
+  offerEnded(agentId: string, e: { offerId: string; interactionId: string; reason: OfferEndReason }): void {
+    const leg = this.legOf(e.interactionId);
+    if (!leg) return;
+    if (leg.next?.offer.offerId === e.offerId) leg.next = undefined;
+    if (leg.ringing?.offerId !== e.offerId || e.reason === 'accepted') return;
+    leg.ringing.ended = true;
+    if (leg.cseq) this.deps.send({ cmd: 'cancelRing', callId: leg.callId, cseq: leg.cseq });
+    this.deps.log.info({ callId: leg.callId, agentId, reason: e.reason }, 'offer ended while ringing: ringing stopped');
+  }
+
+  private async handle(e: KamailioEvent): Promise<void> {
+    switch (e.event) {
+      case 'call.queued':
+        return this.queued(e);
+      case 'call.cancelled':
+        return this.callerLeft(e.callId, 'cancelled');
+      case 'call.ringing':
+        return;
+      case 'call.answered':
+        return this.answered(e.callId, e.agent);
+      case 'call.ringFailed':
+        return this.ringFailed(e);
+      case 'call.ended':
+        return this.ended(e.callId, e.by);
+      case 'call.held':
+        return this.stillHeld(e.callId, e.at);
+      case 'sync.done':
+        return this.syncDone();
+      case 'registered':
+        this.deps.log.debug({ user: e.user }, 'softphone registered');
+        return;
+    }
+  }
+
+  /** A new call: an interaction in the queue of the number called, or a clean refusal. */
+  private async queued(e: Extract<KamailioEvent, { event: 'call.queued' }>): Promise<void> {
+    const held = { tindex: e.tindex, tlabel: e.tlabel };
+    const queueId = this.deps.numbers.get(e.to);
+    if (!queueId) {
+      this.deps.send({ cmd: 'reply', callId: e.callId, ...held, code: 404, reason: 'Not Found' });
+      return;
+    }
+    let interaction = await this.deps.store.interactions.findByChannelRef(e.callId);
+    const caller = { name: e.fromName.trim() || e.from || 'Unknown caller', ...(/^\+?\d{3,20}$/.test(e.from) ? { phone: e.from } : {}) };
+    interaction ??= await this.deps.store.interactions.create({ channel: 'voice', queueId, customer: caller, channelRef: e.callId }, iso(this.deps.clock.now()));
+    this.track({ callId: e.callId, interactionId: interaction.id, cseq: e.cseq, held, rings: 0 });
+    try {
+      await this.deps.routing.call('enqueue', { interactionId: interaction.id });
+    } catch (err) {
+      this.deps.log.error({ err, callId: e.callId }, 'call could not be queued: released');
+      await this.release(e.callId, 503, 'Service Unavailable');
+    }
+  }
+
+  private async answered(callId: string, username: string): Promise<void> {
+    const leg = this.calls.get(callId);
+    const ringing = leg?.ringing;
+    if (!leg || !ringing) {
+      this.deps.log.warn({ callId, username }, 'answer of a call that was not ringing');
+      return;
+    }
+    leg.ringing = undefined;
+    leg.held = undefined;
+    if (ringing.ended) this.deps.log.error({ callId, username }, 'answered just after routing ended the offer: the agent has the caller, routing does not');
+    await this.deps.routing.call('accept', { agentId: ringing.agentId, offerId: ringing.offerId });
+  }
+
+  /** The phone did not take it (reject, ring-out, our own cancel): Kamailio holds the call again. */
+  private async ringFailed(e: Extract<KamailioEvent, { event: 'call.ringFailed' }>): Promise<void> {
+    const leg = this.calls.get(e.callId);
+    if (!leg) return;
+    leg.held = { tindex: e.tindex, tlabel: e.tlabel };
+    const ringing = leg.ringing;
+    leg.ringing = undefined;
+    // Routing already ended this offer (its timer): nothing to report.
+    if (ringing && !ringing.ended) {
+      await this.deps.routing.call('reject', { agentId: ringing.agentId, offerId: ringing.offerId }).catch((err: unknown) => this.deps.log.warn({ err, callId: e.callId }, 'reject after a failed ring'));
+    }
+    await this.ringNext(leg);
+  }
+
+  private async ended(callId: string, by: string): Promise<void> {
+    const leg = this.calls.get(callId);
+    const interaction = leg ? await this.deps.store.interactions.get(leg.interactionId) : await this.deps.store.interactions.findByChannelRef(callId);
+    this.forget(callId);
+    if (!interaction || interaction.state !== 'assigned' || !interaction.agentId) return;
+    const agentHungUp = (await this.usernameOf(interaction.agentId)) === by;
+    if (agentHungUp) await this.deps.routing.call('endInteraction', { agentId: interaction.agentId, interactionId: interaction.id });
+    else await this.deps.routing.call('customerLeave', { interactionId: interaction.id });
+  }
+
+  private async callerLeft(callId: string, why: string): Promise<void> {
+    const interaction = this.calls.has(callId) ? await this.deps.store.interactions.get(this.calls.get(callId)?.interactionId ?? '') : await this.deps.store.interactions.findByChannelRef(callId);
+    this.forget(callId);
+    if (!interaction) return;
+    this.deps.log.info({ callId, why }, 'caller left');
+    await this.deps.routing.call('customerLeave', { interactionId: interaction.id });
+  }
+
+  /** A sync says Kamailio holds this call: keep it (or learn it again after a restart of ours). */
+  private async stillHeld(callId: string, at: string): Promise<void> {
+    this.syncing?.add(callId);
+    const [tindex, tlabel] = at.split(':').map(Number) as [number, number];
+    const leg = this.calls.get(callId);
+    if (leg) {
+      leg.held = { tindex, tlabel };
+      leg.ringing = undefined;
+      return this.ringNext(leg);
+    }
+    const interaction = await this.deps.store.interactions.findByChannelRef(callId);
+    if (!interaction || (interaction.state !== 'queued' && interaction.state !== 'offered')) {
+      // Never acknowledged (we stopped before storing it), or already over: the caller gets a clear answer.
+      this.deps.send({ cmd: 'reply', callId, tindex, tlabel, code: 503, reason: 'Service Unavailable' });
+      return;
+    }
+    // Routing recovered it from the store and offers it again; its next offer rings from here.
+    // Rings before the restart are unknown: count from the cap's middle, so a recovered call never overruns it.
+    this.track({ callId, interactionId: interaction.id, held: { tindex, tlabel }, rings: MAX_RINGS_PER_CALL / 2 });
+    this.deps.log.info({ callId, interactionId: interaction.id }, 'held call recovered after a reconnect');
+  }
+
+  /** Calls we thought held but Kamailio does not have any more ended while we were away. */
+  private async syncDone(): Promise<void> {
+    const present = this.syncing ?? new Set<string>();
+    this.syncing = undefined;
+    for (const leg of [...this.calls.values()]) {
+      if (leg.held && !present.has(leg.callId)) await this.callerLeft(leg.callId, 'gone from Kamailio');
+    }
+    for (const i of await this.deps.store.interactions.listOpen()) {
+      if (i.channel !== 'voice' || (i.state !== 'queued' && i.state !== 'offered') || this.byInteraction.has(i.id)) continue;
+      this.deps.log.warn({ interactionId: i.id }, 'queued call unknown to Kamailio: abandoned');
+      await this.deps.routing.call('customerLeave', { interactionId: i.id });
+    }
+  }
+
+  private async ringNext(leg: CallLeg): Promise<void> {
+    const next = leg.next;
+    if (!next || !leg.held || leg.ringing) return;
+    const remainingMs = Date.parse(next.offer.expiresAt) - this.deps.clock.now();
+    if (remainingMs <= 0) return;
+    leg.next = undefined;
+    if (leg.rings >= MAX_RINGS_PER_CALL) {
+      this.deps.log.warn({ callId: leg.callId, rings: leg.rings }, 'call rang too many agents: released');
+      await this.release(leg.callId, 480, 'Temporarily Unavailable');
+      return;
+    }
+    const username = await this.usernameOf(next.agentId);
+    const sent = this.deps.send({
+      cmd: 'ring',
+      callId: leg.callId,
+      ...leg.held,
+      target: `sip:${username}@${this.deps.domain}`,
+      ringMs: remainingMs + (this.deps.ringGraceMs ?? 1500),
+    });
+    if (!sent) {
+      // Kamailio is away: routing's timer ends the offer and the sync after the reconnect settles the call.
+      leg.next = next;
+      return;
+    }
+    leg.held = undefined;
+    leg.rings++;
+    leg.ringing = { offerId: next.offer.offerId, agentId: next.agentId, ended: false };
+  }
+
+  private async release(callId: string, code: number, reason: string): Promise<void> {
+    const leg = this.calls.get(callId);
+    if (leg?.held) this.deps.send({ cmd: 'reply', callId, ...leg.held, code, reason });
+    const interaction = leg && (await this.deps.store.interactions.get(leg.interactionId));
+    this.forget(callId);
+    if (interaction && (interaction.state === 'queued' || interaction.state === 'offered')) {
+      await this.deps.routing.call('customerLeave', { interactionId: interaction.id }).catch(() => undefined);
+    }
+  }
+
+  private async usernameOf(agentId: string): Promise<string> {
+    const cached = this.usernames.get(agentId);
+    if (cached) return cached;
+    const user = await this.deps.store.users.findById(agentId);
+    if (!user) throw new AppError('NOT_FOUND', `unknown agent ${agentId}`);
+    this.usernames.set(agentId, user.username);
+    return user.username;
+  }
+
+  private track(leg: CallLeg): void {
+    this.calls.set(leg.callId, leg);
+    this.byInteraction.set(leg.interactionId, leg.callId);
+  }
+
+  private forget(callId: string): void {
+    const leg = this.calls.get(callId);
+    if (leg) this.byInteraction.delete(leg.interactionId);
+    this.calls.delete(callId);
+  }
+
+  private legOf(interactionId: string): CallLeg | undefined {
+    const callId = this.byInteraction.get(interactionId);
+    return callId === undefined ? undefined : this.calls.get(callId);
+  }
+
+  /** Calls known now (tests and diagnostics). */
+  heldCalls(): { callId: string; interactionId: string; state: 'held' | 'ringing' | 'connected' }[] {
+    return [...this.calls.values()].map((l) => ({ callId: l.callId, interactionId: l.interactionId, state: l.held ? 'held' : l.ringing ? 'ringing' : 'connected' }));
+  }
+}

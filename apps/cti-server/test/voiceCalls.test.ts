@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueConfigSchema, type Offer } from '@omnicc/shared';
+import { sipAuthSecret, type SipCredentials } from '../src/features/voice/sipCredentials.js';
+import type { Store } from '../src/store/Store.js';
+import { connected, next, startTestServer, type AgentSocket, type TestServer } from './support/testServer.js';
+import { freePort, SIP_DOMAIN, startTestTelephony, telephonyMissing, type TestTelephony } from './support/telephony.js';
+
+const TOKEN_SECRET = 'x'.repeat(40); // the test server's (see support/testServer.ts)
+
+/** The hotline queue: offers ring 3 s so the ring-out case stays short. */
+async function seedHotline(store: Store): Promise<void> {
+  await store.queues.upsert({ id: 'voice-general', channel: 'voice', nameEn: 'Hotline', nameZh: '热线' });
+  const config = await store.queueConfigs.get('voice-general');
+  if (!config) throw new Error('no hotline config');
+  await store.queueConfigs.update(queueConfigSchema.parse({ ...config, offerTimeoutSeconds: 3 }));
+  // A second number whose callers wait at most 10 s.
+  await store.queues.upsert({ id: 'voice-short', channel: 'voice', nameEn: 'Hotline (short wait)', nameZh: '热线（短等待）' });
+  const short = await store.queueConfigs.get('voice-short');
+  if (short) await store.queueConfigs.update(queueConfigSchema.parse({ ...short, maxWaitSeconds: 10 }));
+  for (const username of ['alice', 'bob']) {
+    const user = await store.users.findByUsername(username);
+    if (user) await store.agents.updateProfile(user.id, { skills: [], capacity: { voice: 1, chat: 3, email: 5, sms: 5 } });
+  }
+}
+
+/**
+ * Calls through the whole stack: sipp callers into real Kamailio and
+ * rtpengine, the CTI server holding evapi, routing offering the call to a
+ * logged-in agent, whose softphone (sipp registered with the credentials the
+ * server issued) rings and answers.
+ */
+describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio and routing', () => {
+  let t: TestTelephony;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    t = await startTestTelephony({ authSecret: sipAuthSecret(TOKEN_SECRET) });
+    server = await startTestServer({
+      seed: seedHotline,
+      env: {
+        OMNICC_VOICE: 'external',
+        OMNICC_SIP_HOST: '127.0.0.1',
+        OMNICC_SIP_DOMAIN: SIP_DOMAIN,
+        OMNICC_SIP_PORT: String(t.ports.sip),
+        OMNICC_SIP_WS_PORT: String(t.ports.ws),
+        OMNICC_EVAPI_PORT: String(t.ports.evapi),
+        OMNICC_SERVICE_NUMBERS: '10086=voice-general,10010=voice-short',
+      },
+    });
+    await until(() => server.app.voice.status() === 'connected');
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await t?.stop();
+  });
+
+  async function until(check: () => boolean | Promise<boolean>, timeoutMs = 8000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /** An agent logged in on the desktop socket, ready, with a registered softphone (sipp on `phonePort`). */
+  async function agentOnline(username: string): Promise<{ socket: AgentSocket; phonePort: number; credentials: SipCredentials }> {
+    const { token } = await server.login(username);
+    const res = await fetch(`${server.url}/api/voice/softphone`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const { wsUrl, credentials } = (await res.json()) as { wsUrl: string; credentials: SipCredentials };
+    expect(wsUrl).toBe(`ws://127.0.0.1:${t.ports.ws}`);
+    expect(credentials.uri).toBe(`sip:${username}@${SIP_DOMAIN}`);
+    const phonePort = await freePort();
+    const registered = await t.sipp('register', ['-m', '1', '-p', String(await freePort()), '-key', 'agent', username, '-key', 'domain', SIP_DOMAIN, '-key', 'contact', `sip:${username}@127.0.0.1:${phonePort}`, '-key', 'expires', '600', '-au', credentials.authorizationUsername, '-ap', credentials.password]);
+    expect(registered, registered.errors).toMatchObject({ code: 0 });
+    const socket = server.agent(token);
+    await connected(socket);
+    expect(await socket.emitWithAck('agent:setStatus', { status: 'ready' })).toMatchObject({ ok: true });
+    return { socket, phonePort, credentials };
+  }
+
+  const dial = async (scenario: string, caller: string, hangUpAfterMs = 1000) =>
+    t.sipp(scenario, ['-m', '1', '-p', String(await freePort()), '-s', '10086', '-key', 'caller', caller, '-key', 'caller_name', 'Li Lei', '-d', String(hangUpAfterMs)]);
+
+  it('queues a call, offers it to a ready agent with the caller on screen, rings the softphone and connects it', async () => {
+    const alice = await agentOnline('alice');
+    const offered = next<Offer>(alice.socket, 'offer:new', 8000);
+    const phone = t.sipp('agent-answer', ['-m', '1', '-p', String(alice.phonePort)]);
+    const caller = dial('caller', '13800138001');
+    const offer = await offered;
+    expect(offer.interaction).toMatchObject({ channel: 'voice', queueId: 'voice-general', customer: { name: 'Li Lei', phone: '13800138001' } });
+    expect(await caller).toMatchObject({ code: 0 });
+    expect((await phone).code).toBe(0);
+    // The caller hung up after talking: the call goes to the agent's wrap-up.
+    await until(async () => (await server.store.interactions.get(offer.interaction.id))?.state === 'wrapUp');
+    const events = (await server.store.interactions.events(offer.interaction.id)).map((e) => e.type);
+    expect(events).toStrictEqual(['created', 'offered', 'assigned', 'ended']);
+    const stored = await server.store.interactions.get(offer.interaction.id);
+    expect(stored?.agentId).toBe((await server.store.users.findByUsername('alice'))?.id);
+    expect(await alice.socket.emitWithAck('interaction:wrapUp', { interactionId: offer.interaction.id, dispositionCode: 'resolved', note: '' })).toMatchObject({ ok: true });
+    alice.socket.disconnect();
+  });
+
+  it('answers a call to a number that is no queue\'s with 404, creating nothing', async () => {
+    const before = (await server.store.interactions.listOpen()).length;
+    const caller = await t.sipp('caller', ['-m', '1', '-p', String(await freePort()), '-s', '99999', '-key', 'caller', '13800138009', '-key', 'caller_name', 'Wrong Number']);
+    expect(caller.errors).toContain('404 Not Found');
+    expect((await server.store.interactions.listOpen()).length).toBe(before);
+  });
+
+  it('holds a caller longer than tm\'s final-response timer, and abandons the call when they hang up', async () => {
+    const caller = await dial('cancel-while-queued', '13800138002', 6000);
+    expect(caller, caller.errors).toMatchObject({ code: 0 });
+    await until(async () => (await server.store.interactions.listOpen()).every((i) => i.customer.phone !== '13800138002'));
+    const all = await server.store.interactions.eventsSince('2000-01-01T00:00:00.000Z');
+    const mine = all.filter((e) => e.type === 'abandoned');
+    expect(mine.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('puts a rejected call back in the queue and gives it to the next agent', async () => {
+    const bob = await agentOnline('bob');
+    const bobOffer = next<Offer>(bob.socket, 'offer:new', 8000);
+    const bobPhone = t.sipp('agent-reject', ['-m', '1', '-p', String(bob.phonePort)]);
+    const caller = dial('caller', '13800138003');
+    const first = await bobOffer;
+    expect((await bobPhone).code).toBe(0);
+    // Bob declined on his phone; Alice comes online and gets it.
+    await until(async () => (await server.store.interactions.get(first.interaction.id))?.state === 'queued');
+    const alice = await agentOnline('alice');
+    const alicePhone = t.sipp('agent-answer', ['-m', '1', '-p', String(alice.phonePort)]);
+    expect(await caller).toMatchObject({ code: 0 });
+    expect((await alicePhone).code).toBe(0);
+    await until(async () => (await server.store.interactions.get(first.interaction.id))?.state === 'wrapUp');
+    expect(await alice.socket.emitWithAck('interaction:wrapUp', { interactionId: first.interaction.id, dispositionCode: 'resolved', note: '' })).toMatchObject({ ok: true });
+    const events = await server.store.interactions.events(first.interaction.id);
+    expect(events.map((e) => e.type)).toStrictEqual(['created', 'offered', 'requeued', 'offered', 'assigned', 'ended', 'wrappedUp']);
+    expect(events[2]?.data).toMatchObject({ reason: 'rejected' });
+    bob.socket.disconnect();
+    alice.socket.disconnect();
+  });
+
+  it('stops the ringing when the offer times out, holds the call again, and the caller can still give up', async () => {
+    const alice = await agentOnline('alice');
+    const offered = next<Offer>(alice.socket, 'offer:new', 8000);
+    const phone = t.sipp('agent-noanswer', ['-m', '1', '-p', String(alice.phonePort)]);
+    const caller = dial('caller-gives-up', '13800138004');
+    const offer = await offered;
+    // Routing's 3 s offer timer ends the ring: the softphone sees a CANCEL and the call waits again.
+    const rang = await phone;
+    expect(rang, rang.errors).toMatchObject({ code: 0 });
+    const events = await server.store.interactions.events(offer.interaction.id);
+    expect(events.map((e) => e.type).slice(0, 3)).toStrictEqual(['created', 'offered', 'requeued']);
+    expect(events[2]?.data).toMatchObject({ reason: 'timeout' });
+    await caller;
+    await until(async () => (await server.store.interactions.get(offer.interaction.id))?.state === 'abandoned');
+    alice.socket.disconnect();
+  });
+
+  it('keeps a queued call through a routing failover: the new owner re-syncs with Kamailio and the call is answered', async () => {
+    const caller = dial('caller', '13800138005');
+    await until(async () => (await server.store.interactions.listOpen()).some((i) => i.customer.phone === '13800138005'));
+    // The owner goes away (its evapi link with it) and comes back with nothing in memory.
+    await server.app.owner.giveUp();
+    expect(server.app.voice.status()).toBe('standby');
+    await server.app.owner.takeOver();
+    await until(() => server.app.voice.calls().some((c) => c.state === 'held'));
+    const alice = await agentOnline('alice');
+    const phone = t.sipp('agent-answer', ['-m', '1', '-p', String(alice.phonePort)]);
+    expect(await caller).toMatchObject({ code: 0 });
+    expect((await phone).code).toBe(0);
+    const call = (await server.store.interactions.eventsSince('2000-01-01T00:00:00.000Z')).filter((e) => e.type === 'assigned');
+    expect(call.length).toBeGreaterThan(0);
+    alice.socket.disconnect();
+  });
+
+  it('releases a caller with 480 when the queue\'s max wait passes, and counts the call abandoned', async () => {
+    const caller = await t.sipp('caller', ['-m', '1', '-p', String(await freePort()), '-s', '10010', '-key', 'caller', '13800138006', '-key', 'caller_name', 'Li Lei'], 30_000);
+    expect(caller.code).not.toBe(0);
+    expect(caller.errors).toContain('480 Temporarily Unavailable');
+    const events = await server.store.interactions.eventsSince('2000-01-01T00:00:00.000Z');
+    const mine = events.filter((e) => e.queueId === 'voice-short').map((e) => e.type);
+    expect(mine).toStrictEqual(['created', 'maxWaitReached', 'abandoned']);
+  }, 30_000);
+});
