@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-tools.sh
+ensure_telephony
 build_web
 # Demo data lives in the checkout's .data/ (git-ignored); delete it to start afresh.
 export OMNICC_DATA_DIR="${OMNICC_DATA_DIR:-$PWD/.data}"
