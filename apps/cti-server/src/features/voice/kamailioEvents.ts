@@ -32,7 +32,7 @@ export type KamailioEvent = z.infer<typeof kamailioEventSchema>;
 
 /** The CTI's commands to Kamailio (event_route[evapi:message-received] in kamailio.cfg). */
 export type KamailioCommand =
-  | { cmd: 'ring'; callId: string; tindex: number; tlabel: number; target: string; ringMs: number }
+  | { cmd: 'ring'; callId: string; tindex: number; tlabel: number; target: string; ringMs: number; interactionId: string; offerId: string }
   | { cmd: 'cancelRing'; callId: string; cseq: string }
   | { cmd: 'reply'; callId: string; tindex: number; tlabel: number; code: number; reason: string }
   | { cmd: 'sync' };

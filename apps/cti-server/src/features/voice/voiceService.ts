@@ -265,6 +265,9 @@ export class VoiceService {
       ...leg.held,
       target: `sip:${username}@${this.deps.domain}`,
       ringMs: remainingMs + (this.deps.ringGraceMs ?? 1500),
+      // Headers of the INVITE: the softphone ties the ring to the offer on screen.
+      interactionId: leg.interactionId,
+      offerId: next.offer.offerId,
     });
     if (!sent) {
       // Kamailio is away: routing's timer ends the offer and the sync after the reconnect settles the call.
