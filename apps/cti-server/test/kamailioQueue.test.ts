@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { EvapiClient } from '../src/adapters/kamailio/evapiClient.js';
@@ -49,7 +50,7 @@ describe.skipIf(telephonyMissing() !== undefined)('the Kamailio call queue (kama
     }
   };
   const eventsOf = (callId: string | undefined): string[] => events.filter((e) => e.callId === callId).map((e) => e.event);
-  const ring = (e: Event, agent: string, ringMs: number) => ({ cmd: 'ring', callId: e.callId, tindex: e.tindex, tlabel: e.tlabel, target: `sip:${agent}@${SIP_DOMAIN}`, ringMs });
+  const ring = (e: Event, agent: string, ringMs: number) => ({ cmd: 'ring', callId: e.callId, tindex: e.tindex, tlabel: e.tlabel, target: `sip:${agent}@${SIP_DOMAIN}`, ringMs, interactionId: randomUUID(), offerId: randomUUID() });
   const register = async (agent: string, contactPort: number, credentials = sipCredentials(TEST_SIP_SECRET, agent, SIP_DOMAIN, Date.now())) =>
     t.sipp('register', ['-m', '1', '-p', String(await freePort()), '-key', 'agent', agent, '-key', 'domain', SIP_DOMAIN, '-key', 'contact', `sip:${agent}@127.0.0.1:${contactPort}`, '-key', 'expires', '600', '-au', credentials.authorizationUsername, '-ap', credentials.password]);
   const call = async (scenario = 'caller') => t.sipp(scenario, ['-m', '1', '-p', String(await freePort()), '-s', '10086', '-key', 'caller', '13800138000', '-key', 'caller_name', 'Li Lei', '-d', '1000']);

@@ -79,6 +79,12 @@ describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio 
     return { socket, phonePort, credentials };
   }
 
+  /** The call ended (caller hung up): the agent is in wrap-up and closes it, free for the next call. */
+  async function wrapUpAfterHangUp(socket: AgentSocket, interactionId: string): Promise<void> {
+    await until(async () => (await server.store.interactions.get(interactionId))?.state === 'wrapUp');
+    expect(await socket.emitWithAck('interaction:wrapUp', { interactionId, dispositionCode: 'resolved', note: '' })).toMatchObject({ ok: true });
+  }
+
   const dial = async (scenario: string, caller: string, hangUpAfterMs = 1000) =>
     t.sipp(scenario, ['-m', '1', '-p', String(await freePort()), '-s', '10086', '-key', 'caller', caller, '-key', 'caller_name', 'Li Lei', '-d', String(hangUpAfterMs)]);
 
@@ -92,12 +98,11 @@ describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio 
     expect(await caller).toMatchObject({ code: 0 });
     expect((await phone).code).toBe(0);
     // The caller hung up after talking: the call goes to the agent's wrap-up.
-    await until(async () => (await server.store.interactions.get(offer.interaction.id))?.state === 'wrapUp');
-    const events = (await server.store.interactions.events(offer.interaction.id)).map((e) => e.type);
-    expect(events).toStrictEqual(['created', 'offered', 'assigned', 'ended']);
     const stored = await server.store.interactions.get(offer.interaction.id);
     expect(stored?.agentId).toBe((await server.store.users.findByUsername('alice'))?.id);
-    expect(await alice.socket.emitWithAck('interaction:wrapUp', { interactionId: offer.interaction.id, dispositionCode: 'resolved', note: '' })).toMatchObject({ ok: true });
+    await wrapUpAfterHangUp(alice.socket, offer.interaction.id);
+    const events = (await server.store.interactions.events(offer.interaction.id)).map((e) => e.type);
+    expect(events).toStrictEqual(['created', 'offered', 'assigned', 'ended', 'wrappedUp']);
     alice.socket.disconnect();
   });
 
@@ -130,8 +135,7 @@ describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio 
     const alicePhone = t.sipp('agent-answer', ['-m', '1', '-p', String(alice.phonePort)]);
     expect(await caller).toMatchObject({ code: 0 });
     expect((await alicePhone).code).toBe(0);
-    await until(async () => (await server.store.interactions.get(first.interaction.id))?.state === 'wrapUp');
-    expect(await alice.socket.emitWithAck('interaction:wrapUp', { interactionId: first.interaction.id, dispositionCode: 'resolved', note: '' })).toMatchObject({ ok: true });
+    await wrapUpAfterHangUp(alice.socket, first.interaction.id);
     const events = await server.store.interactions.events(first.interaction.id);
     expect(events.map((e) => e.type)).toStrictEqual(['created', 'offered', 'requeued', 'offered', 'assigned', 'ended', 'wrappedUp']);
     expect(events[2]?.data).toMatchObject({ reason: 'rejected' });
@@ -168,8 +172,8 @@ describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio 
     const phone = t.sipp('agent-answer', ['-m', '1', '-p', String(alice.phonePort)]);
     expect(await caller).toMatchObject({ code: 0 });
     expect((await phone).code).toBe(0);
-    const call = (await server.store.interactions.eventsSince('2000-01-01T00:00:00.000Z')).filter((e) => e.type === 'assigned');
-    expect(call.length).toBeGreaterThan(0);
+    const recovered = (await server.store.interactions.listOpen()).find((i) => i.customer.phone === '13800138005');
+    await wrapUpAfterHangUp(alice.socket, recovered?.id ?? '');
     alice.socket.disconnect();
   });
 
@@ -177,8 +181,24 @@ describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio 
     const caller = await t.sipp('caller', ['-m', '1', '-p', String(await freePort()), '-s', '10010', '-key', 'caller', '13800138006', '-key', 'caller_name', 'Li Lei'], 30_000);
     expect(caller.code).not.toBe(0);
     expect(caller.errors).toContain('480 Temporarily Unavailable');
-    const events = await server.store.interactions.eventsSince('2000-01-01T00:00:00.000Z');
-    const mine = events.filter((e) => e.queueId === 'voice-short').map((e) => e.type);
-    expect(mine).toStrictEqual(['created', 'maxWaitReached', 'abandoned']);
+    const shortQueueEvents = async () => (await server.store.interactions.eventsSince('2000-01-01T00:00:00.000Z')).filter((e) => e.queueId === 'voice-short').map((e) => e.type);
+    await until(async () => (await shortQueueEvents()).includes('abandoned'));
+    expect(await shortQueueEvents()).toStrictEqual(['created', 'maxWaitReached', 'abandoned']);
   }, 30_000);
+
+  it("hangs a call up on both sides when the agent's desktop goes away mid-call, and the call goes to wrap-up", async () => {
+    const alice = await agentOnline('alice');
+    const offered = next<Offer>(alice.socket, 'offer:new', 8000);
+    const phone = t.sipp('agent-answer', ['-m', '1', '-p', String(alice.phonePort)]);
+    const caller = dial('caller-stays', '13800138007');
+    const offer = await offered;
+    await until(async () => (await server.store.interactions.get(offer.interaction.id))?.state === 'assigned');
+    // The browser closes: its socket goes, and with it the audio.
+    alice.socket.disconnect();
+    const [callerSide, phoneSide] = await Promise.all([caller, phone]);
+    expect(callerSide, callerSide.errors).toMatchObject({ code: 0 });
+    expect(phoneSide, phoneSide.errors).toMatchObject({ code: 0 });
+    await until(async () => (await server.store.interactions.get(offer.interaction.id))?.state === 'wrapUp');
+    expect((await server.store.interactions.events(offer.interaction.id)).at(-1)).toMatchObject({ type: 'ended', data: { by: 'agent' } });
+  });
 });

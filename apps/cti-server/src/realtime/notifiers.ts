@@ -54,6 +54,8 @@ export function createNotifiers(
     customerNotice: (interactionId) => void hooks.agentLostNotice(interactionId).catch(() => undefined),
     // A chat keeps waiting (the widget shows it); calls are released by the voice channel (see VoiceChannel.tap).
     maxWaitReached: () => undefined,
+    // Chats wait for the agent's grace period; calls are hung up by the voice channel (see VoiceChannel.tap).
+    agentOffline: () => undefined,
   };
 
   const chat: ChatNotifier = {

@@ -16,4 +16,6 @@ export interface RoutingNotifier {
   customerNotice(interactionId: string, reason: 'agentLost'): void;
   /** The interaction waited its queue's max wait (and had nowhere to overflow): a channel may end it (voice releases the call). */
   maxWaitReached(interaction: Interaction): void;
+  /** The agent's last socket closed (their desktop is gone): a channel may end what lives in it (voice hangs up calls). */
+  agentOffline(agentId: string): void;
 }

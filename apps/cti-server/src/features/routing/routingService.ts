@@ -163,6 +163,7 @@ export class RoutingService {
       if (!sockets?.delete(socketId) || sockets.size > 0) return;
       this.connections.delete(agentId);
       this.applyLogged({ type: 'agentDisconnected', agentId });
+      this.deps.notifier.agentOffline(agentId);
     });
   }
 
@@ -184,6 +185,7 @@ export class RoutingService {
         if (sockets.size > 0) continue;
         this.connections.delete(agentId);
         this.applyLogged({ type: 'agentDisconnected', agentId });
+        this.deps.notifier.agentOffline(agentId);
       }
       return dropped;
     });

@@ -14,15 +14,19 @@ export const kamailioEventSchema = z.discriminatedUnion('event', [
     callId,
     ...transaction,
     cseq: z.string().regex(/^\d{1,10}$/),
+    ftag: z.string().min(1).max(128),
     from: z.string().max(128),
     fromName: z.string().max(128).default(''),
     to: z.string().max(64),
   }),
   z.object({ event: z.literal('call.cancelled'), callId }),
   z.object({ event: z.literal('call.ringing'), callId }),
-  z.object({ event: z.literal('call.answered'), callId, agent: z.string().max(64) }),
+  z.object({ event: z.literal('call.answered'), callId, agent: z.string().max(64), ttag: z.string().min(1).max(128) }),
   z.object({ event: z.literal('call.ringFailed'), callId, ...transaction, code: z.number().int() }),
   z.object({ event: z.literal('call.ended'), callId, by: z.string().max(128) }),
+  /** Our hangup went out as BYEs both ways, or could not yet (the dialog was not confirmed). */
+  z.object({ event: z.literal('call.hungUp'), callId }),
+  z.object({ event: z.literal('call.hangupFailed'), callId }),
   /** Held now (answer to a sync): "tindex:tlabel". */
   z.object({ event: z.literal('call.held'), callId, at: z.string().regex(/^\d+:\d+$/) }),
   z.object({ event: z.literal('sync.done') }),
@@ -34,5 +38,6 @@ export type KamailioEvent = z.infer<typeof kamailioEventSchema>;
 export type KamailioCommand =
   | { cmd: 'ring'; callId: string; tindex: number; tlabel: number; target: string; ringMs: number; interactionId: string; offerId: string }
   | { cmd: 'cancelRing'; callId: string; cseq: string }
+  | { cmd: 'hangup'; callId: string; ftag: string; ttag: string }
   | { cmd: 'reply'; callId: string; tindex: number; tlabel: number; code: number; reason: string }
   | { cmd: 'sync' };

@@ -99,6 +99,10 @@ export class VoiceChannel {
         notifier.maxWaitReached(interaction);
         this.service?.maxWaitReached(interaction);
       },
+      agentOffline: (agentId: string) => {
+        notifier.agentOffline(agentId);
+        this.service?.agentOffline(agentId);
+      },
     };
   }
 }

@@ -33,7 +33,7 @@ describe('VoiceService input from Kamailio', () => {
   });
 
   it('answers 404 to a call for a number that is no queue', async () => {
-    await service.receive({ event: 'call.queued', callId: 'c1', tindex: 1, tlabel: 2, cseq: '1', from: '13800138000', fromName: '', to: '12345' });
+    await service.receive({ event: 'call.queued', callId: 'c1', tindex: 1, tlabel: 2, cseq: '1', ftag: 'f1', from: '13800138000', fromName: '', to: '12345' });
     expect(sent).toStrictEqual([{ cmd: 'reply', callId: 'c1', tindex: 1, tlabel: 2, code: 404, reason: 'Not Found' }]);
   });
 });

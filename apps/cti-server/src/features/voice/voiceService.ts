@@ -33,7 +33,14 @@ interface CallLeg {
   next?: { agentId: string; offer: Offer } | undefined;
   /** Rings so far (each one a branch of the INVITE transaction, which Kamailio caps). */
   rings: number;
+  /** The caller's From tag, and once answered the agent's To tag and id: what ending the dialog needs. */
+  ftag?: string | undefined;
+  connected?: { agentId: string; ttag: string } | undefined;
+  hangupTries?: number;
 }
+
+const HANGUP_TRIES = 10;
+const HANGUP_RETRY_MS = 300;
 
 /**
  * Kamailio allows 30 branches per transaction (max_branches) and each ring
@@ -89,6 +96,41 @@ export class VoiceService {
     if (leg) void this.serially(leg.callId, () => this.release(leg.callId, 480, 'Temporarily Unavailable'));
   }
 
+  /**
+   * The agent's desktop is gone (last socket closed): their connected calls
+   * cannot go on (the audio lived in that browser), so each is hung up on
+   * both sides and goes to the agent's wrap-up.
+   */
+  agentOffline(agentId: string): void {
+    for (const leg of this.calls.values()) {
+      if (leg.connected?.agentId !== agentId) continue;
+      void this.serially(leg.callId, () => this.hangUp(leg, agentId));
+    }
+  }
+
+  private async hangUp(leg: CallLeg, agentId: string): Promise<void> {
+    const connected = leg.connected;
+    if (!connected || !leg.ftag) return;
+    leg.hangupTries = 1;
+    this.deps.send({ cmd: 'hangup', callId: leg.callId, ftag: leg.ftag, ttag: connected.ttag });
+    this.deps.log.warn({ callId: leg.callId, agentId }, "agent's desktop gone mid-call: hanging up");
+    await this.deps.routing.call('endInteraction', { agentId, interactionId: leg.interactionId });
+  }
+
+  /** The dialog was not confirmed yet (the caller's ACK is on its way): try again shortly, a bounded number of times. */
+  private async hangupFailed(callId: string): Promise<void> {
+    const leg = this.calls.get(callId);
+    if (!leg?.connected || !leg.ftag) return;
+    if ((leg.hangupTries ?? 0) >= HANGUP_TRIES) {
+      this.deps.log.error({ callId }, 'call could not be hung up');
+      this.forget(callId);
+      return;
+    }
+    leg.hangupTries = (leg.hangupTries ?? 0) + 1;
+    await new Promise((r) => setTimeout(r, HANGUP_RETRY_MS));
+    this.deps.send({ cmd: 'hangup', callId, ftag: leg.ftag, ttag: leg.connected.ttag });
+  }
+
   /** Runs `job` after every earlier job of the same call (events and our own acts on it never interleave). */
   private serially(callId: string, job: () => Promise<void>): Promise<void> {
     const run = (this.chains.get(callId) ?? Promise.resolve()).then(job).catch((err: unknown) => this.deps.log.error({ err, callId }, 'voice event failed'));
@@ -131,11 +173,16 @@ export class VoiceService {
       case 'call.ringing':
         return;
       case 'call.answered':
-        return this.answered(e.callId, e.agent);
+        return this.answered(e.callId, e.ttag);
       case 'call.ringFailed':
         return this.ringFailed(e);
       case 'call.ended':
         return this.ended(e.callId, e.by);
+      case 'call.hungUp':
+        this.forget(e.callId);
+        return;
+      case 'call.hangupFailed':
+        return this.hangupFailed(e.callId);
       case 'call.held':
         return this.stillHeld(e.callId, e.at);
       case 'sync.done':
@@ -157,7 +204,7 @@ export class VoiceService {
     let interaction = await this.deps.store.interactions.findByChannelRef(e.callId);
     const caller = { name: e.fromName.trim() || e.from || 'Unknown caller', ...(/^\+?\d{3,20}$/.test(e.from) ? { phone: e.from } : {}) };
     interaction ??= await this.deps.store.interactions.create({ channel: 'voice', queueId, customer: caller, channelRef: e.callId }, iso(this.deps.clock.now()));
-    this.track({ callId: e.callId, interactionId: interaction.id, cseq: e.cseq, held, rings: 0 });
+    this.track({ callId: e.callId, interactionId: interaction.id, cseq: e.cseq, ftag: e.ftag, held, rings: 0 });
     try {
       await this.deps.routing.call('enqueue', { interactionId: interaction.id });
     } catch (err) {
@@ -166,16 +213,17 @@ export class VoiceService {
     }
   }
 
-  private async answered(callId: string, username: string): Promise<void> {
+  private async answered(callId: string, ttag: string): Promise<void> {
     const leg = this.calls.get(callId);
     const ringing = leg?.ringing;
     if (!leg || !ringing) {
-      this.deps.log.warn({ callId, username }, 'answer of a call that was not ringing');
+      this.deps.log.warn({ callId }, 'answer of a call that was not ringing');
       return;
     }
     leg.ringing = undefined;
     leg.held = undefined;
-    if (ringing.ended) this.deps.log.error({ callId, username }, 'answered just after routing ended the offer: the agent has the caller, routing does not');
+    leg.connected = { agentId: ringing.agentId, ttag };
+    if (ringing.ended) this.deps.log.error({ callId, agentId: ringing.agentId }, 'answered just after routing ended the offer: the agent has the caller, routing does not');
     await this.deps.routing.call('accept', { agentId: ringing.agentId, offerId: ringing.offerId });
   }
 
