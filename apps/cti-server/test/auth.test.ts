@@ -13,6 +13,17 @@ describe('login and tokens', () => {
 
   const login = (body: unknown) => fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+  it('gives softphone credentials only when voice runs, and only to agents and team leads', async () => {
+    const softphone = async (token?: string) => fetch(`${server.url}/api/voice/softphone`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    expect((await softphone()).status).toBe(401);
+    const sup = await (await login({ username: 'sam', password: 'correct horse battery' })).json() as { token: string };
+    expect((await softphone(sup.token)).status).toBe(403);
+    const agent = await (await login({ username: 'alice', password: 'correct horse battery' })).json() as { token: string };
+    const off = await softphone(agent.token);
+    expect(off.status).toBe(503);
+    expect(await off.json()).toMatchObject({ error: { code: 'UNAVAILABLE' } });
+  });
+
   it('logs in with the right password and returns a short-lived token with the user', async () => {
     const session = await server.login('alice');
     expect(session.user).toMatchObject({ username: 'alice', role: 'agent', displayName: 'Alice' });
@@ -53,7 +64,7 @@ describe('login and tokens', () => {
   });
 
   it('serves health and Prometheus metrics', async () => {
-    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', role: 'routingOwner' });
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', role: 'routingOwner', voice: 'off' });
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toContain('omnicc_socket_events_total');
     expect(metrics).toContain('process_cpu_user_seconds_total');

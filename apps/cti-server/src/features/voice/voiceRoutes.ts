@@ -1,8 +1,15 @@
 import { AppError } from '@omnicc/shared';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Store } from '../../store/Store.js';
 import type { Authenticate } from '../auth/guard.js';
 import type { VoiceChannel } from './voiceChannel.js';
+
+/** What GET /api/voice/softphone answers (see SipCredentials). */
+export const softphoneSettingsSchema = z.object({
+  wsUrl: z.string(),
+  credentials: z.object({ uri: z.string(), authorizationUsername: z.string(), password: z.string(), expiresAt: z.string() }),
+});
 
 /**
  * GET /api/voice/softphone: what the agent's softphone needs (the WebSocket

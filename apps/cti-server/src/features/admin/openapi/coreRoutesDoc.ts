@@ -10,6 +10,7 @@ import {
   userSchema,
 } from '@omnicc/shared';
 import { routingExplanationSchema } from '../../interactions/routingRoutes.js';
+import { softphoneSettingsSchema } from '../../voice/voiceRoutes.js';
 import type { RouteDoc } from './routeDoc.js';
 
 /** The route that serves the document itself. */
@@ -102,6 +103,17 @@ export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
     reply: startChatResponseSchema,
     status: 201,
     errors: ['RATE_LIMITED', 'NOT_FOUND'],
+  },
+  {
+    method: 'GET',
+    url: '/api/voice/softphone',
+    operationId: 'getSoftphoneSettings',
+    summary: "Where the agent's softphone connects and its ephemeral SIP credentials (agents and team leads; UNAVAILABLE when voice does not run)",
+    tag: 'voice',
+    auth: 'authenticated',
+    reply: softphoneSettingsSchema,
+    status: 200,
+    errors: ['FORBIDDEN', 'UNAVAILABLE'],
   },
   {
     method: 'GET',
