@@ -19,9 +19,8 @@
  *   SOCKET_BENCH_AGENTS, SOCKET_BENCH_WORKERS (1-4), SOCKET_BENCH_WARMUP_SECONDS, SOCKET_BENCH_PROD_HASH=1
  *   SOCKET_BENCH_CPU_PROF=/some/dir   (the server writes a V8 CPU profile there when it stops)
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Socket } from 'socket.io-client';
 import { queueConfigSchema, routingSettingsSchema, type Ack, type CustomerClientToServer, type CustomerServerToClient, type Session, type StartChatResponse } from '../../packages/shared/src/index.js';
@@ -33,6 +32,7 @@ import { DEMO_SKILLS } from '../../apps/cti-server/src/seed/demoRouting.js';
 import type { FromBareServer, FromWorker, ToBareServer, ToWorker } from './protocol.js';
 import { adminQuery, loadArgon2, loadSocketIoClient, pg, wallNow } from './serverDeps.js';
 import { eachLimited, latencyFigures, sleep, type LatencyFigures } from './stats.js';
+import { killChildren, startServerProcess, stopChild, track } from './serverProcess.js';
 
 const env = process.env;
 const AGENTS = Number(env.SOCKET_BENCH_AGENTS ?? 1_000);
@@ -51,7 +51,6 @@ const TARGET_P99_MS = 20;
 /** argon2's production cost (64 MiB, t=3) makes 1,000 logins take ~90 s here; SOCKET_BENCH_PROD_HASH=1 uses it anyway. */
 const PROD_HASH = env.SOCKET_BENCH_PROD_HASH === '1';
 const ADMIN_URL = env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const SERVER_DIR = fileURLToPath(new URL('../../apps/cti-server/', import.meta.url));
 const QUEUE_ID = 'bench-chat';
 const PASSWORD = 'bench-agent-password';
 const DISPOSITION = DISPOSITIONS[0]?.code ?? 'resolved';
@@ -59,16 +58,9 @@ const DISPOSITION = DISPOSITIONS[0]?.code ?? 'resolved';
 const { io } = loadSocketIoClient();
 type CustomerSocket = Socket<CustomerServerToClient, CustomerClientToServer>;
 
-// ---- child processes: every one is killed at the end, even on error or Ctrl+C ----
-const children = new Set<ChildProcess>();
-function killChildren(): void {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-}
-process.on('exit', killChildren);
-
+// ---- child processes: every one is killed at the end, even on error or Ctrl+C (see serverProcess.ts) ----
 function forkChild<In extends object>(file: string, onMessage: (m: In) => void): ChildProcess {
-  const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  children.add(child);
+  const child = track(fork(fileURLToPath(new URL(file, import.meta.url)), [], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   child.on('message', (m) => onMessage(m as In));
   return child;
 }
@@ -83,17 +75,6 @@ function waitFor<T>(what: string, ms: number, check: () => T | undefined): Promi
       else setTimeout(poll, 20);
     };
     poll();
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
   });
 }
 
@@ -149,49 +130,9 @@ async function seed(databaseUrl: string): Promise<{ seedMs: number; hashMs: numb
 }
 
 // ---- the server under test ----
-async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
-  const port = await freePort();
+function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
   const profile = env.SOCKET_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.SOCKET_BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/index.ts'], {
-    cwd: SERVER_DIR,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      OMNICC_TOKEN_SECRET: 'bench-secret-'.padEnd(48, 'x'),
-      OMNICC_CHAT_STARTS_PER_MINUTE: '100000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let log = '';
-  const keep = (d: Buffer): void => {
-    if (log.length < 200_000) log += d.toString();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return { child, url, log: () => log };
-    await sleep(100);
-  }
-  throw new Error(`server did not become healthy:\n${log}`);
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, sleep(10_000)]);
-  if (child.exitCode === null && child.signalCode === null) {
-    child.kill('SIGKILL');
-    await exited;
-  }
+  return startServerProcess({ DATABASE_URL: databaseUrl, OMNICC_TOKEN_SECRET: 'bench-secret-'.padEnd(48, 'x'), OMNICC_CHAT_STARTS_PER_MINUTE: '100000' }, profile);
 }
 
 async function login(url: string, username: string): Promise<string> {
