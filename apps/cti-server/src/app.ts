@@ -70,7 +70,8 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   const http = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: LIMITS.restBodyBytes, trustProxy: false });
   installErrorHandling(http);
-  installSecurityHeaders(http);
+  // The softphone connects to Kamailio's WebSocket, another origin: allowed only when voice is on.
+  installSecurityHeaders(http, { connectSources: config.voice.mode === 'off' ? [] : [config.voice.wsUrl] });
   const metrics = createMetrics();
 
   // Several nodes share sockets' rooms through Redis; a lone node (the demo) keeps them in memory.

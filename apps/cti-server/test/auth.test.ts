@@ -73,6 +73,8 @@ describe('login and tokens', () => {
   it('sets a strict content security policy', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // Voice off: the page may connect to its own origin only.
+    expect(res.headers.get('content-security-policy')).toContain("connect-src 'self';");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });

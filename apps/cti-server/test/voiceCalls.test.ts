@@ -106,6 +106,11 @@ describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio 
     alice.socket.disconnect();
   });
 
+  it("lets the desktop page connect to the softphone's WebSocket, and to nothing else", async () => {
+    const csp = (await fetch(`${server.url}/`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${t.ports.ws};`);
+  });
+
   it('answers a call to a number that is no queue\'s with 404, creating nothing', async () => {
     const before = (await server.store.interactions.listOpen()).length;
     const caller = await t.sipp('caller', ['-m', '1', '-p', String(await freePort()), '-s', '99999', '-key', 'caller', '13800138009', '-key', 'caller_name', 'Wrong Number']);

@@ -20,8 +20,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * Launches Debian Chromium. playwright's launch() gives every browser a new
  * temporary user-data-dir and deletes it on close, so each run starts fresh.
  */
-export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<{ browser: Browser; close(): Promise<void> }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
   return { browser, close: () => browser.close() };
 }
 

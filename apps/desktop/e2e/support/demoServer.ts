@@ -27,9 +27,9 @@ export interface DemoServer {
 /**
  * Starts the server exactly as the README's start command does (demo data,
  * embedded PostgreSQL), in its own temp data folder and on free ports, and
- * waits for it to print its URL.
+ * waits for it to print its URL. `env` adds to (or overrides) its environment.
  */
-export async function startDemoServer(): Promise<DemoServer> {
+export async function startDemoServer(options: { env?: Record<string, string> } = {}): Promise<DemoServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'omnicc-e2e-'));
   chmodSync(dataDir, 0o755); // as root the embedded PostgreSQL runs as `postgres`, which must enter it
   const env: NodeJS.ProcessEnv = {
@@ -38,6 +38,7 @@ export async function startDemoServer(): Promise<DemoServer> {
     OMNICC_EMBEDDED_PG_PORT: String(await freePort()),
     OMNICC_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
+    ...options.env,
   };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/demo.ts'], { cwd: SERVER_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -9,6 +9,8 @@ import { createI18n, detectLanguage } from './i18n/index.js';
 import { createApi } from './network/api.js';
 import { openAgentSocket } from './network/socket.js';
 import type { Services } from './services.js';
+import { withDiagnostics, type VoiceDiagnostics } from './telephony/diagnostics.js';
+import { SipSoftphone } from './telephony/sipSoftphone.js';
 
 // The server serves this page, so its origin is the API's origin (REST and socket.io).
 const origin = window.location.origin;
@@ -18,6 +20,7 @@ const services: Services = {
   openSocket: (getToken) => openAgentSocket(origin, getToken),
   ringer: createWebAudioRinger(),
   notifier: createSystemNotifier(),
+  createSoftphone: withDiagnostics(() => new SipSoftphone(), window.location.search, window as { omniccVoice?: VoiceDiagnostics }),
 };
 
 const i18n = createI18n(detectLanguage(localStorage, navigator.languages));

@@ -3,6 +3,7 @@ import type { Ringer } from './alerts/ringer.js';
 import type { SystemNotifier } from './alerts/systemNotifier.js';
 import type { Api } from './network/api.js';
 import type { AgentSocket } from './network/socket.js';
+import type { Softphone } from './telephony/softphone.js';
 
 /** The app's connections to the outside world; main.tsx builds the real ones, tests pass fakes. */
 export interface Services {
@@ -10,6 +11,8 @@ export interface Services {
   openSocket: (getToken: () => string) => AgentSocket;
   ringer: Ringer;
   notifier: SystemNotifier;
+  /** A new phone for a signed-in session (sip.js in the app, a fake in tests). */
+  createSoftphone: () => Softphone;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

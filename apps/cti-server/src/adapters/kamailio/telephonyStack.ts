@@ -178,8 +178,13 @@ export class TelephonyStack {
     const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const log: string[] = [];
     const keep = (d: Buffer): void => {
-      log.push(d.toString());
+      const text = d.toString();
+      log.push(text);
       if (log.length > 400) log.splice(0, log.length - 400);
+      // Their warnings and errors belong in the server's log, where operators look.
+      for (const line of text.split('\n')) {
+        if (/\b(WARNING|ERROR|CRITICAL|ALERT)\b/.test(line)) this.options.log.warn({ process: name }, line.trim().slice(0, 500));
+      }
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);

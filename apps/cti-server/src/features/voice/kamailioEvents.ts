@@ -23,7 +23,8 @@ export const kamailioEventSchema = z.discriminatedUnion('event', [
   z.object({ event: z.literal('call.ringing'), callId }),
   z.object({ event: z.literal('call.answered'), callId, agent: z.string().max(64), ttag: z.string().min(1).max(128) }),
   z.object({ event: z.literal('call.ringFailed'), callId, ...transaction, code: z.number().int() }),
-  z.object({ event: z.literal('call.ended'), callId, by: z.string().max(128) }),
+  /** A BYE: `fromTag` tells the side (the caller's From tag, or the agent's). */
+  z.object({ event: z.literal('call.ended'), callId, by: z.string().max(128), fromTag: z.string().max(128).default('') }),
   /** Our hangup went out as BYEs both ways, or could not yet (the dialog was not confirmed). */
   z.object({ event: z.literal('call.hungUp'), callId }),
   z.object({ event: z.literal('call.hangupFailed'), callId }),

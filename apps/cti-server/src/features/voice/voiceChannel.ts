@@ -33,6 +33,8 @@ export class VoiceChannel {
   private client: EvapiClient | undefined;
   private service: VoiceService | undefined;
   private readonly secret: string;
+  /** Routing's notifier (see tap): the service pushes interactions a call's end changed. */
+  private notifier: RoutingNotifier | undefined;
 
   constructor(private readonly deps: VoiceChannelDeps) {
     this.secret = sipAuthSecret(deps.tokenSecret);
@@ -60,7 +62,16 @@ export class VoiceChannel {
       onMessage: (m) => void service.receive(m),
       onConnected: () => service.connected(),
     });
-    const service = new VoiceService({ store, routing, clock, log, send: (c) => client.send(c), numbers: config.numbers, domain: config.domain });
+    const service = new VoiceService({
+      store,
+      routing,
+      clock,
+      log,
+      send: (c) => client.send(c),
+      numbers: config.numbers,
+      domain: config.domain,
+      pushChanged: (i) => this.notifier?.interactionChanged(i),
+    });
     this.client = client;
     this.service = service;
     client.start();
@@ -85,6 +96,7 @@ export class VoiceChannel {
 
   /** Routing's notifier with the voice channel listening in: offers of calls ring softphones. */
   tap(notifier: RoutingNotifier): RoutingNotifier {
+    this.notifier = notifier;
     return {
       ...notifier,
       offerCreated: (agentId: string, offer: Offer) => {

@@ -1,4 +1,4 @@
-import { AppError, type Offer, type OfferEndReason } from '@omnicc/shared';
+import { AppError, type Interaction, type Offer, type OfferEndReason } from '@omnicc/shared';
 import type { Logger } from 'pino';
 import { iso, type Clock } from '../../clock.js';
 import type { Store } from '../../store/Store.js';
@@ -18,6 +18,8 @@ export interface VoiceDeps {
   domain: string;
   /** How much longer the phone rings than routing's offer lasts, so routing's timer (not SIP's) decides. */
   ringGraceMs?: number;
+  /** Pushes an interaction the call's end changed to its agent's desktops (the hang-up came from SIP, not from a desktop). */
+  pushChanged?: (interaction: Interaction) => void;
 }
 
 /** One call as the CTI sees it. */
@@ -177,7 +179,7 @@ export class VoiceService {
       case 'call.ringFailed':
         return this.ringFailed(e);
       case 'call.ended':
-        return this.ended(e.callId, e.by);
+        return this.ended(e.callId, e.by, e.fromTag);
       case 'call.hungUp':
         this.forget(e.callId);
         return;
@@ -241,14 +243,23 @@ export class VoiceService {
     await this.ringNext(leg);
   }
 
-  private async ended(callId: string, by: string): Promise<void> {
+  /**
+   * A BYE. The caller's BYE carries the caller's From tag; the agent's BYE
+   * (they answered, so they are the To side) carries the agent's tag, and its
+   * From user is the number called. Without the tag (a call recovered after
+   * a restart) the caller is whoever has the caller's number.
+   */
+  private async ended(callId: string, by: string, fromTag: string): Promise<void> {
     const leg = this.calls.get(callId);
     const interaction = leg ? await this.deps.store.interactions.get(leg.interactionId) : await this.deps.store.interactions.findByChannelRef(callId);
     this.forget(callId);
     if (!interaction || interaction.state !== 'assigned' || !interaction.agentId) return;
-    const agentHungUp = (await this.usernameOf(interaction.agentId)) === by;
-    if (agentHungUp) await this.deps.routing.call('endInteraction', { agentId: interaction.agentId, interactionId: interaction.id });
-    else await this.deps.routing.call('customerLeave', { interactionId: interaction.id });
+    const agentHungUp = leg?.ftag && fromTag ? fromTag !== leg.ftag : by !== interaction.customer.phone;
+    this.deps.log.info({ callId, interactionId: interaction.id, agentHungUp }, 'call ended');
+    const after = agentHungUp
+      ? await this.deps.routing.call('endInteraction', { agentId: interaction.agentId, interactionId: interaction.id })
+      : await this.deps.routing.call('customerLeave', { interactionId: interaction.id });
+    if (after) this.deps.pushChanged?.(after);
   }
 
   private async callerLeft(callId: string, why: string): Promise<void> {

@@ -27,6 +27,7 @@ function Header({ interaction, titleId }: { interaction: Interaction; titleId: s
   const openWrapUp = useUiStore((s) => s.openWrapUp);
   const openTransfer = useUiStore((s) => s.openTransfer);
   const contact = [interaction.customer.phone, interaction.customer.email].filter(Boolean).join(' · ');
+  const voice = interaction.channel === 'voice';
   return (
     <div className="conversation__header">
       <div className="conversation__who">
@@ -41,18 +42,20 @@ function Header({ interaction, titleId }: { interaction: Interaction; titleId: s
       </div>
       {interaction.state === 'assigned' ? (
         <div className="conversation__actions">
-          <button
-            type="button"
-            className="omni-button"
-            aria-haspopup="dialog"
-            aria-keyshortcuts="Alt+T"
-            onClick={() => openTransfer(interaction.id)}
-            data-testid={TEST_IDS.transferOpen}
-          >
-            {t('conversation.transfer')}
-          </button>
+          {voice ? null : (
+            <button
+              type="button"
+              className="omni-button"
+              aria-haspopup="dialog"
+              aria-keyshortcuts="Alt+T"
+              onClick={() => openTransfer(interaction.id)}
+              data-testid={TEST_IDS.transferOpen}
+            >
+              {t('conversation.transfer')}
+            </button>
+          )}
           <button type="button" className="omni-button omni-button--danger" aria-keyshortcuts="Alt+E" onClick={() => void actions.endChat(interaction.id)} data-testid={TEST_IDS.endChat}>
-            {t('conversation.endChat')}
+            {voice ? t('conversation.hangUp') : t('conversation.endChat')}
           </button>
         </div>
       ) : (
@@ -87,6 +90,18 @@ export function ConversationView() {
           {t('conversation.emptyTitle')}
         </h2>
         <EmptyState title={t('conversation.emptyTitle')} hint={t('conversation.emptyHint')} />
+      </main>
+    );
+  }
+
+  if (interaction.channel === 'voice') {
+    // A call has no transcript or composer: the talking happens on the phone, driven from the call bar.
+    return (
+      <main className="conversation" aria-labelledby={titleId} data-testid={TEST_IDS.conversation} data-interaction-id={interaction.id}>
+        <Header interaction={interaction} titleId={titleId} />
+        <p className="conversation__call-note" role="status">
+          {interaction.state === 'wrapUp' ? t('call.noteEnded') : t('call.note', { number: interaction.customer.phone ?? interaction.customer.name })}
+        </p>
       </main>
     );
   }

@@ -26,8 +26,8 @@ function RingingOffer({ offer, first }: { offer: Offer; first: boolean }) {
         busy={busy}
         labels={{
           channel: t(`channel.${channel}`),
-          accept: t('offer.accept'),
-          reject: t('offer.reject'),
+          accept: channel === 'voice' ? t('call.answer') : t('offer.accept'),
+          reject: channel === 'voice' ? t('call.reject') : t('offer.reject'),
           secondsLeft: (count) => t('offer.secondsLeft', { count }),
           secondsShort: (count) => t('offer.secondsShort', { count }),
         }}

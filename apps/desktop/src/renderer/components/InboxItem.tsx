@@ -27,7 +27,9 @@ export function InboxItem({ interactionId, index }: { interactionId: string; ind
       ? last.sender === 'system'
         ? systemText(t, last.text)
         : last.text
-      : t('inbox.noMessages');
+      : interaction.channel === 'voice'
+        ? t('inbox.phoneCall', { number: interaction.customer.phone ?? '' })
+        : t('inbox.noMessages');
   const at = lastPending?.createdAt ?? last?.sentAt ?? interaction.assignedAt ?? interaction.createdAt;
 
   return (

@@ -9,12 +9,14 @@ import { useInteractionsStore } from '../stores/interactionsStore.js';
 import { useOffersStore } from '../stores/offersStore.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { ActionsContext } from './ActionsContext.js';
+import { CallBar } from './CallBar.js';
 import { ConversationView } from './ConversationView.js';
 import { Inbox } from './Inbox.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 import { ConnectionBanner, NoticeBar, OfferToast } from './StatusRegions.js';
 import { TopBar } from './TopBar.js';
 import { TransferContainer } from './TransferContainer.js';
+import { VoiceContext } from './VoiceContext.js';
 import { WrapUpContainer } from './WrapUpContainer.js';
 import './MainScreen.css';
 
@@ -68,22 +70,23 @@ function useDeskHousekeeping(): void {
 
 /** The signed-in desk: top bar, inbox, conversation, and the dialogs over them. */
 export function MainScreen() {
-  const { api, openSocket } = useServices();
+  const { api, openSocket, createSoftphone } = useServices();
   const [connection, setConnection] = useState<AgentConnection | null>(null);
   const helpOpen = useUiStore((s) => s.helpOpen);
 
   useEffect(() => {
-    const started = startAgentConnection({ api, openSocket });
+    const started = startAgentConnection({ api, openSocket, createSoftphone });
     setConnection(started);
     return () => started.stop();
-  }, [api, openSocket]);
+  }, [api, openSocket, createSoftphone]);
   useOfferAlerts();
   useDeskHousekeeping();
-  useDeskShortcuts(connection?.actions ?? null);
+  useDeskShortcuts(connection?.actions ?? null, connection?.voice ?? null);
 
   if (!connection) return null;
   return (
     <ActionsContext.Provider value={connection.actions}>
+      <VoiceContext.Provider value={connection.voice}>
       <div className="desk">
         <TopBar
           onLogout={() => {
@@ -92,6 +95,7 @@ export function MainScreen() {
           }}
         />
         <ConnectionBanner />
+        <CallBar />
         <Inbox />
         <ConversationView />
         <OfferToast />
@@ -100,6 +104,7 @@ export function MainScreen() {
       <WrapUpContainer />
       <TransferContainer />
       {helpOpen ? <ShortcutHelp /> : null}
+      </VoiceContext.Provider>
     </ActionsContext.Provider>
   );
 }

@@ -44,7 +44,7 @@ export function OfferToast() {
             {offers.length > 1 ? <p className="toast__more">{t('offer.toastMore', { count: offers.length - 1 })}</p> : null}
           </div>
           <button type="button" className="omni-button omni-button--primary omni-button--small" onClick={() => void actions.acceptOffer(oldest.offerId)}>
-            {t('offer.accept')}
+            {oldest.interaction.channel === 'voice' ? t('call.answer') : t('offer.accept')}
             <kbd className="toast__key">Alt+A</kbd>
           </button>
         </div>

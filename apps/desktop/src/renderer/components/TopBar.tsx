@@ -4,6 +4,7 @@ import { useSessionStore } from '../stores/sessionStore.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { TEST_IDS } from '../testIds.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { SoftphoneStatus } from './SoftphoneStatus.js';
 import { StatusControl } from './StatusControl.js';
 import './TopBar.css';
 
@@ -24,6 +25,7 @@ export function TopBar({ onLogout }: { onLogout: () => void }) {
       </h1>
       <StatusControl />
       <div className="topbar__end">
+        <SoftphoneStatus />
         <span className="topbar__agent" title={user?.username}>
           <span className="omni-visually-hidden">{t('topBar.agent')}: </span>
           <span className="topbar__avatar" aria-hidden="true">

@@ -2,11 +2,13 @@
 import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgentActions } from '../network/actions.js';
+import { useCallStore } from '../stores/callStore.js';
 import { useInteractionsStore } from '../stores/interactionsStore.js';
 import { useOffersStore } from '../stores/offersStore.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { makeInteraction, makeOffer, uuid } from '../testing/fixtures.js';
 import { resetAllStores } from '../testing/reset.js';
+import type { VoiceActions } from '../telephony/voiceController.js';
 import { matchShortcut, type KeyLike } from './shortcuts.js';
 import { useDeskShortcuts } from './useDeskShortcuts.js';
 
@@ -46,6 +48,9 @@ describe('matchShortcut', () => {
     expect(matchShortcut(key({ altKey: true, code: 'KeyW' }))).toEqual({ type: 'openWrapUp' });
     expect(matchShortcut(key({ altKey: true, code: 'KeyT', key: '†' }))).toEqual({ type: 'transfer' });
     expect(matchShortcut(key({ altKey: true, code: 'KeyS' }))).toEqual({ type: 'toggleReady' });
+    expect(matchShortcut(key({ altKey: true, code: 'KeyH' }))).toEqual({ type: 'holdCall' });
+    expect(matchShortcut(key({ altKey: true, code: 'KeyM', key: 'µ' }))).toEqual({ type: 'muteCall' });
+    expect(matchShortcut(key({ altKey: true, code: 'KeyK' }))).toEqual({ type: 'keypad' });
     expect(matchShortcut(key({ altKey: true, code: 'Digit3' }))).toEqual({ type: 'switchTo', index: 2 });
     expect(matchShortcut(key({ altKey: true, code: 'Numpad9' }))).toEqual({ type: 'switchTo', index: 8 });
   });
@@ -130,5 +135,34 @@ describe('desk shortcuts', () => {
     useOffersStore.getState().add(makeOffer(1));
     press({ altKey: true, code: 'KeyA' });
     expect(actions.acceptOffer).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('call shortcuts', () => {
+  afterEach(cleanup);
+
+  it('Alt+H holds, Alt+M mutes and Alt+K opens the keypad only while a call is up', () => {
+    resetAllStores();
+    const voice = { toggleHold: vi.fn(() => Promise.resolve()), toggleMute: vi.fn() } as unknown as VoiceActions;
+    renderHook(() => useDeskShortcuts(fakeActions(), voice));
+    expect(press({ altKey: true, code: 'KeyH' }).defaultPrevented).toBe(false);
+    useCallStore.getState().ringing({ callId: 'c1', offerId: null, interactionId: null, number: '1', name: null });
+    expect(press({ altKey: true, code: 'KeyM' }).defaultPrevented).toBe(false);
+    useCallStore.getState().connected('c1', new Date().toISOString());
+    press({ altKey: true, code: 'KeyH' });
+    press({ altKey: true, code: 'KeyM' });
+    press({ altKey: true, code: 'KeyK' });
+    expect(voice.toggleHold).toHaveBeenCalledTimes(1);
+    expect(voice.toggleMute).toHaveBeenCalledTimes(1);
+    expect(useCallStore.getState().keypadOpen).toBe(true);
+  });
+
+  it('Alt+T does not open the routing transfer for a call (the call bar transfers calls)', () => {
+    resetAllStores();
+    renderHook(() => useDeskShortcuts(fakeActions()));
+    useInteractionsStore.getState().upsert(makeInteraction(1, { channel: 'voice' }));
+    useUiStore.getState().select(uuid(1));
+    expect(press({ altKey: true, code: 'KeyT' }).defaultPrevented).toBe(false);
+    expect(useUiStore.getState().transferFor).toBeNull();
   });
 });

@@ -6,6 +6,9 @@ export type ShortcutAction =
   | { type: 'openWrapUp' }
   | { type: 'transfer' }
   | { type: 'toggleReady' }
+  | { type: 'holdCall' }
+  | { type: 'muteCall' }
+  | { type: 'keypad' }
   | { type: 'switchTo'; index: number }
   | { type: 'help' };
 
@@ -23,6 +26,10 @@ const ALT_CODES: Record<string, ShortcutAction> = {
   KeyW: { type: 'openWrapUp' },
   KeyT: { type: 'transfer' },
   KeyS: { type: 'toggleReady' },
+  // Calls: H(old), M(ute), K(eypad). Hanging up is Alt+E, like ending a chat.
+  KeyH: { type: 'holdCall' },
+  KeyM: { type: 'muteCall' },
+  KeyK: { type: 'keypad' },
 };
 
 /** True for text fields, where "?" is a character and not a command. */
@@ -53,6 +60,9 @@ export const SHORTCUT_HELP = [
   { keys: ['Shift', 'Enter'], label: 'shortcuts.newline' },
   { keys: ['Alt', 'E'], label: 'shortcuts.endChat' },
   { keys: ['Alt', 'T'], label: 'shortcuts.transfer' },
+  { keys: ['Alt', 'H'], label: 'shortcuts.holdCall' },
+  { keys: ['Alt', 'M'], label: 'shortcuts.muteCall' },
+  { keys: ['Alt', 'K'], label: 'shortcuts.keypad' },
   { keys: ['Alt', 'W'], label: 'shortcuts.openWrapUp' },
   { keys: ['Alt', '1…9'], label: 'shortcuts.switchConversation' },
   { keys: ['Alt', 'S'], label: 'shortcuts.toggleReady' },

@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 import type { AgentActions } from '../network/actions.js';
+import { selectLiveCall, useCallStore } from '../stores/callStore.js';
+import type { VoiceActions } from '../telephony/voiceController.js';
 import { useInteractionsStore } from '../stores/interactionsStore.js';
 import { useOffersStore } from '../stores/offersStore.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { matchShortcut, type ShortcutAction } from './shortcuts.js';
 
 /** Carries out one shortcut against the current state of the desk. */
-export function runShortcut(action: ShortcutAction, actions: AgentActions): boolean {
+export function runShortcut(action: ShortcutAction, actions: AgentActions, voice: VoiceActions | null = null): boolean {
   const ui = useUiStore.getState();
   const { offers } = useOffersStore.getState();
   const { byId, order } = useInteractionsStore.getState();
@@ -25,6 +27,15 @@ export function runShortcut(action: ShortcutAction, actions: AgentActions): bool
     case 'help':
       ui.setHelpOpen(!ui.helpOpen);
       return true;
+    // The caller hears the difference at once: hold and mute work over any dialog too.
+    case 'holdCall':
+    case 'muteCall': {
+      const call = selectLiveCall(useCallStore.getState());
+      if (!voice || !call) return false;
+      if (action.type === 'holdCall') void voice.toggleHold();
+      else voice.toggleMute();
+      return true;
+    }
   }
   if (dialogOpen) return false;
   switch (action.type) {
@@ -33,7 +44,8 @@ export function runShortcut(action: ShortcutAction, actions: AgentActions): bool
       void actions.endChat(active.id);
       return true;
     case 'transfer':
-      if (active?.state !== 'assigned') return false;
+      // A call is transferred on the phone (the call bar), not by routing: its audio would stay here.
+      if (active?.state !== 'assigned' || active.channel === 'voice') return false;
       ui.openTransfer(active.id);
       return true;
     case 'openWrapUp':
@@ -43,6 +55,12 @@ export function runShortcut(action: ShortcutAction, actions: AgentActions): bool
     case 'toggleReady':
       void actions.toggleReady();
       return true;
+    case 'keypad': {
+      const calls = useCallStore.getState();
+      if (calls.call?.phase !== 'connected') return false;
+      calls.setKeypadOpen(!calls.keypadOpen);
+      return true;
+    }
     case 'switchTo': {
       const id = order[action.index];
       if (!id) return false;
@@ -53,15 +71,15 @@ export function runShortcut(action: ShortcutAction, actions: AgentActions): bool
 }
 
 /** Listens for the desk's keyboard shortcuts on the whole window while mounted. */
-export function useDeskShortcuts(actions: AgentActions | null): void {
+export function useDeskShortcuts(actions: AgentActions | null, voice: VoiceActions | null = null): void {
   useEffect(() => {
     if (!actions) return;
     const onKeyDown = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || e.repeat) return;
       const action = matchShortcut(e);
-      if (action && runShortcut(action, actions)) e.preventDefault();
+      if (action && runShortcut(action, actions, voice)) e.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions]);
+  }, [actions, voice]);
 }

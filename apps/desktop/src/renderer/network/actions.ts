@@ -4,6 +4,8 @@ import { useInteractionsStore } from '../stores/interactionsStore.js';
 import { useOffersStore } from '../stores/offersStore.js';
 import { useSessionStore } from '../stores/sessionStore.js';
 import { useUiStore, type ActionName } from '../stores/uiStore.js';
+import { useCallStore } from '../stores/callStore.js';
+import type { VoiceActions } from '../telephony/voiceController.js';
 import { errorCodeOf } from './commands.js';
 import type { AgentPayload } from './socket.js';
 import { TypingThrottle } from './typingThrottle.js';
@@ -51,7 +53,10 @@ export function newClientMessageId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function createActions(deps: { send: SendFn; loadTranscript: (interactionId: string) => void }): AgentActions {
+/** Calls are answered, declined and ended on the phone (SIP), never with socket commands: routing hears of them from Kamailio. */
+type VoiceHooks = Pick<VoiceActions, 'answerOffer' | 'rejectOffer' | 'hangUp'>;
+
+export function createActions(deps: { send: SendFn; loadTranscript: (interactionId: string) => void; voice?: VoiceHooks | undefined }): AgentActions {
   const { send } = deps;
   const notice = (action: ActionName, err: unknown): void => useUiStore.getState().showNotice(action, errorCodeOf(err));
   const throttle = new TypingThrottle((interactionId, typing) => {
@@ -88,6 +93,11 @@ export function createActions(deps: { send: SendFn; loadTranscript: (interaction
 
   async function answerOffer(offerId: string, action: 'accept' | 'reject'): Promise<void> {
     const offers = useOffersStore.getState();
+    if (offers.offers.find((o) => o.offerId === offerId)?.interaction.channel === 'voice') {
+      if (deps.voice) await (action === 'accept' ? deps.voice.answerOffer(offerId) : deps.voice.rejectOffer(offerId));
+      else useUiStore.getState().showNotice(action, 'SOFTPHONE_UNAVAILABLE');
+      return;
+    }
     if (offers.pending[offerId]) return;
     offers.setPending(offerId, action);
     try {
@@ -141,6 +151,9 @@ export function createActions(deps: { send: SendFn; loadTranscript: (interaction
       });
     },
     endChat: async (interactionId) => {
+      const call = useCallStore.getState().call;
+      // Ending a call is hanging up: the BYE ends it for the caller too, and the server moves it to wrap-up.
+      if (deps.voice && call && call.interactionId === interactionId && call.phase !== 'ended') return deps.voice.hangUp();
       throttle.stop(interactionId);
       try {
         const interaction = await send('interaction:end', { interactionId });

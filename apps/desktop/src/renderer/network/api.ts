@@ -9,6 +9,8 @@ import {
   type Session,
   type Transcript,
 } from '@omnicc/shared';
+import { parseSoftphoneConfig } from '../telephony/softphoneConfig.js';
+import type { SoftphoneConfig } from '../telephony/softphone.js';
 
 /** Error codes of the contract plus the ones only a client can see. */
 export type ClientErrorCode = ErrorCode | 'NETWORK' | 'TIMEOUT' | 'DISCONNECTED';
@@ -30,6 +32,8 @@ export interface Api {
   refresh(token: string): Promise<Session>;
   dictionaries(token: string): Promise<Dictionaries>;
   transcript(token: string, interactionId: string): Promise<Transcript>;
+  /** Where the softphone registers and with what; UNAVAILABLE when this server runs without voice. */
+  softphone(token: string): Promise<SoftphoneConfig>;
 }
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -86,5 +90,6 @@ export function createApi(baseUrl: string, fetchImpl: typeof fetch = (...args) =
     refresh: (token) => call('/api/auth/refresh', { method: 'POST', token, body: {} }, (d) => sessionSchema.parse(d)),
     dictionaries: (token) => call('/api/dictionaries', { method: 'GET', token }, (d) => dictionariesSchema.parse(d)),
     transcript: (token, id) => call(`/api/interactions/${encodeURIComponent(id)}/transcript`, { method: 'GET', token }, (d) => transcriptSchema.parse(d)),
+    softphone: (token) => call('/api/voice/softphone', { method: 'GET', token }, parseSoftphoneConfig),
   };
 }

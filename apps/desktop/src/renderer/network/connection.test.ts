@@ -7,6 +7,7 @@ import { useOffersStore } from '../stores/offersStore.js';
 import { useSessionStore } from '../stores/sessionStore.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { FakeSocket, fakeApi, flush } from '../testing/fakes.js';
+import { FakeSoftphone } from '../testing/fakeSoftphone.js';
 import { DICTIONARIES, makeInteraction, makeOffer, makeSession, uuid } from '../testing/fixtures.js';
 import { resetAllStores } from '../testing/reset.js';
 import { ApiError } from './api.js';
@@ -34,6 +35,7 @@ describe('agent connection', () => {
         tokens.push(getToken());
         return socket;
       },
+      createSoftphone: () => new FakeSoftphone(),
     });
     return api;
   };

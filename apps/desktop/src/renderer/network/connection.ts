@@ -8,6 +8,8 @@ import type { Api } from './api.js';
 import { errorCodeOf, sendCommand } from './commands.js';
 import { bindPushes } from './pushes.js';
 import type { AgentPayload, AgentSocket } from './socket.js';
+import type { Softphone } from '../telephony/softphone.js';
+import { startVoice, type VoiceActions } from '../telephony/voiceController.js';
 
 /** Refresh the token this long before it expires. */
 export const REFRESH_LEAD_MS = 60_000;
@@ -20,10 +22,13 @@ export interface ConnectionDeps {
   api: Api;
   /** Opens the socket; the token getter is read again on every reconnect. */
   openSocket: (getToken: () => string) => AgentSocket;
+  /** The session's phone; it registers once the connection starts. */
+  createSoftphone: () => Softphone;
 }
 
 export interface AgentConnection {
   actions: AgentActions;
+  voice: VoiceActions;
   stop(): void;
 }
 
@@ -71,7 +76,8 @@ export function startAgentConnection(deps: ConnectionDeps): AgentConnection {
     );
   };
 
-  const actions = createActions({ send, loadTranscript });
+  const voice = startVoice({ api: deps.api, softphone: deps.createSoftphone(), token });
+  const actions = createActions({ send, loadTranscript, voice });
   const unbindPushes = bindPushes(socket, {
     onNewInteraction: loadTranscript,
     onSessionError: (code) => {
@@ -212,9 +218,10 @@ export function startAgentConnection(deps: ConnectionDeps): AgentConnection {
     unsubscribeSession();
     unbindPushes();
     actions.dispose();
+    voice.stop();
     socket.removeAllListeners();
     socket.disconnect();
   }
 
-  return { actions, stop };
+  return { actions, voice, stop };
 }

@@ -1,5 +1,6 @@
 import type { AgentSnapshot } from '@omnicc/shared';
 import { useAgentStore } from './agentStore.js';
+import { useCallStore } from './callStore.js';
 import { useInteractionsStore } from './interactionsStore.js';
 import { useOffersStore } from './offersStore.js';
 import { useUiStore } from './uiStore.js';
@@ -23,6 +24,7 @@ export function applySnapshot(snapshot: AgentSnapshot): void {
 /** Forgets everything of the signed-out agent, so the next one starts clean. */
 export function resetDesk(): void {
   useAgentStore.getState().reset();
+  useCallStore.getState().reset();
   useOffersStore.getState().reset();
   useInteractionsStore.getState().reset();
   useUiStore.getState().reset();

@@ -3,7 +3,23 @@ import { create } from 'zustand';
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
 /** Actions whose failure the agent is told about (keys under action.*). */
-export type ActionName = 'setStatus' | 'accept' | 'reject' | 'send' | 'end' | 'wrapUp' | 'load' | 'transfer' | 'transferTargets';
+export type ActionName =
+  | 'setStatus'
+  | 'accept'
+  | 'reject'
+  | 'send'
+  | 'end'
+  | 'wrapUp'
+  | 'load'
+  | 'transfer'
+  | 'transferTargets'
+  | 'hangUp'
+  | 'hold'
+  | 'resume'
+  | 'dtmf'
+  | 'callTransfer'
+  | 'dial'
+  | 'softphone';
 
 /** A failed action and its error code (keys under errors.*). */
 export interface Notice {

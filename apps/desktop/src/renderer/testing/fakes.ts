@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import type { Ack, AgentAckValues, AgentInboundName } from '@omnicc/shared';
 import type { Ringer } from '../alerts/ringer.js';
 import type { SystemNotifier } from '../alerts/systemNotifier.js';
-import type { Api } from '../network/api.js';
+import { ApiError, type Api } from '../network/api.js';
 import type { AgentListenEvents, AgentPayload, AgentSocket } from '../network/socket.js';
 import { DICTIONARIES, makeSession } from './fixtures.js';
 
@@ -86,6 +86,7 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     refresh: vi.fn(() => Promise.resolve(makeSession({ token: 'token-2' }))),
     dictionaries: vi.fn(() => Promise.resolve(DICTIONARIES)),
     transcript: vi.fn(() => Promise.reject(new Error('no transcript in this test'))),
+    softphone: vi.fn(() => Promise.reject(new ApiError('UNAVAILABLE', 'voice is off'))),
     ...overrides,
   };
 }

@@ -1,0 +1,48 @@
+import { Web, type Core, type Session } from 'sip.js';
+import { SoftphoneError } from './softphone.js';
+
+/** The Web session description handler of a session (the RTCPeerConnection side), once there is one. */
+export function mediaOf(session: Session): Web.SessionDescriptionHandler | undefined {
+  const sdh = session.sessionDescriptionHandler;
+  return sdh instanceof Web.SessionDescriptionHandler ? sdh : undefined;
+}
+
+/**
+ * Sends an in-dialog request and waits for its final answer: sip.js's own
+ * promises settle when the request is sent, but hold or transfer are done
+ * only when the far end accepted them.
+ */
+export function acknowledged(send: (delegate: Core.OutgoingRequestDelegate) => Promise<unknown>, timeoutMs = 0): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = timeoutMs > 0 ? setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs) : undefined;
+    const done = (fn: () => void) => {
+      clearTimeout(timer);
+      fn();
+    };
+    send({
+      onAccept: () => done(resolve),
+      onReject: (response) => done(() => reject(new Error(`${response.message.statusCode} ${response.message.reasonPhrase}`))),
+    }).catch((err: unknown) => done(() => reject(err instanceof Error ? err : new Error(String(err)))));
+  });
+}
+
+/** A getUserMedia failure (no microphone, or permission denied) as the agent should hear of it. */
+export function microphoneError(err: unknown): SoftphoneError | undefined {
+  const name = err instanceof Error || err instanceof DOMException ? err.name : '';
+  return ['NotAllowedError', 'NotFoundError', 'NotReadableError', 'OverconstrainedError', 'SecurityError'].includes(name)
+    ? new SoftphoneError('MICROPHONE', err instanceof Error ? err.message : name)
+    : undefined;
+}
+
+/**
+ * Fails a promise that takes longer than `ms`. sip.js waits on WebSocket
+ * events that may never come (a connection blocked by the page's CSP fires
+ * no close), and the desk must learn that the phone is not there.
+ */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SoftphoneError('SOFTPHONE_UNAVAILABLE', `${what}: no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
