@@ -206,4 +206,20 @@ describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio 
     await until(async () => (await server.store.interactions.get(offer.interaction.id))?.state === 'wrapUp');
     expect((await server.store.interactions.events(offer.interaction.id)).at(-1)).toMatchObject({ type: 'ended', data: { by: 'agent' } });
   });
+
+  it('hangs the call up on both sides when the agent ends it from a desktop without the SIP session (a reload mid-call)', async () => {
+    const bob = await agentOnline('bob');
+    const offered = next<Offer>(bob.socket, 'offer:new', 8000);
+    const phone = t.sipp('agent-answer', ['-m', '1', '-p', String(bob.phonePort)]);
+    const caller = dial('caller-stays', '13800138008');
+    const offer = await offered;
+    await until(async () => (await server.store.interactions.get(offer.interaction.id))?.state === 'assigned');
+    expect(await bob.socket.emitWithAck('interaction:end', { interactionId: offer.interaction.id })).toMatchObject({ ok: true });
+    const [callerSide, phoneSide] = await Promise.all([caller, phone]);
+    expect(callerSide, callerSide.errors).toMatchObject({ code: 0 });
+    expect(phoneSide, phoneSide.errors).toMatchObject({ code: 0 });
+    expect((await server.store.interactions.get(offer.interaction.id))?.state).toBe('wrapUp');
+    expect(await bob.socket.emitWithAck('interaction:wrapUp', { interactionId: offer.interaction.id, dispositionCode: 'resolved', note: '' })).toMatchObject({ ok: true });
+    bob.socket.disconnect();
+  });
 });

@@ -56,6 +56,8 @@ export function createNotifiers(
     maxWaitReached: () => undefined,
     // Chats wait for the agent's grace period; calls are hung up by the voice channel (see VoiceChannel.tap).
     agentOffline: () => undefined,
+    // The chat service pushes the ended chat itself; a call is hung up by the voice channel.
+    interactionEnded: () => undefined,
   };
 
   const chat: ChatNotifier = {

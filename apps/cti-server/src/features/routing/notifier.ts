@@ -16,6 +16,8 @@ export interface RoutingNotifier {
   customerNotice(interactionId: string, reason: 'agentLost'): void;
   /** The interaction waited its queue's max wait (and had nowhere to overflow): a channel may end it (voice releases the call). */
   maxWaitReached(interaction: Interaction): void;
+  /** The agent ended the interaction (from a desktop): a channel may end what still runs (voice hangs the call up). */
+  interactionEnded(interaction: Interaction): void;
   /** The agent's last socket closed (their desktop is gone): a channel may end what lives in it (voice hangs up calls). */
   agentOffline(agentId: string): void;
 }

@@ -87,7 +87,7 @@ export class OwnerLifecycle {
     ];
     for (const t of timers) t.unref();
     this.current = { routing, timers };
-    gateway.setOwner(new RoutingOwner({ store, routing, feed, clock }).handlers);
+    gateway.setOwner(new RoutingOwner({ store, routing, feed, clock, onEnded: (i) => notifier.interactionEnded(i) }).handlers);
     this.deps.onTakeover?.();
     log.info({ ...recovered, replayedEvents: todaysEvents.length, agentsConnected: census.size, sinceTakeover: clock.now() - takenAt }, 'routing taken over');
   }

@@ -12,6 +12,8 @@ import { mustGetInteraction, ownedInteraction } from '../interactions/interactio
 export interface RoutingOwnerDeps {
   /** The fenced store: every routing write checks that this node still holds the lease. */
   store: Store;
+  /** Told when an agent ended an interaction (channels end what still runs, e.g. a call). */
+  onEnded?: (interaction: Interaction) => void;
   routing: RoutingService;
   feed: MetricsFeed;
   clock: Clock;
@@ -60,10 +62,12 @@ export class RoutingOwner {
     const i = await this.owned(agentId, interactionId);
     if (i.state === 'wrapUp') return i; // already ended (a retried call)
     const at = this.now();
-    return this.deps.routing.afterWrite(
+    const ended = await this.deps.routing.afterWrite(
       () => this.deps.store.interactions.transition(interactionId, { from: ['assigned'], to: 'wrapUp', patch: { endedAt: at } }, { type: 'ended', at, actorId: agentId, data: { by: 'agent' } }),
       () => ({ type: 'interactionEnded', interactionId, agentId }),
     );
+    this.deps.onEnded?.(ended);
+    return ended;
   }
 
   private async wrapUp({ agentId, interactionId, dispositionCode, note }: RoutingCallArgs<'wrapUp'>): Promise<Interaction> {

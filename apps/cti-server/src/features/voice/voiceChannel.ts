@@ -111,6 +111,10 @@ export class VoiceChannel {
         notifier.maxWaitReached(interaction);
         this.service?.maxWaitReached(interaction);
       },
+      interactionEnded: (interaction: Interaction) => {
+        notifier.interactionEnded(interaction);
+        this.service?.interactionEnded(interaction);
+      },
       agentOffline: (agentId: string) => {
         notifier.agentOffline(agentId);
         this.service?.agentOffline(agentId);

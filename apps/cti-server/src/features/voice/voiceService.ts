@@ -41,7 +41,8 @@ interface CallLeg {
   hangupTries?: number;
 }
 
-const HANGUP_TRIES = 10;
+/** The caller's ACK confirms the dialog within milliseconds; 6 s of tries covers a loaded machine. */
+const HANGUP_TRIES = 20;
 const HANGUP_RETRY_MS = 300;
 
 /**
@@ -111,12 +112,29 @@ export class VoiceService {
   }
 
   private async hangUp(leg: CallLeg, agentId: string): Promise<void> {
-    const connected = leg.connected;
-    if (!connected || !leg.ftag) return;
-    leg.hangupTries = 1;
-    this.deps.send({ cmd: 'hangup', callId: leg.callId, ftag: leg.ftag, ttag: connected.ttag });
+    if (!leg.connected || leg.hangupTries !== undefined) return;
+    // Sent or not (Kamailio away), the agent is gone: the interaction goes to wrap-up either way.
+    this.sendHangup(leg);
     this.deps.log.warn({ callId: leg.callId, agentId }, "agent's desktop gone mid-call: hanging up");
     await this.deps.routing.call('endInteraction', { agentId, interactionId: leg.interactionId });
+  }
+
+  /**
+   * The agent ended the call's interaction from a desktop that no longer has
+   * the SIP session (a reload mid-call): the call is hung up on both sides.
+   * After a hang-up of ours or a BYE, there is nothing left to end.
+   */
+  interactionEnded(interaction: { id: string; channel: string }): void {
+    if (interaction.channel !== 'voice') return;
+    const leg = this.legOf(interaction.id);
+    if (leg?.connected && leg.hangupTries === undefined) void this.serially(leg.callId, () => Promise.resolve(void this.sendHangup(leg)));
+  }
+
+  /** Asks Kamailio to end the dialog (BYE both ways); false when the call is not connected. */
+  private sendHangup(leg: CallLeg): boolean {
+    if (!leg.connected || !leg.ftag || leg.hangupTries !== undefined) return false;
+    leg.hangupTries = 1;
+    return this.deps.send({ cmd: 'hangup', callId: leg.callId, ftag: leg.ftag, ttag: leg.connected.ttag });
   }
 
   /** The dialog was not confirmed yet (the caller's ACK is on its way): try again shortly, a bounded number of times. */
