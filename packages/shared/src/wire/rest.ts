@@ -47,3 +47,20 @@ export const transcriptSchema = z.object({
 export type Transcript = z.infer<typeof transcriptSchema>;
 
 export const idParamsSchema = z.object({ id: idSchema });
+
+/**
+ * GET /api/voice/softphone: where the agent's softphone connects and its
+ * ephemeral SIP credentials (Kamailio auth_ephemeral: the user is
+ * "<expiry>:<username>"). Fetch new ones before `expiresAt`.
+ */
+export const softphoneSettingsSchema = z.object({
+  wsUrl: z.string().regex(/^wss?:\/\/\S+$/).max(2048),
+  credentials: z.object({
+    /** sip:<username>@<domain> */
+    uri: z.string().startsWith('sip:').max(512),
+    authorizationUsername: z.string().min(1).max(512),
+    password: z.string().min(1).max(512),
+    expiresAt: z.iso.datetime(),
+  }),
+});
+export type SoftphoneSettings = z.infer<typeof softphoneSettingsSchema>;

@@ -1,15 +1,8 @@
-import { AppError } from '@omnicc/shared';
+import { AppError, type SoftphoneSettings } from '@omnicc/shared';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Store } from '../../store/Store.js';
 import type { Authenticate } from '../auth/guard.js';
 import type { VoiceChannel } from './voiceChannel.js';
-
-/** What GET /api/voice/softphone answers (see SipCredentials). */
-export const softphoneSettingsSchema = z.object({
-  wsUrl: z.string(),
-  credentials: z.object({ uri: z.string(), authorizationUsername: z.string(), password: z.string(), expiresAt: z.string() }),
-});
 
 /**
  * GET /api/voice/softphone: what the agent's softphone needs (the WebSocket
@@ -18,7 +11,7 @@ export const softphoneSettingsSchema = z.object({
  * supervisors monitor, they do not take calls.
  */
 export function registerVoiceRoutes(app: FastifyInstance, deps: { store: Store; authenticate: Authenticate; voice: VoiceChannel }): void {
-  app.get('/api/voice/softphone', async (request, reply) => {
+  app.get('/api/voice/softphone', async (request, reply): Promise<SoftphoneSettings> => {
     const me = await deps.authenticate(request, ['agent', 'teamLead']);
     if (!deps.voice.enabled) throw new AppError('UNAVAILABLE', `voice is ${deps.voice.status()}`);
     const user = await deps.store.users.findById(me.userId);

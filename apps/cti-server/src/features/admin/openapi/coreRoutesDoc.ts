@@ -4,13 +4,13 @@ import {
   idParamsSchema,
   loginRequestSchema,
   sessionSchema,
+  softphoneSettingsSchema,
   startChatRequestSchema,
   startChatResponseSchema,
   transcriptSchema,
   userSchema,
 } from '@omnicc/shared';
 import { routingExplanationSchema } from '../../interactions/routingRoutes.js';
-import { softphoneSettingsSchema } from '../../voice/voiceRoutes.js';
 import type { RouteDoc } from './routeDoc.js';
 
 /** The route that serves the document itself. */
