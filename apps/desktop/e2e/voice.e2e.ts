@@ -4,6 +4,19 @@ import { launchBrowser } from './support/browser.js';
 import { startDemoServer, type DemoServer } from './support/demoServer.js';
 import { axeViolations, byId, shot } from './support/pages.js';
 import { placeCall, telephonyMissing, voiceServerEnv, type SippCall, type VoicePorts } from './support/voice.js';
+import { ngCommand } from '../../cti-server/src/adapters/kamailio/rtpengineNg.js';
+
+/** RTP bytes rtpengine relayed for each call it has now (its own figures, over its ng control port). */
+async function relayedRtpBytes(ngPort: number): Promise<number[]> {
+  const list = await ngCommand('127.0.0.1', ngPort, { command: 'list' });
+  const calls = Array.isArray(list.calls) ? (list.calls as string[]) : [];
+  const bytes: number[] = [];
+  for (const callId of calls) {
+    const q = (await ngCommand('127.0.0.1', ngPort, { command: 'query', 'call-id': callId })) as { totals?: { RTP?: { bytes?: number } } };
+    bytes.push(q.totals?.RTP?.bytes ?? 0);
+  }
+  return bytes;
+}
 
 /**
  * Fake microphone and no permission prompt (Chromium's test devices), and
@@ -113,6 +126,8 @@ describe.skipIf(missing !== undefined)('voice in the browser: ring, answer, audi
 
     await expect.poll(async () => (await audioBytes(page)).received, { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(async () => (await audioBytes(page)).sent, { timeout: 10_000 }).toBeGreaterThan(0);
+    // And the relay in the middle counts the same media: rtpengine's own totals for the call.
+    await expect.poll(async () => Math.max(0, ...(await relayedRtpBytes(ports.rtpengineNg))), { timeout: 10_000 }).toBeGreaterThan(0);
 
     await checkScreen(page, 'zh-CN', 'desktop-voice-in-call');
     await checkScreen(page, 'en', 'desktop-voice-in-call');
