@@ -18,17 +18,20 @@ export function telephonyMissing(): string | undefined {
   return missing.length ? `${missing.join(', ')} not installed: run apps/cti-server/telephony/install.sh` : undefined;
 }
 
-/** A free TCP and UDP port on 127.0.0.1 (both, since SIP listens on both). */
+/**
+ * A free TCP and UDP port on 127.0.0.1, below Linux's ephemeral range
+ * (32768-60999): a port the kernel hands out for outgoing connections could
+ * be taken by another test's client between this check and Kamailio's bind.
+ */
 export async function freePort(): Promise<number> {
   for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    const tcpFree = await new Promise<boolean>((resolve) => {
       const s = createServer();
-      s.once('error', reject);
-      s.listen(0, '127.0.0.1', () => {
-        const p = (s.address() as { port: number }).port;
-        s.close(() => resolve(p));
-      });
+      s.once('error', () => resolve(false));
+      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
     });
+    if (!tcpFree) continue;
     const udpFree = await new Promise<boolean>((resolve) => {
       const u = createSocket('udp4');
       u.once('error', () => resolve(false));

@@ -1,9 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createSocket } from 'node:dgram';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from './demoServer.js';
 
 const SIPP = '/usr/bin/sipp';
 const BINARIES = { kamailio: '/usr/sbin/kamailio', rtpengine: '/usr/bin/rtpengine', sipp: SIPP } as const;
@@ -17,18 +15,9 @@ export function telephonyMissing(): string | undefined {
   return missing.length ? `${missing.join(', ')} not installed: run apps/cti-server/telephony/install.sh` : undefined;
 }
 
-/** A port free for UDP as well as TCP (SIP listens on both). */
-export async function freeSipPort(): Promise<number> {
-  for (;;) {
-    const port = await freePort();
-    const udpFree = await new Promise<boolean>((resolve) => {
-      const u = createSocket('udp4');
-      u.once('error', () => resolve(false));
-      u.bind(port, '127.0.0.1', () => u.close(() => resolve(true)));
-    });
-    if (udpFree) return port;
-  }
-}
+/** A port free for UDP as well as TCP (SIP listens on both), outside the ephemeral range: see the server's test support. */
+export { freePort as freeSipPort } from '../../../cti-server/test/support/telephony.js';
+import { freePort as freeSipPort } from '../../../cti-server/test/support/telephony.js';
 
 export interface VoicePorts {
   sip: number;
@@ -43,7 +32,7 @@ export interface VoicePorts {
  * above the 30000–39199 slices the server's own voice tests use.
  */
 export async function voiceServerEnv(): Promise<{ env: Record<string, string>; ports: VoicePorts }> {
-  const ports = { sip: await freeSipPort(), ws: await freePort(), evapi: await freePort(), rtpengineNg: await freeSipPort() };
+  const ports = { sip: await freeSipPort(), ws: await freeSipPort(), evapi: await freeSipPort(), rtpengineNg: await freeSipPort() };
   return {
     ports,
     env: {
