@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -62,16 +62,24 @@ export async function startTestTelephony(options: { outboundGateway?: string; au
   const stack = new TelephonyStack({ dir, ports, domain: SIP_DOMAIN, authSecret: TEST_SIP_SECRET, log: pino({ level: 'silent' }), kamailioDebug: 2, ...options });
   await stack.start();
   let n = 0;
+  const running = new Set<ChildProcess>();
   return {
     stack,
     ports,
     dir,
     sipp(scenario, args, timeoutMs = 20_000) {
       const errorFile = path.join(dir, `sipp-${++n}-errors.log`);
-      const child = spawn('/usr/bin/sipp', ['-sf', path.join(SIPP_DIR, `${scenario}.xml`), '-i', '127.0.0.1', '-timeout', `${Math.ceil(timeoutMs / 1000)}s`, '-trace_err', '-error_file', errorFile, ...args, `127.0.0.1:${ports.sip}`], {
+      // -nostdin: sipp otherwise watches its terminal; -timeout_error: a timed-out run fails instead of passing.
+      const child = spawn('/usr/bin/sipp', ['-sf', path.join(SIPP_DIR, `${scenario}.xml`), '-i', '127.0.0.1', '-timeout', `${Math.ceil(timeoutMs / 1000)}s`, '-timeout_error', '-nostdin', '-trace_err', '-error_file', errorFile, ...args, `127.0.0.1:${ports.sip}`], {
         cwd: dir,
         stdio: ['ignore', 'ignore', 'pipe'],
       });
+      running.add(child);
+      child.once('exit', () => running.delete(child));
+      // Bounded whatever sipp does: killed a little after its own timeout.
+      const guard = setTimeout(() => child.kill('SIGKILL'), timeoutMs + 5000);
+      guard.unref();
+      child.once('exit', () => clearTimeout(guard));
       let stderr = '';
       child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
       return new Promise((resolve) => {
@@ -83,6 +91,8 @@ export async function startTestTelephony(options: { outboundGateway?: string; au
       });
     },
     async stop() {
+      // A failed test may leave a sipp waiting: none outlives the stack.
+      for (const child of running) child.kill('SIGKILL');
       await stack.stop();
       await rm(dir, { recursive: true, force: true });
     },
