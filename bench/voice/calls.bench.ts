@@ -24,7 +24,6 @@
  *   VOICE_BENCH_CALLS_A=100 VOICE_BENCH_CALLS_B=200 pnpm bench:voice
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,7 +37,8 @@ import { sipAuthSecret, type SipCredentials } from '../../apps/cti-server/src/fe
 import { seedReferenceData } from '../../apps/cti-server/src/seed/demoData.js';
 import { adminQuery, loadPino, loadSocketIoClient, pg, wallNow } from '../socket/serverDeps.js';
 import { latencyFigures, sleep, type LatencyFigures } from '../socket/stats.js';
-import { freePort as freeTcpPort, startServerProcess, stopChild } from '../socket/serverProcess.js';
+import { startServerProcess, stopChild } from '../socket/serverProcess.js';
+import { freePort } from '../../apps/cti-server/test/support/telephony.js';
 import { firstBy, readSippLog } from './sippLog.js';
 
 const env = process.env;
@@ -53,19 +53,6 @@ const PASSWORD = 'bench-agent-password';
 const DOMAIN = 'omnicc.local';
 const SIPP_DIR = path.join(TELEPHONY_DIR, 'sipp');
 const { io } = loadSocketIoClient();
-
-/** A port free for both TCP and UDP (SIP and sipp use UDP). */
-async function freePort(): Promise<number> {
-  for (;;) {
-    const port = await freeTcpPort();
-    const free = await new Promise<boolean>((resolve) => {
-      const u = createSocket('udp4');
-      u.once('error', () => resolve(false));
-      u.bind(port, '127.0.0.1', () => u.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-}
 
 function sipp(dir: string, port: number, scenario: string, args: string[], log: string): Promise<number> {
   const child = spawn('/usr/bin/sipp', ['-sf', path.join(SIPP_DIR, `${scenario}.xml`), '-i', '127.0.0.1', '-p', String(port), '-trace_msg', '-message_file', log, '-trace_err', '-error_file', `${log}.errors`, ...args], { cwd: dir, stdio: 'ignore' });

@@ -191,33 +191,38 @@ describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio 
     expect(await shortQueueEvents()).toStrictEqual(['created', 'maxWaitReached', 'abandoned']);
   }, 30_000);
 
-  it("hangs a call up on both sides when the agent's desktop goes away mid-call, and the call goes to wrap-up", async () => {
-    const alice = await agentOnline('alice');
-    const offered = next<Offer>(alice.socket, 'offer:new', 8000);
-    const phone = t.sipp('agent-answer', ['-m', '1', '-p', String(alice.phonePort)]);
-    const caller = dial('caller-stays', '13800138007');
+  /**
+   * A call the agent's softphone answered, with a caller who stays until a
+   * BYE; `hungUpBothSides` resolves once both sipp ends got theirs.
+   */
+  async function connectedCall(username: string, callerNumber: string) {
+    const agent = await agentOnline(username);
+    const offered = next<Offer>(agent.socket, 'offer:new', 8000);
+    const phone = t.sipp('agent-answer', ['-m', '1', '-p', String(agent.phonePort)]);
+    const caller = dial('caller-stays', callerNumber);
     const offer = await offered;
     await until(async () => (await server.store.interactions.get(offer.interaction.id))?.state === 'assigned');
+    const hungUpBothSides = async (): Promise<void> => {
+      const [callerSide, phoneSide] = await Promise.all([caller, phone]);
+      expect(callerSide, callerSide.errors).toMatchObject({ code: 0 });
+      expect(phoneSide, phoneSide.errors).toMatchObject({ code: 0 });
+    };
+    return { agent, offer, hungUpBothSides };
+  }
+
+  it("hangs a call up on both sides when the agent's desktop goes away mid-call, and the call goes to wrap-up", async () => {
+    const { agent: alice, offer, hungUpBothSides } = await connectedCall('alice', '13800138007');
     // The browser closes: its socket goes, and with it the audio.
     alice.socket.disconnect();
-    const [callerSide, phoneSide] = await Promise.all([caller, phone]);
-    expect(callerSide, callerSide.errors).toMatchObject({ code: 0 });
-    expect(phoneSide, phoneSide.errors).toMatchObject({ code: 0 });
+    await hungUpBothSides();
     await until(async () => (await server.store.interactions.get(offer.interaction.id))?.state === 'wrapUp');
     expect((await server.store.interactions.events(offer.interaction.id)).at(-1)).toMatchObject({ type: 'ended', data: { by: 'agent' } });
   });
 
   it('hangs the call up on both sides when the agent ends it from a desktop without the SIP session (a reload mid-call)', async () => {
-    const bob = await agentOnline('bob');
-    const offered = next<Offer>(bob.socket, 'offer:new', 8000);
-    const phone = t.sipp('agent-answer', ['-m', '1', '-p', String(bob.phonePort)]);
-    const caller = dial('caller-stays', '13800138008');
-    const offer = await offered;
-    await until(async () => (await server.store.interactions.get(offer.interaction.id))?.state === 'assigned');
+    const { agent: bob, offer, hungUpBothSides } = await connectedCall('bob', '13800138008');
     expect(await bob.socket.emitWithAck('interaction:end', { interactionId: offer.interaction.id })).toMatchObject({ ok: true });
-    const [callerSide, phoneSide] = await Promise.all([caller, phone]);
-    expect(callerSide, callerSide.errors).toMatchObject({ code: 0 });
-    expect(phoneSide, phoneSide.errors).toMatchObject({ code: 0 });
+    await hungUpBothSides();
     expect((await server.store.interactions.get(offer.interaction.id))?.state).toBe('wrapUp');
     expect(await bob.socket.emitWithAck('interaction:wrapUp', { interactionId: offer.interaction.id, dispositionCode: 'resolved', note: '' })).toMatchObject({ ok: true });
     bob.socket.disconnect();

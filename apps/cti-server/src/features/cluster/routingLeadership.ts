@@ -52,11 +52,8 @@ export class RoutingLeadership {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.ticking;
-    const held = this.held;
-    if (!held) return;
-    await this.lose('stopping');
-    await this.deps.leases.release(ROUTING_LEASE, this.deps.holder.nodeId, held.token).catch((err: unknown) => this.deps.log.warn({ err }, 'routing lease release failed'));
+    // After the attempt in progress (relinquish waits for it).
+    await this.relinquish('stopping');
   }
 
   /**

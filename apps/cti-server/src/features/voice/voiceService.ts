@@ -269,7 +269,7 @@ export class VoiceService {
    */
   private async ended(callId: string, by: string, fromTag: string): Promise<void> {
     const leg = this.calls.get(callId);
-    const interaction = leg ? await this.deps.store.interactions.get(leg.interactionId) : await this.deps.store.interactions.findByChannelRef(callId);
+    const interaction = await this.interactionOf(callId);
     this.forget(callId);
     if (!interaction || interaction.state !== 'assigned' || !interaction.agentId) return;
     const agentHungUp = leg?.ftag && fromTag ? fromTag !== leg.ftag : by !== interaction.customer.phone;
@@ -281,7 +281,7 @@ export class VoiceService {
   }
 
   private async callerLeft(callId: string, why: string): Promise<void> {
-    const interaction = this.calls.has(callId) ? await this.deps.store.interactions.get(this.calls.get(callId)?.interactionId ?? '') : await this.deps.store.interactions.findByChannelRef(callId);
+    const interaction = await this.interactionOf(callId);
     this.forget(callId);
     if (!interaction) return;
     this.deps.log.info({ callId, why }, 'caller left');
@@ -364,6 +364,12 @@ export class VoiceService {
     if (interaction && (interaction.state === 'queued' || interaction.state === 'offered')) {
       await this.deps.routing.call('customerLeave', { interactionId: interaction.id }).catch(() => undefined);
     }
+  }
+
+  /** The stored interaction of a call: through its leg, or by Call-ID for a call we do not track (after a restart of ours). */
+  private async interactionOf(callId: string): Promise<Interaction | undefined> {
+    const leg = this.calls.get(callId);
+    return leg ? this.deps.store.interactions.get(leg.interactionId) : this.deps.store.interactions.findByChannelRef(callId);
   }
 
   private async usernameOf(agentId: string): Promise<string> {
