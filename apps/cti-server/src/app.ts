@@ -149,10 +149,10 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   const chat = new ChatService({ store, clock, routing, notifier: notifiers.chat, defaultQueueId: 'chat-general' });
 
   const onEvent = (nsp: string) => (event: string, result: string) => metrics.socketEvents.inc({ namespace: nsp, event: event.slice(0, 40), result });
-  setupAgentNamespace(agentNsp, { store, clock, tokens, routing, chat, log: logger, onEvent: onEvent('agent') });
+  setupAgentNamespace(agentNsp, { store, clock, tokens, routing, chat, calls: voice.transfers, log: logger, onEvent: onEvent('agent') });
   setupCustomerNamespace(customerNsp, { chat, log: logger, onEvent: onEvent('customer') });
   const snapshot = () => routing.call('supervisorSnapshot', {});
-  const supervisorFeed = setupSupervisorNamespace(supervisorNsp, { tokens, clock, snapshot, onEvent: onEvent('supervisor') });
+  const supervisorFeed = setupSupervisorNamespace(supervisorNsp, { tokens, clock, snapshot, monitor: voice.monitor, onEvent: onEvent('supervisor') });
   agentNsp.on('connection', (socket) => {
     metrics.agentsConnected.inc();
     socket.on('disconnect', () => metrics.agentsConnected.dec());

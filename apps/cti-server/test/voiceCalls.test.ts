@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueConfigSchema, type Offer } from '@omnicc/shared';
+import { io, type Socket } from 'socket.io-client';
+import { queueConfigSchema, type Offer, type SupervisorClientToServer, type SupervisorServerToClient } from '@omnicc/shared';
 import { sipAuthSecret, type SipCredentials } from '../src/features/voice/sipCredentials.js';
 import type { Store } from '../src/store/Store.js';
 import { connected, next, startTestServer, type AgentSocket, type TestServer } from './support/testServer.js';
@@ -17,7 +18,7 @@ async function seedHotline(store: Store): Promise<void> {
   await store.queues.upsert({ id: 'voice-short', channel: 'voice', nameEn: 'Hotline (short wait)', nameZh: '热线（短等待）' });
   const short = await store.queueConfigs.get('voice-short');
   if (short) await store.queueConfigs.update(queueConfigSchema.parse({ ...short, maxWaitSeconds: 10 }));
-  for (const username of ['alice', 'bob']) {
+  for (const username of ['alice', 'bob', 'tina']) {
     const user = await store.users.findByUsername(username);
     if (user) await store.agents.updateProfile(user.id, { skills: [], capacity: { voice: 1, chat: 3, email: 5, sms: 5 } });
   }
@@ -44,6 +45,7 @@ describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio 
         OMNICC_SIP_PORT: String(t.ports.sip),
         OMNICC_SIP_WS_PORT: String(t.ports.ws),
         OMNICC_EVAPI_PORT: String(t.ports.evapi),
+        OMNICC_RTPENGINE_NG_PORT: String(t.ports.rtpengineNg),
         OMNICC_SERVICE_NUMBERS: '10086=voice-general,10010=voice-short',
       },
     });
@@ -210,6 +212,42 @@ describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio 
     return { agent, offer, hungUpBothSides };
   }
 
+  it("gives a supervisor a listen-only WebRTC copy of both sides of a call from rtpengine, and nobody else", async () => {
+    const { agent: bob, offer, hungUpBothSides } = await connectedCall('bob', '13800138012');
+    const interactionId = offer.interaction.id;
+    const supervisor: Socket<SupervisorServerToClient, SupervisorClientToServer> = io(`${server.url}/supervisor`, { auth: { token: (await server.login('sam')).token }, transports: ['websocket'], reconnection: false });
+    try {
+      const ack = await supervisor.emitWithAck('call:monitor', { interactionId });
+      if (!ack.ok) throw new Error(ack.error.code);
+      const { sdp, monitorId } = ack.value;
+      // One send-only stream per party, for a browser: ICE, DTLS-SRTP, rtcp-mux.
+      const media = sdp.split(/\r?\n(?=m=)/).slice(1);
+      expect(media).toHaveLength(2);
+      for (const m of media) {
+        expect(m).toMatch(/^m=audio \d+ UDP\/TLS\/RTP\/SAVPF /);
+        expect(m).toContain('a=sendonly');
+        expect(m).toMatch(/a=fingerprint:sha-256 /);
+        expect(m).toMatch(/a=candidate:.* 127\.0\.0\.1 /);
+      }
+      expect(await supervisor.emitWithAck('call:monitorAnswer', { monitorId: 'f'.repeat(32), sdp: 'v=0\r\ns=-\r\n' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await supervisor.emitWithAck('call:monitor', { interactionId: '6f1c2a52-1b7e-4b8a-9a38-9a3f1e2d4c5b' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await supervisor.emitWithAck('call:monitorStop', { monitorId })).toMatchObject({ ok: true });
+      expect(await supervisor.emitWithAck('call:monitorStop', { monitorId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      // An agent's socket has no such event: agents do not listen to colleagues.
+      expect(await (bob.socket.emitWithAck as (event: string, payload: unknown) => Promise<unknown>)('call:monitor', { interactionId })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_EVENT' } });
+    } finally {
+      supervisor.disconnect();
+    }
+    expect(await bob.socket.emitWithAck('interaction:end', { interactionId })).toMatchObject({ ok: true });
+    await hungUpBothSides();
+    // Over: nothing to monitor any more.
+    const late: Socket<SupervisorServerToClient, SupervisorClientToServer> = io(`${server.url}/supervisor`, { auth: { token: (await server.login('sam')).token }, transports: ['websocket'], reconnection: false });
+    expect(await late.emitWithAck('call:monitor', { interactionId })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    late.disconnect();
+    expect(await bob.socket.emitWithAck('interaction:wrapUp', { interactionId, dispositionCode: 'resolved', note: '' })).toMatchObject({ ok: true });
+    bob.socket.disconnect();
+  });
+
   it("hangs a call up on both sides when the agent's desktop goes away mid-call, and the call goes to wrap-up", async () => {
     const { agent: alice, offer, hungUpBothSides } = await connectedCall('alice', '13800138007');
     // The browser closes: its socket goes, and with it the audio.
@@ -217,6 +255,10 @@ describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio 
     await hungUpBothSides();
     await until(async () => (await server.store.interactions.get(offer.interaction.id))?.state === 'wrapUp');
     expect((await server.store.interactions.events(offer.interaction.id)).at(-1)).toMatchObject({ type: 'ended', data: { by: 'agent' } });
+    // Back on the desktop, she closes the wrap-up (and is free for the tests after this one).
+    const back = await agentOnline('alice');
+    expect(await back.socket.emitWithAck('interaction:wrapUp', { interactionId: offer.interaction.id, dispositionCode: 'resolved', note: '' })).toMatchObject({ ok: true });
+    back.socket.disconnect();
   });
 
   it('hangs the call up on both sides when the agent ends it from a desktop without the SIP session (a reload mid-call)', async () => {
@@ -225,6 +267,69 @@ describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio 
     await hungUpBothSides();
     expect((await server.store.interactions.get(offer.interaction.id))?.state).toBe('wrapUp');
     expect(await bob.socket.emitWithAck('interaction:wrapUp', { interactionId: offer.interaction.id, dispositionCode: 'resolved', note: '' })).toMatchObject({ ok: true });
+    bob.socket.disconnect();
+  });
+
+  /** Where the caller's phone goes after the agent's REFER: the user part of the transfer address the server signed. */
+  async function transferAddress(socket: AgentSocket, interactionId: string, to: { agentId: string } | { queueId: string }): Promise<string> {
+    const ack = await socket.emitWithAck('voice:transfer', { interactionId, to });
+    if (!ack.ok) throw new Error(`transfer refused: ${ack.error.code}`);
+    expect(ack.value.referTo).toMatch(new RegExp(`^sip:xfer-[A-Za-z0-9_-]+@${SIP_DOMAIN}$`));
+    return /^sip:([^@]+)@/.exec(ack.value.referTo)?.[1] ?? '';
+  }
+
+  /** The caller's phone following a REFER: a new call (new Call-ID) to the transfer address, which talks `talkMs` once answered. */
+  const follow = async (user: string, caller: string, talkMs = 1500) =>
+    t.sipp('caller', ['-m', '1', '-p', String(await freePort()), '-s', user, '-key', 'caller', caller, '-key', 'caller_name', 'Li Lei', '-d', String(talkMs)]);
+
+  it("transfers a call blind to a colleague: the caller's new call rings them, and the old leg is hung up on both sides", async () => {
+    const { agent: alice, offer, hungUpBothSides } = await connectedCall('alice', '13800138010');
+    const interactionId = offer.interaction.id;
+    const bob = await agentOnline('bob');
+    const aliceId = (await server.store.users.findByUsername('alice'))?.id ?? '';
+    const bobId = (await server.store.users.findByUsername('bob'))?.id ?? '';
+    // Checked before anything reaches the caller: only the agent on the call, only targets that can take it.
+    expect(await bob.socket.emitWithAck('voice:transfer', { interactionId, to: { agentId: aliceId } })).toMatchObject({ ok: false, error: { code: 'NOT_OWNER' } });
+    expect(await alice.socket.emitWithAck('voice:transfer', { interactionId, to: { queueId: 'no-such-queue' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await alice.socket.emitWithAck('voice:transfer', { interactionId: '6f1c2a52-1b7e-4b8a-9a38-9a3f1e2d4c5b', to: { agentId: bobId } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const user = await transferAddress(alice.socket, interactionId, { agentId: bobId });
+
+    const bobOffered = next<Offer>(bob.socket, 'offer:new', 8000);
+    const bobPhone = t.sipp('agent-answer', ['-m', '1', '-p', String(bob.phonePort)]);
+    const followed = follow(user, '13800138010');
+    expect((await bobOffered).interaction).toMatchObject({ id: interactionId, customer: { phone: '13800138010' } });
+    await hungUpBothSides();
+    expect(await followed).toMatchObject({ code: 0 });
+    expect((await bobPhone).code).toBe(0);
+    await wrapUpAfterHangUp(bob.socket, interactionId);
+    const events = await server.store.interactions.events(interactionId);
+    expect(events.map((e) => e.type)).toStrictEqual(['created', 'offered', 'assigned', 'transferred', 'offered', 'assigned', 'ended', 'wrappedUp']);
+    expect(events[3]).toMatchObject({ actorId: aliceId, data: { to: { agentId: bobId } } });
+
+    // The address worked once: the same call again is refused cleanly.
+    const replay = await follow(user, '13800138010');
+    expect(replay.errors).toContain('410 Gone');
+    alice.socket.disconnect();
+    bob.socket.disconnect();
+  });
+
+  // Alice is in her after-call time for the hand-off above (30 s): Tina, a team lead who takes calls too, holds this one.
+  it('transfers a call blind to a queue, where the next ready agent gets it; a forged address gets 403', async () => {
+    const { agent: tina, offer, hungUpBothSides } = await connectedCall('tina', '13800138011');
+    const interactionId = offer.interaction.id;
+    const forged = await follow(`xfer-${'A'.repeat(80)}`, '13800138011');
+    expect(forged.errors).toContain('403 Forbidden');
+    const user = await transferAddress(tina.socket, interactionId, { queueId: 'voice-short' });
+    const followed = follow(user, '13800138011');
+    await hungUpBothSides();
+    await until(async () => (await server.store.interactions.get(interactionId))?.queueId === 'voice-short');
+    // Bob signs in later and gets it from the queue.
+    const bob = await agentOnline('bob');
+    const bobPhone = t.sipp('agent-answer', ['-m', '1', '-p', String(bob.phonePort)]);
+    expect(await followed).toMatchObject({ code: 0 });
+    expect((await bobPhone).code).toBe(0);
+    await wrapUpAfterHangUp(bob.socket, interactionId);
+    tina.socket.disconnect();
     bob.socket.disconnect();
   });
 });

@@ -97,6 +97,8 @@ export interface NewInteraction {
   customerTokenHash?: string;
   /** The channel's own id of the conversation (a call's SIP Call-ID), unique: a repeated create with it is CONFLICT. */
   channelRef?: string;
+  /** An agent's own call (click-to-call): its `created` event says so, and queue metrics leave it out (it never waited in a queue). */
+  outbound?: boolean;
 }
 
 /** Fields a transition may set alongside the new state. */
@@ -133,6 +135,14 @@ export interface InteractionRepository {
   findByCustomerTokenHash(hash: string): Promise<Interaction | undefined>;
   /** Looks an interaction up by its channel's own id (a call's SIP Call-ID). */
   findByChannelRef(channelRef: string): Promise<Interaction | undefined>;
+  /**
+   * The channel's id changed (a transferred call comes back as a new SIP
+   * call): points the interaction at the new one. Throws NOT_FOUND for an
+   * unknown id and CONFLICT when another interaction has that reference.
+   */
+  moveChannelRef(id: string, channelRef: string): Promise<void>;
+  /** The channel's own id of an interaction (a call's Call-ID), or undefined. */
+  channelRefOf(id: string): Promise<string | undefined>;
   /** Every interaction not `closed` or `abandoned`, oldest first (for recovery). */
   listOpen(): Promise<Interaction[]>;
   /** What the agent holds (state `assigned` or `wrapUp`), oldest first. */

@@ -59,7 +59,7 @@ export interface TestTelephony {
 export async function startTestTelephony(options: { outboundGateway?: string; authSecret?: string; ctiGraceSeconds?: number } = {}): Promise<TestTelephony> {
   const dir = await mkdtemp(path.join(tmpdir(), 'omnicc-voice-'));
   const ports = await freePorts();
-  const stack = new TelephonyStack({ dir, ports, domain: SIP_DOMAIN, authSecret: TEST_SIP_SECRET, log: pino({ level: 'silent' }), kamailioDebug: 2, ...options });
+  const stack = new TelephonyStack({ dir, ports, domain: SIP_DOMAIN, authSecret: TEST_SIP_SECRET, log: process.env.OMNICC_TEST_LOG ? pino({ level: 'info' }, pino.destination(path.join(tmpdir(), `omnicc-telephony-${process.pid}.log`))) : pino({ level: 'silent' }), kamailioDebug: 2, ...options });
   await stack.start();
   let n = 0;
   const running = new Set<ChildProcess>();

@@ -1,4 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import type {
   AgentClientToServer,
@@ -57,7 +59,7 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
     store: db.store,
     pool: db.pool,
     clock: options.clock ?? { now: () => Date.now() },
-    logger: pino({ level: 'silent' }),
+    logger: testLogger(),
   });
   const url = await app.listen();
   const sockets: Socket[] = [];
@@ -96,6 +98,16 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
 }
 
 /** Resolves with the next emission of `event` (with a timeout, so a missing push fails the test). */
+/**
+ * Silent, unless OMNICC_TEST_LOG names a level: then each test server writes
+ * its log to $TMPDIR/omnicc-test-<pid>.log, to see what a failing test did.
+ */
+function testLogger(): pino.Logger {
+  const level = process.env.OMNICC_TEST_LOG;
+  if (!level) return pino({ level: 'silent' });
+  return pino({ level }, pino.destination(path.join(tmpdir(), `omnicc-test-${process.pid}.log`)));
+}
+
 export function next<T>(socket: Socket, event: string, timeoutMs = 5000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);

@@ -44,6 +44,19 @@ export const agentInbound = {
   }),
   /** Queues and agents this agent may transfer the interaction to now. */
   'transfer:targets': z.object({ interactionId: idSchema }),
+  /**
+   * Transfer of a call in progress (blind, or the completion of a consult):
+   * the server checks the agent holds the call and the target can take it,
+   * and answers with the address to REFER the caller to. The interaction
+   * moves when the caller's new INVITE reaches the server; the agent's leg is
+   * then hung up by the server (docs/voice.md, Transfers).
+   */
+  'voice:transfer': z.object({
+    interactionId: idSchema,
+    to: z.union([z.object({ agentId: idSchema }).strict(), z.object({ queueId: z.string().min(1).max(32) }).strict()]),
+  }),
+  /** A consult call to a colleague about a call in progress: the server checks both and answers with the colleague's SIP address. */
+  'voice:consult': z.object({ interactionId: idSchema, agentId: idSchema }),
   'interaction:wrapUp': z.object({
     interactionId: idSchema,
     dispositionCode: z.string().min(1).max(32),
@@ -85,6 +98,19 @@ export interface TransferAgentTarget {
   available: boolean;
 }
 
+/** Where the agent's phone sends the caller (REFER's Refer-To): a one-use address the server signed. */
+export interface VoiceTransferTicket {
+  referTo: string;
+  /** The address stops working then; the call stays with the agent. */
+  expiresAt: string;
+}
+
+/** Whom a consult call rings: the colleague's softphone. */
+export interface VoiceConsultTarget {
+  sipUri: string;
+  displayName: string;
+}
+
 export interface TransferTargets {
   queues: TransferQueueTarget[];
   agents: TransferAgentTarget[];
@@ -110,6 +136,8 @@ export interface AgentAckValues {
   'interaction:end': Interaction;
   'interaction:transfer': Interaction;
   'transfer:targets': TransferTargets;
+  'voice:transfer': VoiceTransferTicket;
+  'voice:consult': VoiceConsultTarget;
   'interaction:wrapUp': Interaction;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ClientToServerMap } from './eventMap.js';
 import type { AgentStatus } from '../model/domain.js';
+import { idSchema } from '../model/ids.js';
 
 /** The windows queue metrics are reported over (docs/metrics.md §2). */
 export type QueueMetricsWindow = '15m' | '60m' | 'today';
@@ -29,12 +30,29 @@ export interface QueueSnapshot {
 
 export const supervisorInbound = {
   'queues:snapshot': z.object({}),
+  /**
+   * Silent monitor of a call in progress: the server asks rtpengine for a
+   * listen-only copy of both sides and answers with its SDP offer (WebRTC),
+   * which the supervisor's browser answers with `call:monitorAnswer`.
+   */
+  'call:monitor': z.object({ interactionId: idSchema }),
+  'call:monitorAnswer': z.object({ monitorId: z.string().regex(/^[0-9a-f]{16,128}$/), sdp: z.string().min(10).max(16_384) }),
+  'call:monitorStop': z.object({ monitorId: z.string().regex(/^[0-9a-f]{16,128}$/) }),
 } as const;
 export type SupervisorInbound = typeof supervisorInbound;
 export type SupervisorInboundName = keyof SupervisorInbound;
 
 export interface SupervisorAckValues {
   'queues:snapshot': { at: string; queues: QueueSnapshot[] };
+  'call:monitor': CallMonitorOffer;
+  'call:monitorAnswer': null;
+  'call:monitorStop': null;
+}
+
+/** rtpengine's offer of a listen-only copy of a call: one send-only audio stream per party (caller, agent). */
+export interface CallMonitorOffer {
+  monitorId: string;
+  sdp: string;
 }
 
 export type SupervisorClientToServer = ClientToServerMap<SupervisorInbound, SupervisorAckValues>;

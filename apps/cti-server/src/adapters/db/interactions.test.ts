@@ -53,6 +53,14 @@ describe.each(TEST_DB_KINDS)('pg store interactions (%s)', (kind) => {
     expect(await t.store.interactions.findByChannelRef('a84b4c76e66710@pc33.example.com')).toStrictEqual(call);
     expect(await t.store.interactions.findByChannelRef('unknown@example.com')).toBeUndefined();
     await expect(t.store.interactions.create({ ...chat, channel: 'voice', channelRef: 'a84b4c76e66710@pc33.example.com' }, T1)).rejects.toMatchObject({ code: 'CONFLICT' });
+    // A transfer brings the caller back on a new Call-ID: the interaction follows it.
+    await t.store.interactions.moveChannelRef(call.id, 'b2-transferred@pc33.example.com');
+    expect(await t.store.interactions.channelRefOf(call.id)).toBe('b2-transferred@pc33.example.com');
+    expect((await t.store.interactions.findByChannelRef('b2-transferred@pc33.example.com'))?.id).toBe(call.id);
+    expect(await t.store.interactions.findByChannelRef('a84b4c76e66710@pc33.example.com')).toBeUndefined();
+    const other = await t.store.interactions.create({ ...chat, channel: 'voice', channelRef: 'other@pc33.example.com' }, T1);
+    await expect(t.store.interactions.moveChannelRef(other.id, 'b2-transferred@pc33.example.com')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(t.store.interactions.moveChannelRef('00000000-0000-4000-8000-000000000000', 'x@y')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('returns undefined for unknown and malformed ids', async () => {

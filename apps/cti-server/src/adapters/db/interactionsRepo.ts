@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, notInArray } from 'drizzle-orm';
 import type { InteractionRepository } from '../../store/Store.js';
+import { AppError } from '@omnicc/shared';
 import { fromIso, type Db } from './db.js';
 import { fencedTransaction, type FenceSource } from './fencing.js';
 import { transitionStep } from './routingWriteSteps.js';
@@ -34,7 +35,7 @@ export function createInteractionsRepo(db: Db, fence?: FenceSource): Interaction
               })
               .returning();
             if (!row) throw new Error('insert returned no row');
-            await tx.insert(interactionEvents).values(eventValues(row.id, { type: 'created', at }));
+            await tx.insert(interactionEvents).values(eventValues(row.id, { type: 'created', at, ...(input.outbound ? { data: { direction: 'outbound' } } : {}) }));
             return toInteraction(row);
           }),
         {
@@ -52,6 +53,22 @@ export function createInteractionsRepo(db: Db, fence?: FenceSource): Interaction
     async findByChannelRef(channelRef) {
       const [row] = await db.select().from(interactions).where(eq(interactions.channelRef, channelRef));
       return row && toInteraction(row);
+    },
+
+    moveChannelRef: (id, channelRef) =>
+      translating(
+        async () => {
+          if (!isUuid(id)) throw new AppError('NOT_FOUND', `interaction ${id}`);
+          const moved = await db.update(interactions).set({ channelRef }).where(eq(interactions.id, id)).returning({ id: interactions.id });
+          if (moved.length === 0) throw new AppError('NOT_FOUND', `interaction ${id}`);
+        },
+        { [PG.uniqueViolation]: ['CONFLICT', 'channel reference already in use'] },
+      ),
+
+    async channelRefOf(id) {
+      if (!isUuid(id)) return undefined;
+      const [row] = await db.select({ channelRef: interactions.channelRef }).from(interactions).where(eq(interactions.id, id));
+      return row?.channelRef ?? undefined;
     },
 
     async findByCustomerTokenHash(hash) {

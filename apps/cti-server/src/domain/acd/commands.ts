@@ -22,6 +22,8 @@ export type AcdCommand =
   | { type: 'offerEnded'; offerId: string; interactionId: string; agentId: string; reason: OfferEndReason; at: number }
   | { type: 'assigned'; interactionId: string; agentId: string; offerId: string; queueId: string; at: number }
   | { type: 'requeued'; interactionId: string; queueId: string; reason: RequeueReason; at: number }
+  /** An agent's own call (click-to-call) is theirs: assigned without an offer. */
+  | { type: 'outboundPlaced'; interactionId: string; agentId: string; queueId: string; at: number }
   | { type: 'overflowed'; interactionId: string; fromQueueId: string; toQueueId: string; at: number }
   /** Max wait passed and the queue has no (usable) overflow target: the edge decides (callback, voicemail). */
   | { type: 'maxWaitReached'; interactionId: string; queueId: string; waitedMs: number; at: number }

@@ -5,6 +5,7 @@ import type { AcdEvent } from './events.js';
 import { agentConnected, agentDisconnected, agentLogin, agentLogout, agentSetStatus } from './handlers/agentSession.js';
 import { agentProfileChanged, queueConfigChanged, settingsChanged } from './handlers/config.js';
 import { customerLeft, enqueue, interactionEnded, NOTHING, offerAccepted, offerRejected, wrapUpDone } from './handlers/interactions.js';
+import { outboundPlaced } from './handlers/outbound.js';
 import { transfer } from './handlers/transfer.js';
 import type { AcdState } from './state.js';
 import { emitStatusChanges } from './status.js';
@@ -62,6 +63,8 @@ function apply(ctx: Ctx, event: AcdEvent): AcdError | typeof NOTHING | undefined
       return settingsChanged(ctx, event);
     case 'enqueue':
       return enqueue(ctx, event);
+    case 'outboundPlaced':
+      return outboundPlaced(ctx, event);
     case 'offerAccepted':
       return offerAccepted(ctx, event);
     case 'offerRejected':

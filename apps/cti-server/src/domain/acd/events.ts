@@ -34,6 +34,8 @@ export type AcdEvent =
       customerKey?: string;
       enqueuedAt: number;
     }
+  /** An agent placed a call (click-to-call): theirs at once, counted against their capacity; `queueId` is the queue it is reported under. */
+  | { type: 'outboundPlaced'; interactionId: string; agentId: string; queueId: string; channel: Channel }
   | { type: 'offerAccepted'; offerId: string; agentId: string }
   | { type: 'offerRejected'; offerId: string; agentId: string }
   /** The agent (or the channel) ended an assigned interaction; the agent goes to wrap-up. */

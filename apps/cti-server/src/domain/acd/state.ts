@@ -117,6 +117,14 @@ export interface InteractionRt {
   explain: OfferExplain | undefined;
 }
 
+/** What tells one interaction from another when it enters the core; the rest starts the same for all. */
+export type InteractionStart = Pick<InteractionRt, 'id' | 'channel' | 'tier' | 'customerKey' | 'enqueuedAt' | 'queueId' | 'queuedSince' | 'state' | 'agentId'>;
+
+/** An interaction as the core first holds it: queued (enqueue), or already an agent's (a restored or placed call). */
+export function newInteraction(start: InteractionStart): InteractionRt {
+  return { ...start, key: 0, pos: -1, offerId: undefined, declined: [], maxWaitTimer: undefined, offerTimer: undefined, maxWaitNotified: false, history: [], explain: undefined };
+}
+
 /** A ringing offer; its explanation stays readable until the interaction ends. */
 export interface OfferRt {
   offerId: string;

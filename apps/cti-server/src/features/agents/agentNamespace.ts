@@ -9,6 +9,7 @@ import { NAMESPACE_ROLES } from '../auth/roles.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { ChatService } from '../chat/chatService.js';
 import type { Routing } from '../routing/routingCalls.js';
+import type { CallTransfers } from '../voice/callTransfers.js';
 
 export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, Record<string, never>, StaffSocketData>;
 
@@ -18,6 +19,8 @@ export interface AgentNamespaceDeps {
   tokens: TokenService;
   routing: Routing;
   chat: ChatService;
+  /** Transfers and consults of calls in progress. */
+  calls: CallTransfers;
   log: Logger;
   onEvent: (event: string, result: string) => void;
 }
@@ -86,6 +89,8 @@ export function setupAgentNamespace(nsp: AgentNamespace, deps: AgentNamespaceDep
         'interaction:end': ({ interactionId }) => deps.chat.agentEnd(me.userId, interactionId),
         'interaction:transfer': ({ interactionId, to }) => deps.routing.call('transfer', { agentId: me.userId, interactionId, to }),
         'transfer:targets': ({ interactionId }) => deps.routing.call('transferTargets', { agentId: me.userId, interactionId }),
+        'voice:transfer': ({ interactionId, to }) => deps.calls.transfer(me.userId, interactionId, to),
+        'voice:consult': ({ interactionId, agentId }) => deps.calls.consult(me.userId, interactionId, agentId),
         'interaction:wrapUp': ({ interactionId, dispositionCode, note }) => deps.chat.wrapUp(me.userId, interactionId, dispositionCode, note),
       },
       {

@@ -61,6 +61,11 @@ export class CommandRunner {
         const change = { from: ['offered'], to: 'assigned', patch: { agentId, assignedAt: at } } as const;
         return [this.transition(interactionId, change, { type: 'assigned', at, actorId: agentId, data: { offerId } }, (i) => notifier.interactionChanged(i))];
       }
+      case 'outboundPlaced': {
+        const { interactionId, agentId } = command;
+        const change = { from: ['queued'], to: 'assigned', patch: { agentId, assignedAt: at } } as const;
+        return [this.transition(interactionId, change, { type: 'placed', at, actorId: agentId }, (i) => notifier.interactionChanged(i))];
+      }
       case 'requeued': {
         // Returned offers were persisted with their offerEnded; only a lost agent's assignment is left.
         if (command.reason !== 'agentLost') return [];

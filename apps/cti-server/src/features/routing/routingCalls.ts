@@ -32,6 +32,8 @@ export const routingCalls = {
   wrapUp: z.object({ agentId: idSchema, interactionId: idSchema, dispositionCode: z.string().min(1).max(32), note: z.string().max(LIMITS.wrapUpNoteChars) }),
   customerLeave: z.object({ interactionId: idSchema }),
   transfer: agentInbound['interaction:transfer'].extend({ agentId: idSchema }),
+  /** The agent's own call (stored as `queued`, never enqueued) becomes theirs, if it fits their capacity. */
+  placeOutbound: z.object({ agentId: idSchema, interactionId: idSchema }),
   transferTargets: agentInbound['transfer:targets'].extend({ agentId: idSchema }),
   supervisorSnapshot: z.object({}),
   configChanged: configChangeSchema,
@@ -54,6 +56,7 @@ export interface RoutingCallResults {
   /** The interaction after the customer left, or null when it had already ended. */
   customerLeave: Interaction | null;
   transfer: Interaction;
+  placeOutbound: Interaction;
   transferTargets: TransferTargets;
   supervisorSnapshot: QueueSnapshot[];
   configChanged: null;

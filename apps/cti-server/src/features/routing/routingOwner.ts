@@ -42,6 +42,7 @@ export class RoutingOwner {
       wrapUp: (a) => this.wrapUp(a),
       customerLeave: (a) => this.customerLeave(a.interactionId),
       transfer: (a) => this.transfer(a),
+      placeOutbound: (a) => this.placeOutbound(a),
       transferTargets: (a) => this.transferTargets(a),
       supervisorSnapshot: async () => queueSnapshots(await deps.store.queues.list(), routing, deps.feed, deps.clock.now()),
       configChanged: async (change) => (await this.configChanged(change), null),
@@ -101,6 +102,20 @@ export class RoutingOwner {
       },
       (changed) => (changed ? { type: 'customerLeft', interactionId } : undefined),
     );
+  }
+
+  /** An agent's own call: refused (and closed, so recovery never routes it) when it does not fit their capacity. */
+  private async placeOutbound({ agentId, interactionId }: RoutingCallArgs<'placeOutbound'>): Promise<Interaction> {
+    const i = await this.mustGet(interactionId);
+    if (i.state === 'assigned' && i.agentId === agentId) return i; // a retried call
+    if (i.state !== 'queued' || i.channel !== 'voice') throw new AppError('INVALID_STATE', `interaction is ${i.state}, not a new call`);
+    try {
+      return await this.deps.routing.placeOutbound(agentId, i);
+    } catch (err) {
+      const at = this.now();
+      await this.deps.store.interactions.transition(interactionId, { from: ['queued'], to: 'closed', patch: { endedAt: at } }, { type: 'refused', at, actorId: agentId, data: { reason: err instanceof AppError ? err.code : 'INTERNAL' } });
+      throw err;
+    }
   }
 
   /** To an agent, or to a queue the sender may see (their team's queues and the queues they are skilled for). */

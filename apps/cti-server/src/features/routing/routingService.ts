@@ -228,6 +228,17 @@ export class RoutingService {
     });
   }
 
+  /** The agent's own call becomes theirs without an offer; refused when it does not fit their capacity (see handlers/outbound.ts). */
+  async placeOutbound(agentId: string, interaction: Interaction): Promise<Interaction> {
+    await this.decided(() => {
+      const error = this.apply({ type: 'outboundPlaced', interactionId: interaction.id, agentId, queueId: interaction.queueId, channel: interaction.channel });
+      if (error) throw toAppError(error);
+    });
+    const after = await this.deps.store.interactions.get(interaction.id);
+    if (after?.state !== 'assigned') throw new AppError('INVALID_STATE', 'the call could not be placed');
+    return after;
+  }
+
   /** Hands the agent's assigned interaction to another agent or queue; the store follows the core (see CommandRunner 'transferred'). */
   async transfer(agentId: string, interactionId: string, to: { agentId: string } | { queueId: string }): Promise<Interaction> {
     await this.decided(() => {

@@ -116,7 +116,8 @@ function fromLog(e: LoggedInteractionEvent, firstQueueId: string): InteractionMe
   };
   switch (e.type) {
     case 'created':
-      return { type: 'enqueued', interactionId, queueId: firstQueueId, at };
+      // An agent's own call never waited in a queue: none of its events count there (the others then find nothing open).
+      return e.data?.direction === 'outbound' ? undefined : { type: 'enqueued', interactionId, queueId: firstQueueId, at };
     case 'offered':
       return { type: 'offered', interactionId, agentId: str('agentId') ?? '', at };
     case 'requeued':

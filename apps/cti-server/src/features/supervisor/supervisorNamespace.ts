@@ -6,23 +6,33 @@ import { bindHandlers } from '../../realtime/bindHandlers.js';
 import { SessionDeadline, requireStaff, type StaffSocketData } from '../../realtime/socketAuth.js';
 import { NAMESPACE_ROLES } from '../auth/roles.js';
 import type { TokenService } from '../auth/tokens.js';
+import type { CallMonitor } from '../voice/callMonitor.js';
 
 export type SupervisorNamespace = Namespace<SupervisorClientToServer, SupervisorServerToClient, Record<string, never>, StaffSocketData>;
 
 /** The /supervisor namespace: a push of every queue once a second, and a snapshot on request. */
 export function setupSupervisorNamespace(
   nsp: SupervisorNamespace,
-  deps: { tokens: TokenService; clock: Clock; snapshot: () => Promise<QueueSnapshot[]>; onEvent: (event: string, result: string) => void },
+  deps: { tokens: TokenService; clock: Clock; snapshot: () => Promise<QueueSnapshot[]>; monitor: CallMonitor; onEvent: (event: string, result: string) => void },
 ): { stop(): void } {
   requireStaff(nsp, deps.tokens, NAMESPACE_ROLES.supervisor);
   nsp.on('connection', (socket) => {
     const deadline = new SessionDeadline(socket, () => deps.clock.now());
     deadline.set(socket.data.principal.expiresAt);
-    socket.on('disconnect', () => deadline.clear());
+    const me = socket.data.principal;
+    socket.on('disconnect', () => {
+      deadline.clear();
+      deps.monitor.socketClosed(socket.id);
+    });
     bindHandlers<typeof supervisorInbound, SupervisorAckValues>(
       socket,
       supervisorInbound,
-      { 'queues:snapshot': async () => ({ at: iso(deps.clock.now()), queues: await deps.snapshot() }) },
+      {
+        'queues:snapshot': async () => ({ at: iso(deps.clock.now()), queues: await deps.snapshot() }),
+        'call:monitor': ({ interactionId }) => deps.monitor.start(me.userId, socket.id, interactionId),
+        'call:monitorAnswer': ({ monitorId, sdp }) => deps.monitor.answer(me.userId, monitorId, sdp),
+        'call:monitorStop': ({ monitorId }) => deps.monitor.stop(me.userId, monitorId),
+      },
       { onResult: deps.onEvent },
     );
   });

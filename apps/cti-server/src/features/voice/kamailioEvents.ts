@@ -17,9 +17,24 @@ export const kamailioEventSchema = z.discriminatedUnion('event', [
     ftag: z.string().min(1).max(128),
     from: z.string().max(128),
     fromName: z.string().max(128).default(''),
+    /** The number called, or a transfer address's user part (transferTicket.ts). */
+    to: z.string().max(160),
+  }),
+  /** An agent's softphone calls out (click-to-call): held until the CTI places it (capacity) or refuses it. */
+  z.object({
+    event: z.literal('call.outgoing'),
+    callId,
+    ...transaction,
+    cseq: z.string().regex(/^\d{1,10}$/),
+    ftag: z.string().min(1).max(128),
+    agent: z.string().min(1).max(64),
     to: z.string().max(64),
   }),
+  /** An agent's own call got no answer (busy, not found, no answer): `code` is the far end's. */
+  z.object({ event: z.literal('call.outFailed'), callId, code: z.number().int() }),
   z.object({ event: z.literal('call.cancelled'), callId }),
+  /** A REFER inside a call (an agent's phone transferring it): where it sends the caller. */
+  z.object({ event: z.literal('call.referred'), callId, referTo: z.string().max(1024) }),
   z.object({ event: z.literal('call.ringing'), callId }),
   z.object({ event: z.literal('call.answered'), callId, agent: z.string().max(64), ttag: z.string().min(1).max(128) }),
   z.object({ event: z.literal('call.ringFailed'), callId, ...transaction, code: z.number().int() }),
@@ -41,4 +56,6 @@ export type KamailioCommand =
   | { cmd: 'cancelRing'; callId: string; cseq: string }
   | { cmd: 'hangup'; callId: string; ftag: string; ttag: string }
   | { cmd: 'reply'; callId: string; tindex: number; tlabel: number; code: number; reason: string }
+  /** Resumes an agent's own call towards the outbound gateway; replies carry X-Omnicc-Interaction back to the softphone. */
+  | { cmd: 'dialOut'; callId: string; tindex: number; tlabel: number; interactionId: string }
   | { cmd: 'sync' };

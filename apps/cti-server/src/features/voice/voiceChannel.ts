@@ -5,7 +5,10 @@ import { EvapiClient } from '../../adapters/kamailio/evapiClient.js';
 import type { Store } from '../../store/Store.js';
 import type { RoutingNotifier } from '../routing/notifier.js';
 import type { Routing } from '../routing/routingCalls.js';
+import { CallMonitor } from './callMonitor.js';
+import { CallTransfers } from './callTransfers.js';
 import { sipAuthSecret, sipCredentials, type SipCredentials } from './sipCredentials.js';
+import { transferSecret } from './transferTicket.js';
 import type { VoiceConfig } from './voiceConfig.js';
 import { VoiceService } from './voiceService.js';
 
@@ -33,11 +36,20 @@ export class VoiceChannel {
   private client: EvapiClient | undefined;
   private service: VoiceService | undefined;
   private readonly secret: string;
+  private readonly transferSecret: string;
+  /** Agents' transfer and consult requests (any node: the address it signs is checked where the call arrives). */
+  readonly transfers: CallTransfers;
+  /** Supervisors' silent monitor (any node: it talks to rtpengine directly). */
+  readonly monitor: CallMonitor;
   /** Routing's notifier (see tap): the service pushes interactions a call's end changed. */
   private notifier: RoutingNotifier | undefined;
 
   constructor(private readonly deps: VoiceChannelDeps) {
     this.secret = sipAuthSecret(deps.tokenSecret);
+    this.transferSecret = transferSecret(deps.tokenSecret);
+    const { store, routing, clock, config } = deps;
+    this.transfers = new CallTransfers({ store, routing, clock, domain: config.domain, transferSecret: this.transferSecret, enabled: () => this.enabled });
+    this.monitor = new CallMonitor({ store, log: deps.log, rtpengine: { host: config.sipHost, port: config.ports.rtpengineNg }, enabled: () => this.enabled });
   }
 
   get enabled(): boolean {
@@ -69,8 +81,10 @@ export class VoiceChannel {
       log,
       send: (c) => client.send(c),
       numbers: config.numbers,
+      outboundQueueId: config.outboundQueueId,
       domain: config.domain,
       pushChanged: (i) => this.notifier?.interactionChanged(i),
+      transferSecret: this.transferSecret,
     });
     this.client = client;
     this.service = service;

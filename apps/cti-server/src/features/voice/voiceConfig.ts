@@ -28,6 +28,8 @@ const voiceEnvSchema = z.object({
     .refine((s) => s.split(',').every((pair) => /^\s*\+?\d{2,20}\s*=\s*[A-Za-z0-9_-]{1,32}\s*$/.test(pair)), { message: 'expected number=queueId[,number=queueId...]' }),
   /** host:port where agents' outbound calls go (a trunk or gateway); none = outbound calls are refused. */
   OMNICC_OUTBOUND_GATEWAY: z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/).optional(),
+  /** The queue agents' own calls are reported under (wrap-up codes, after-call time); default: the first service number's. */
+  OMNICC_OUTBOUND_QUEUE: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).optional(),
 });
 
 export interface VoiceConfig {
@@ -38,6 +40,7 @@ export interface VoiceConfig {
   ports: { sip: number; ws: number; evapi: number; rtpengineNg: number; rtpMin: number; rtpMax: number };
   numbers: Map<string, string>;
   outboundGateway?: string;
+  outboundQueueId: string;
 }
 
 export function loadVoiceConfig(env: NodeJS.ProcessEnv): VoiceConfig {
@@ -62,5 +65,6 @@ export function loadVoiceConfig(env: NodeJS.ProcessEnv): VoiceConfig {
     ports: { sip: e.OMNICC_SIP_PORT, ws: e.OMNICC_SIP_WS_PORT, evapi: e.OMNICC_EVAPI_PORT, rtpengineNg: e.OMNICC_RTPENGINE_NG_PORT, rtpMin: e.OMNICC_RTP_PORT_MIN, rtpMax: e.OMNICC_RTP_PORT_MAX },
     numbers,
     ...(e.OMNICC_OUTBOUND_GATEWAY ? { outboundGateway: e.OMNICC_OUTBOUND_GATEWAY } : {}),
+    outboundQueueId: e.OMNICC_OUTBOUND_QUEUE ?? [...numbers.values()][0] ?? 'voice-general',
   };
 }

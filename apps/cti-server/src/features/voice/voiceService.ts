@@ -4,6 +4,7 @@ import { iso, type Clock } from '../../clock.js';
 import type { Store } from '../../store/Store.js';
 import type { Routing } from '../routing/routingCalls.js';
 import { kamailioEventSchema, type KamailioCommand, type KamailioEvent } from './kamailioEvents.js';
+import { readTransferTicket, TRANSFER_USER_PREFIX, type TransferTicket } from './transferTicket.js';
 
 export interface VoiceDeps {
   store: Store;
@@ -20,6 +21,12 @@ export interface VoiceDeps {
   ringGraceMs?: number;
   /** Pushes an interaction the call's end changed to its agent's desktops (the hang-up came from SIP, not from a desktop). */
   pushChanged?: (interaction: Interaction) => void;
+  /** The queue agents' own calls are reported under. */
+  outboundQueueId: string;
+  /** Key of transfer addresses (transferTicket.ts). */
+  transferSecret: string;
+  /** How long an interaction waits for the caller's new INVITE after the agent's leg of a transfer ended. */
+  transferFollowMs?: number;
 }
 
 /** One call as the CTI sees it. */
@@ -35,15 +42,25 @@ interface CallLeg {
   next?: { agentId: string; offer: Offer } | undefined;
   /** Rings so far (each one a branch of the INVITE transaction, which Kamailio caps). */
   rings: number;
+  /** An agent's own call (click-to-call): the agent is the From side, and `placedBy` them. */
+  placedBy?: string | undefined;
   /** The caller's From tag, and once answered the agent's To tag and id: what ending the dialog needs. */
   ftag?: string | undefined;
   connected?: { agentId: string; ttag: string } | undefined;
   hangupTries?: number;
+  /** The agent's phone REFERred the caller to a transfer address of ours: the caller's new INVITE is on its way. */
+  referred?: TransferTicket | undefined;
+  /** The caller's new call (a transfer) took over the interaction: this leg's end changes nothing. */
+  replacedBy?: string | undefined;
+  /** The leg ended while referred: the interaction waits this timer for the caller's new INVITE. */
+  followTimer?: ReturnType<typeof setTimeout> | undefined;
 }
 
 /** The caller's ACK confirms the dialog within milliseconds; 6 s of tries covers a loaded machine. */
 const HANGUP_TRIES = 20;
 const HANGUP_RETRY_MS = 300;
+/** A caller's phone that accepted a REFER calls the new address within a second or two; past this the caller is gone. */
+const TRANSFER_FOLLOW_MS = 15_000;
 
 /**
  * Kamailio allows 30 branches per transaction (max_branches) and each ring
@@ -85,6 +102,14 @@ export class VoiceService {
       return Promise.resolve();
     }
     const e = parsed.data;
+    if (e.event === 'sync.done') {
+      // Only once every call.held before it is handled: a call still being looked up is not "unknown to Kamailio".
+      const pending = [...this.chains.values()];
+      return this.serially('', async () => {
+        await Promise.allSettled(pending);
+        await this.syncDone();
+      });
+    }
     return this.serially('callId' in e ? e.callId : '', () => this.handle(e));
   }
 
@@ -188,8 +213,14 @@ export class VoiceService {
     switch (e.event) {
       case 'call.queued':
         return this.queued(e);
+      case 'call.outgoing':
+        return this.outgoing(e);
+      case 'call.outFailed':
+        return this.outFailed(e.callId, e.code);
       case 'call.cancelled':
         return this.callerLeft(e.callId, 'cancelled');
+      case 'call.referred':
+        return this.referred(e.callId, e.referTo);
       case 'call.ringing':
         return;
       case 'call.answered':
@@ -205,8 +236,6 @@ export class VoiceService {
         return this.hangupFailed(e.callId);
       case 'call.held':
         return this.stillHeld(e.callId, e.at);
-      case 'sync.done':
-        return this.syncDone();
       case 'registered':
         this.deps.log.debug({ user: e.user }, 'softphone registered');
         return;
@@ -216,6 +245,7 @@ export class VoiceService {
   /** A new call: an interaction in the queue of the number called, or a clean refusal. */
   private async queued(e: Extract<KamailioEvent, { event: 'call.queued' }>): Promise<void> {
     const held = { tindex: e.tindex, tlabel: e.tlabel };
+    if (e.to.startsWith(TRANSFER_USER_PREFIX)) return this.transferArrived(e);
     const queueId = this.deps.numbers.get(e.to);
     if (!queueId) {
       this.deps.send({ cmd: 'reply', callId: e.callId, ...held, code: 404, reason: 'Not Found' });
@@ -235,6 +265,11 @@ export class VoiceService {
 
   private async answered(callId: string, ttag: string): Promise<void> {
     const leg = this.calls.get(callId);
+    if (leg?.placedBy) {
+      // The customer took the agent's call: it was the agent's since it was placed.
+      leg.connected = { agentId: leg.placedBy, ttag };
+      return;
+    }
     const ringing = leg?.ringing;
     if (!leg || !ringing) {
       this.deps.log.warn({ callId }, 'answer of a call that was not ringing');
@@ -269,15 +304,125 @@ export class VoiceService {
    */
   private async ended(callId: string, by: string, fromTag: string): Promise<void> {
     const leg = this.calls.get(callId);
+    if (leg?.replacedBy) {
+      this.forget(callId);
+      return;
+    }
+    if (leg?.referred && !leg.followTimer && leg.referred.expiresAt * 1000 > this.deps.clock.now()) {
+      // Transfer under way: the agent's phone (or the caller's) ended this leg before the caller's new INVITE arrived.
+      leg.connected = undefined;
+      leg.followTimer = setTimeout(() => void this.serially(callId, () => this.transferNotFollowed(callId, by, fromTag)), this.deps.transferFollowMs ?? TRANSFER_FOLLOW_MS);
+      this.deps.log.info({ callId }, 'transferring leg ended: waiting for the caller to follow');
+      return;
+    }
     const interaction = await this.interactionOf(callId);
     this.forget(callId);
     if (!interaction || interaction.state !== 'assigned' || !interaction.agentId) return;
-    const agentHungUp = leg?.ftag && fromTag ? fromTag !== leg.ftag : by !== interaction.customer.phone;
+    // The agent is the To side of a call they answered and the From side of one they placed.
+    const agentHungUp = leg?.ftag && fromTag ? (fromTag === leg.ftag) === Boolean(leg.placedBy) : by !== interaction.customer.phone;
     this.deps.log.info({ callId, interactionId: interaction.id, agentHungUp }, 'call ended');
     const after = agentHungUp
       ? await this.deps.routing.call('endInteraction', { agentId: interaction.agentId, interactionId: interaction.id })
       : await this.deps.routing.call('customerLeave', { interactionId: interaction.id });
     if (after) this.deps.pushChanged?.(after);
+  }
+
+  /**
+   * An agent's softphone calls a number (click-to-call). The call becomes an
+   * interaction of that agent at once, counted against their capacity, and
+   * only then goes out; an agent with no room (already on a call) or not
+   * signed in on a desktop gets a clean refusal on the phone instead.
+   */
+  private async outgoing(e: Extract<KamailioEvent, { event: 'call.outgoing' }>): Promise<void> {
+    const held = { tindex: e.tindex, tlabel: e.tlabel };
+    const refuse = (code: number, reason: string): void => void this.deps.send({ cmd: 'reply', callId: e.callId, ...held, code, reason });
+    if (!/^\+?[0-9]{3,20}$/.test(e.to)) return refuse(484, 'Address Incomplete');
+    const agent = await this.deps.store.users.findByUsername(e.agent);
+    if (!agent) return refuse(403, 'Forbidden');
+    const customer = { name: e.to, phone: e.to };
+    const interaction = await this.deps.store.interactions.create({ channel: 'voice', queueId: this.deps.outboundQueueId, customer, channelRef: e.callId, outbound: true }, iso(this.deps.clock.now()));
+    try {
+      await this.deps.routing.call('placeOutbound', { agentId: agent.id, interactionId: interaction.id });
+    } catch (err) {
+      const code = err instanceof AppError && err.code === 'INVALID_STATE' ? 486 : 403;
+      this.deps.log.info({ callId: e.callId, agentId: agent.id, err }, 'outbound call refused');
+      return refuse(code, code === 486 ? 'Busy Here' : 'Forbidden');
+    }
+    this.track({ callId: e.callId, interactionId: interaction.id, cseq: e.cseq, ftag: e.ftag, rings: 0, placedBy: agent.id });
+    this.deps.send({ cmd: 'dialOut', callId: e.callId, ...held, interactionId: interaction.id });
+  }
+
+  /** Nobody took the agent's call (busy, no answer, no such number): it ends, and the agent wraps it up (e.g. "no answer"). */
+  private async outFailed(callId: string, code: number): Promise<void> {
+    const leg = this.calls.get(callId);
+    if (!leg?.placedBy) return;
+    this.forget(callId);
+    this.deps.log.info({ callId, code }, 'outbound call not answered');
+    const after = await this.deps.routing.call('endInteraction', { agentId: leg.placedBy, interactionId: leg.interactionId }).catch(() => undefined);
+    if (after) this.deps.pushChanged?.(after);
+  }
+
+  /** Kamailio saw a REFER inside the call: if it sends the caller to one of our transfer addresses for this call, remember it. */
+  private referred(callId: string, referTo: string): void {
+    const leg = this.calls.get(callId);
+    const user = /sips?:([^@;>]+)@/.exec(referTo)?.[1];
+    if (!leg || !user) return;
+    const ticket = readTransferTicket(this.deps.transferSecret, user, Math.floor(this.deps.clock.now() / 1000));
+    if (typeof ticket === 'string' || ticket.interactionId !== leg.interactionId) {
+      this.deps.log.warn({ callId, ticket: typeof ticket === 'string' ? ticket : 'another call' }, 'REFER to an address that is not a transfer of this call');
+      return;
+    }
+    leg.referred = ticket;
+  }
+
+  /**
+   * The caller's phone followed a REFER to one of our transfer addresses: the
+   * new call takes the interaction over (its Call-ID becomes the channel
+   * reference), routing moves it to the target, which rings from this held
+   * INVITE like any offer, and the old leg is hung up on both sides.
+   */
+  private async transferArrived(e: Extract<KamailioEvent, { event: 'call.queued' }>): Promise<void> {
+    const held = { tindex: e.tindex, tlabel: e.tlabel };
+    const ticket = readTransferTicket(this.deps.transferSecret, e.to, Math.floor(this.deps.clock.now() / 1000));
+    if (typeof ticket === 'string') {
+      this.deps.log.warn({ callId: e.callId, why: ticket }, 'call to a transfer address refused');
+      this.deps.send({ cmd: 'reply', callId: e.callId, ...held, code: ticket === 'expired' ? 410 : 403, reason: ticket === 'expired' ? 'Gone' : 'Forbidden' });
+      return;
+    }
+    const interaction = await this.deps.store.interactions.get(ticket.interactionId);
+    if (interaction?.channel !== 'voice' || interaction.state !== 'assigned' || interaction.agentId !== ticket.fromAgentId) {
+      this.deps.log.warn({ callId: e.callId, interactionId: ticket.interactionId, state: interaction?.state }, 'transfer of a call that moved on: refused');
+      this.deps.send({ cmd: 'reply', callId: e.callId, ...held, code: 410, reason: 'Gone' });
+      return;
+    }
+    const old = this.legOf(interaction.id);
+    await this.deps.store.interactions.moveChannelRef(interaction.id, e.callId);
+    if (old) {
+      old.replacedBy = e.callId;
+      clearTimeout(old.followTimer);
+    }
+    this.track({ callId: e.callId, interactionId: interaction.id, cseq: e.cseq, ftag: e.ftag, held, rings: 0 });
+    this.deps.log.info({ callId: e.callId, from: old?.callId, interactionId: interaction.id, to: ticket.to }, 'transferred call arrived');
+    try {
+      await this.deps.routing.call('transfer', { agentId: ticket.fromAgentId, interactionId: interaction.id, to: ticket.to });
+    } catch (err) {
+      // The colleague cannot take it any more (went not ready, signed out): the caller waits in the call's own queue instead.
+      if (!('agentId' in ticket.to)) throw err;
+      this.deps.log.warn({ err, interactionId: interaction.id }, 'transfer target unavailable: back to the queue');
+      await this.deps.routing.call('transfer', { agentId: ticket.fromAgentId, interactionId: interaction.id, to: { queueId: interaction.queueId } });
+    }
+    if (old?.connected) this.sendHangup(old);
+    else if (old) this.forget(old.callId);
+  }
+
+  /** The caller never came back on the transfer address: the call is over, and the agent who had it wraps up. */
+  private async transferNotFollowed(callId: string, by: string, fromTag: string): Promise<void> {
+    const leg = this.calls.get(callId);
+    if (!leg || leg.replacedBy) return;
+    leg.referred = undefined;
+    leg.followTimer = undefined;
+    this.deps.log.warn({ callId }, 'the caller did not follow the transfer');
+    await this.ended(callId, by, fromTag);
   }
 
   private async callerLeft(callId: string, why: string): Promise<void> {
@@ -388,7 +533,10 @@ export class VoiceService {
 
   private forget(callId: string): void {
     const leg = this.calls.get(callId);
-    if (leg) this.byInteraction.delete(leg.interactionId);
+    if (!leg) return;
+    clearTimeout(leg.followTimer);
+    // A transferred call's old leg goes after its new one took the interaction over.
+    if (this.byInteraction.get(leg.interactionId) === callId) this.byInteraction.delete(leg.interactionId);
     this.calls.delete(callId);
   }
 

@@ -6,7 +6,7 @@ import type { AcdError } from '../commands.js';
 import type { Ctx } from '../context.js';
 import type { AcdEvent } from '../events.js';
 import { setNotReady, withdrawOffers } from '../offers.js';
-import type { AgentRt, InteractionRt } from '../state.js';
+import { newInteraction, type AgentRt, type InteractionRt } from '../state.js';
 import { setStatus } from '../status.js';
 import { schedule } from '../timers.js';
 import { bad, conflict, invalid, notFound } from './errors.js';
@@ -74,7 +74,7 @@ export function agentLogin(ctx: Ctx, e: Ev<'agentLogin'>): AcdError | undefined 
 }
 
 function restoredInteraction(ctx: Ctx, r: NonNullable<Ev<'agentLogin'>['assigned']>[number], agentId: string): InteractionRt {
-  return {
+  return newInteraction({
     id: r.interactionId,
     channel: r.channel,
     tier: r.tier,
@@ -82,18 +82,9 @@ function restoredInteraction(ctx: Ctx, r: NonNullable<Ev<'agentLogin'>['assigned
     enqueuedAt: r.enqueuedAt,
     queueId: r.queueId,
     queuedSince: ctx.now,
-    key: 0,
     state: 'assigned',
-    pos: -1,
-    offerId: undefined,
     agentId,
-    declined: [],
-    maxWaitTimer: undefined,
-    offerTimer: undefined,
-    maxWaitNotified: false,
-    history: [],
-    explain: undefined,
-  };
+  });
 }
 
 /** The agent is reachable again: the grace period ends and offers can come. */

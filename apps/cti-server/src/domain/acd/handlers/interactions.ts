@@ -5,7 +5,7 @@ import type { Ctx } from '../context.js';
 import type { AcdEvent } from '../events.js';
 import { abandonOffer, returnOffer } from '../offers.js';
 import { placeInQueue, takeFromQueue } from '../queues.js';
-import type { InteractionRt } from '../state.js';
+import { newInteraction, type InteractionRt } from '../state.js';
 import { bad, conflict, invalid, notFound, notOwner } from './errors.js';
 
 type Ev<T extends AcdEvent['type']> = Extract<AcdEvent, { type: T }>;
@@ -22,7 +22,7 @@ export function enqueue(ctx: Ctx, e: Ev<'enqueue'>): AcdError | undefined {
   if (!TIERS.includes(e.tier)) return bad(`unknown tier ${String(e.tier)}`);
   if (!Number.isFinite(e.enqueuedAt)) return bad('enqueuedAt must be a time in ms');
   if (state.interactions.has(e.interactionId)) return conflict(`interaction ${e.interactionId} is already open`);
-  const ix: InteractionRt = {
+  const ix = newInteraction({
     id: e.interactionId,
     channel: e.channel,
     tier: e.tier,
@@ -30,18 +30,9 @@ export function enqueue(ctx: Ctx, e: Ev<'enqueue'>): AcdError | undefined {
     enqueuedAt: e.enqueuedAt,
     queueId: e.queueId,
     queuedSince: now,
-    key: 0,
     state: 'queued',
-    pos: -1,
-    offerId: undefined,
     agentId: undefined,
-    declined: [],
-    maxWaitTimer: undefined,
-    offerTimer: undefined,
-    maxWaitNotified: false,
-    history: [],
-    explain: undefined,
-  };
+  });
   state.interactions.set(ix.id, ix);
   placeInQueue(ctx, queue, ix);
   ctx.freshItems.add(ix);
