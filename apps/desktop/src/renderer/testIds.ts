@@ -56,9 +56,14 @@ export const TEST_IDS = {
   callHold: 'call-hold',
   callMute: 'call-mute',
   callKeypad: 'call-keypad',
+  /** Transfer and Consult open the transfer dialog (transferDialog, transferQueue, transferAgent, transferSubmit) for the call. */
   callTransfer: 'call-transfer',
-  callTransferDialog: 'call-transfer-dialog',
+  callConsult: 'call-consult',
   callHangUp: 'call-hang-up',
+  /** The consult line under the call bar (data-phase, data-call-id) and its buttons. */
+  callConsultBar: 'call-consult-bar',
+  callConsultComplete: 'call-consult-complete',
+  callConsultCancel: 'call-consult-cancel',
   dtmfKeypad: 'dtmf-keypad',
   // app-wide
   connectionBanner: 'connection-banner',

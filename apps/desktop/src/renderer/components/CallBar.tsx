@@ -1,24 +1,13 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ElapsedTimer } from '@omnicc/ui';
-import { useCallStore, type CallInfo } from '../stores/callStore.js';
+import { isCallOver, useCallStore, type CallInfo } from '../stores/callStore.js';
 import { TEST_IDS } from '../testIds.js';
+import { CallParty } from './CallParty.js';
+import { CallTransferPicker } from './CallTransferPicker.js';
+import { ConsultLine } from './ConsultLine.js';
 import { DtmfKeypad } from './DtmfKeypad.js';
-import { NumberDialog } from './NumberDialog.js';
 import { useVoice } from './VoiceContext.js';
 import './CallBar.css';
-
-/** Who the agent talks to: the caller's name when known, with the number. */
-function Party({ call }: { call: CallInfo }) {
-  return (
-    <span className="call-bar__party">
-      <span className="call-bar__name" data-testid={TEST_IDS.callParty}>
-        {call.name ?? call.number}
-      </span>
-      {call.name ? <span className="call-bar__number">{call.number}</span> : null}
-    </span>
-  );
-}
 
 /** Answer / Reject for a call that rings without a routing offer (no card in the inbox to answer it from). */
 function RingingControls({ call }: { call: CallInfo }) {
@@ -36,16 +25,19 @@ function RingingControls({ call }: { call: CallInfo }) {
   );
 }
 
-/** Hold, mute, keypad, transfer and hang up of a call in progress; each with its shortcut. */
+/** Hold, mute, keypad, transfer, consult and hang up of a call in progress; each with its shortcut where it has one. */
 function LiveControls({ call }: { call: CallInfo }) {
   const { t } = useTranslation();
   const voice = useVoice();
   const keypadOpen = useCallStore((s) => s.keypadOpen);
   const setKeypadOpen = useCallStore((s) => s.setKeypadOpen);
-  const [transferring, setTransferring] = useState(false);
+  const setCallPicker = useCallStore((s) => s.setCallPicker);
+  const consultUp = useCallStore((s) => s.consult !== null);
   const held = call.phase === 'held';
   const live = call.phase === 'connected' || held;
   const busy = call.pending !== null;
+  // Only a call routing knows (an interaction) can be handed over; and one hand-over at a time.
+  const canHandOver = live && !busy && !consultUp && call.interactionId !== null;
   return (
     <>
       <button
@@ -53,7 +45,8 @@ function LiveControls({ call }: { call: CallInfo }) {
         className={`omni-button omni-button--small${held ? ' is-on' : ''}`}
         aria-pressed={held}
         aria-keyshortcuts="Alt+H"
-        disabled={!live || busy}
+        // During a consult the customer comes back with Cancel consult, which hangs the colleague up first.
+        disabled={!live || busy || consultUp}
         onClick={() => void voice.toggleHold()}
         data-testid={TEST_IDS.callHold}
       >
@@ -84,51 +77,65 @@ function LiveControls({ call }: { call: CallInfo }) {
         </button>
         {keypadOpen && call.phase === 'connected' ? <DtmfKeypad onClose={() => setKeypadOpen(false)} /> : null}
       </span>
-      <button type="button" className="omni-button omni-button--small" aria-haspopup="dialog" disabled={!live || busy} onClick={() => setTransferring(true)} data-testid={TEST_IDS.callTransfer}>
+      <button
+        type="button"
+        className="omni-button omni-button--small"
+        aria-haspopup="dialog"
+        aria-keyshortcuts="Alt+T"
+        disabled={!canHandOver}
+        onClick={() => setCallPicker('transfer')}
+        data-testid={TEST_IDS.callTransfer}
+      >
         {t('call.transfer')}
+      </button>
+      <button type="button" className="omni-button omni-button--small" aria-haspopup="dialog" disabled={!canHandOver} onClick={() => setCallPicker('consult')} data-testid={TEST_IDS.callConsult}>
+        {t('call.consult')}
       </button>
       <button type="button" className="omni-button omni-button--small omni-button--danger call-bar__hang-up" disabled={call.pending === 'hangUp'} onClick={() => void voice.hangUp()} data-testid={TEST_IDS.callHangUp}>
         {t('call.hangUp')}
       </button>
-      {transferring ? (
-        <NumberDialog
-          title={t('call.transferTitle')}
-          fieldLabel={t('call.transferTarget')}
-          submitLabel={t('call.transferSubmit')}
-          onSubmit={(target) => voice.transfer(target)}
-          onClose={() => setTransferring(false)}
-          testId={TEST_IDS.callTransferDialog}
-        />
-      ) : null}
     </>
+  );
+}
+
+/** The customer's call (or a colleague's consult call ringing in): who, state, timer, controls. */
+function CallLine({ call }: { call: CallInfo }) {
+  const { t } = useTranslation();
+  const over = isCallOver(call);
+  const consultIn = call.consultFor !== null && call.direction === 'inbound';
+  return (
+    <div className={`call-bar call-bar--${call.phase}`} data-testid={TEST_IDS.callBar} data-phase={call.phase} data-call-id={call.callId}>
+      <span className="call-bar__icon" aria-hidden="true" />
+      {consultIn ? <span className="call-bar__kind">{t('call.consultFrom')}</span> : null}
+      <CallParty call={call} testId={TEST_IDS.callParty} />
+      <span className="call-bar__state" role="status">
+        {call.pending === 'transfer' ? t('call.transferring') : t(`call.${call.phase}`)}
+        {call.muted && !over ? <span className="call-bar__muted"> · {t('call.muted')}</span> : null}
+      </span>
+      {call.connectedAt && !over ? <ElapsedTimer since={call.connectedAt} label={t('call.timer')} testId={TEST_IDS.callTimer} /> : null}
+      <div className="call-bar__controls">{call.phase === 'ringing' ? <RingingControls call={call} /> : over ? null : <LiveControls call={call} />}</div>
+    </div>
   );
 }
 
 /**
  * The call in progress (通话), one compact strip under the top bar, visible
- * whatever conversation the agent looks at. A call that rings for a routing
- * offer is answered from its card in the inbox, so the bar waits until then.
+ * whatever conversation the agent looks at, with the consult line (咨询)
+ * under it while there is one. A call that rings for a routing offer is
+ * answered from its card in the inbox, so its strip waits until then.
  */
 export function CallBar() {
   const { t } = useTranslation();
   const call = useCallStore((s) => s.call);
-  const region = (
+  const consult = useCallStore((s) => s.consult);
+  const picker = useCallStore((s) => s.callPicker);
+  const shown = call && !(call.phase === 'ringing' && call.offerId);
+  const pickerFor = call?.interactionId && (call.phase === 'connected' || call.phase === 'held') ? call.interactionId : null;
+  return (
     <div className="call-bar-region" role="region" aria-label={t('call.bar')}>
-      {call && !(call.phase === 'ringing' && call.offerId) ? (
-        <div className={`call-bar call-bar--${call.phase}`} data-testid={TEST_IDS.callBar} data-phase={call.phase} data-call-id={call.callId}>
-          <span className="call-bar__icon" aria-hidden="true" />
-          <Party call={call} />
-          <span className="call-bar__state" role="status">
-            {t(`call.${call.phase}`)}
-            {call.muted && call.phase !== 'ended' ? <span className="call-bar__muted"> · {t('call.muted')}</span> : null}
-          </span>
-          {call.connectedAt && call.phase !== 'ended' ? <ElapsedTimer since={call.connectedAt} label={t('call.timer')} testId={TEST_IDS.callTimer} /> : null}
-          <div className="call-bar__controls">
-            {call.phase === 'ringing' ? <RingingControls call={call} /> : call.phase === 'ended' ? null : <LiveControls call={call} />}
-          </div>
-        </div>
-      ) : null}
+      {shown ? <CallLine call={call} /> : null}
+      {consult ? <ConsultLine consult={consult} customer={call} /> : null}
+      {call && picker && pickerFor ? <CallTransferPicker key={picker} call={call} interactionId={pickerFor} kind={picker} /> : null}
     </div>
   );
-  return region;
 }

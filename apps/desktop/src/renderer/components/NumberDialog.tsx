@@ -15,7 +15,7 @@ export interface NumberDialogProps {
   testId: string;
 }
 
-/** Asks for one phone number: to call out, or to transfer the call to. */
+/** Asks for one phone number to call out to. */
 export function NumberDialog({ title, fieldLabel, submitLabel, onSubmit, onClose, testId }: NumberDialogProps) {
   const { t } = useTranslation();
   const [value, setValue] = useState('');

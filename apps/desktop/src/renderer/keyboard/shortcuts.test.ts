@@ -29,6 +29,8 @@ function fakeActions(): AgentActions {
     wrapUp: vi.fn(() => Promise.resolve(true)),
     loadTransferTargets: vi.fn(() => Promise.resolve({ ok: true as const, value: { queues: [], agents: [] } })),
     transfer: vi.fn(() => Promise.resolve(true)),
+    voiceTransfer: vi.fn(() => Promise.resolve({ ok: true as const, value: { referTo: 'sip:xfer-1@omnicc.local', expiresAt: '2025-03-01T08:01:00.000Z' } })),
+    voiceConsult: vi.fn(() => Promise.resolve({ ok: true as const, value: { sipUri: 'sip:li@omnicc.local', displayName: 'Li Na' } })),
     dispose: vi.fn(),
   };
 }
@@ -146,7 +148,7 @@ describe('call shortcuts', () => {
     const voice = { toggleHold: vi.fn(() => Promise.resolve()), toggleMute: vi.fn() } as unknown as VoiceActions;
     renderHook(() => useDeskShortcuts(fakeActions(), voice));
     expect(press({ altKey: true, code: 'KeyH' }).defaultPrevented).toBe(false);
-    useCallStore.getState().ringing({ callId: 'c1', offerId: null, interactionId: null, number: '1', name: null });
+    useCallStore.getState().ringing({ callId: 'c1', offerId: null, interactionId: null, consultFor: null, number: '1', name: null });
     expect(press({ altKey: true, code: 'KeyM' }).defaultPrevented).toBe(false);
     useCallStore.getState().connected('c1', new Date().toISOString());
     press({ altKey: true, code: 'KeyH' });
@@ -157,12 +159,20 @@ describe('call shortcuts', () => {
     expect(useCallStore.getState().keypadOpen).toBe(true);
   });
 
-  it('Alt+T does not open the routing transfer for a call (the call bar transfers calls)', () => {
+  it('Alt+T opens the call bar\'s transfer picker for a live call, never the routing transfer', () => {
     resetAllStores();
-    renderHook(() => useDeskShortcuts(fakeActions()));
+    const voice = { toggleHold: vi.fn(() => Promise.resolve()), toggleMute: vi.fn() } as unknown as VoiceActions;
+    renderHook(() => useDeskShortcuts(fakeActions(), voice));
     useInteractionsStore.getState().upsert(makeInteraction(1, { channel: 'voice' }));
     useUiStore.getState().select(uuid(1));
+    // No call on the phone (a reload mid-call): nothing to transfer from here.
     expect(press({ altKey: true, code: 'KeyT' }).defaultPrevented).toBe(false);
+    useCallStore.getState().ringing({ callId: 'c1', offerId: null, interactionId: uuid(1), consultFor: null, number: '1', name: null });
+    useCallStore.getState().connected('c1', new Date().toISOString());
+    expect(press({ altKey: true, code: 'KeyT' }).defaultPrevented).toBe(true);
+    expect(useCallStore.getState().callPicker).toBe('transfer');
     expect(useUiStore.getState().transferFor).toBeNull();
+    // The picker is a dialog: a second Alt+T does nothing more.
+    expect(press({ altKey: true, code: 'KeyT' }).defaultPrevented).toBe(false);
   });
 });

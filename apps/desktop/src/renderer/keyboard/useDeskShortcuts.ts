@@ -13,7 +13,7 @@ export function runShortcut(action: ShortcutAction, actions: AgentActions, voice
   const { offers } = useOffersStore.getState();
   const { byId, order } = useInteractionsStore.getState();
   const active = ui.activeId ? byId[ui.activeId] : undefined;
-  const dialogOpen = ui.wrapUpFor !== null || ui.transferFor !== null || ui.helpOpen;
+  const dialogOpen = ui.wrapUpFor !== null || ui.transferFor !== null || ui.helpOpen || useCallStore.getState().callPicker !== null;
 
   switch (action.type) {
     // Answering a ring stays possible with a dialog open: the customer is waiting either way.
@@ -43,11 +43,18 @@ export function runShortcut(action: ShortcutAction, actions: AgentActions, voice
       if (active?.state !== 'assigned') return false;
       void actions.endChat(active.id);
       return true;
-    case 'transfer':
-      // A call is transferred on the phone (the call bar), not by routing: its audio would stay here.
-      if (active?.state !== 'assigned' || active.channel === 'voice') return false;
-      ui.openTransfer(active.id);
+    case 'transfer': {
+      if (active?.state === 'assigned' && active.channel !== 'voice') {
+        ui.openTransfer(active.id);
+        return true;
+      }
+      // A call is transferred on the phone (the call bar's picker), not by routing: its audio would stay here.
+      const calls = useCallStore.getState();
+      const call = selectLiveCall(calls);
+      if (!voice || !call?.interactionId || call.pending !== null || calls.consult !== null) return false;
+      calls.setCallPicker('transfer');
       return true;
+    }
     case 'openWrapUp':
       if (active?.state !== 'wrapUp') return false;
       ui.openWrapUp(active.id);

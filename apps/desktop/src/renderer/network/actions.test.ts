@@ -129,6 +129,25 @@ describe('agent actions', () => {
     await expect(createActions({ send: failing.send, loadTranscript: vi.fn() }).loadTransferTargets(uuid(1))).resolves.toEqual({ ok: false, code: 'TIMEOUT' });
   });
 
+  it('asks the server for a call\'s transfer address and a colleague\'s consult address, failures as codes', async () => {
+    const ticket = { referTo: 'sip:xfer-abc@omnicc.local', expiresAt: '2025-03-01T08:01:00.000Z' };
+    const colleague = { sipUri: 'sip:lina@omnicc.local', displayName: 'Li Na' };
+    const { send, calls } = fakeSend({ 'voice:transfer': () => ticket, 'voice:consult': () => colleague });
+    const actions = createActions({ send, loadTranscript: vi.fn() });
+    await expect(actions.voiceTransfer(uuid(1), { queueId: 'billing' })).resolves.toEqual({ ok: true, value: ticket });
+    await expect(actions.voiceConsult(uuid(1), uuid(7))).resolves.toEqual({ ok: true, value: colleague });
+    expect(calls).toEqual([
+      { event: 'voice:transfer', payload: { interactionId: uuid(1), to: { queueId: 'billing' } } },
+      { event: 'voice:consult', payload: { interactionId: uuid(1), agentId: uuid(7) } },
+    ]);
+    const refused = fakeSend({
+      'voice:transfer': () => {
+        throw new ApiError('NOT_OWNER', 'not yours');
+      },
+    });
+    await expect(createActions({ send: refused.send, loadTranscript: vi.fn() }).voiceTransfer(uuid(1), { agentId: uuid(7) })).resolves.toEqual({ ok: false, code: 'NOT_OWNER' });
+  });
+
   it('transfers: the dialog closes, the interaction leaves this desk without a wrap-up, and the next one gets focus', async () => {
     useInteractionsStore.getState().upsert(makeInteraction(1));
     useInteractionsStore.getState().upsert(makeInteraction(2));

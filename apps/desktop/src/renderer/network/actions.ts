@@ -1,10 +1,10 @@
-import type { AgentAckValues, AgentInboundName, TransferTargets } from '@omnicc/shared';
+import type { AgentAckValues, AgentInboundName, TransferTargets, VoiceConsultTarget, VoiceTransferTicket } from '@omnicc/shared';
 import { useAgentStore } from '../stores/agentStore.js';
 import { useInteractionsStore } from '../stores/interactionsStore.js';
 import { useOffersStore } from '../stores/offersStore.js';
 import { useSessionStore } from '../stores/sessionStore.js';
 import { useUiStore, type ActionName } from '../stores/uiStore.js';
-import { useCallStore } from '../stores/callStore.js';
+import { isCallOver, useCallStore } from '../stores/callStore.js';
 import type { VoiceActions } from '../telephony/voiceController.js';
 import { errorCodeOf } from './commands.js';
 import type { AgentPayload } from './socket.js';
@@ -17,10 +17,21 @@ export type TransferTo = AgentPayload<'interaction:transfer'>['to'];
 export type Loaded<T> = { ok: true; value: T } | { ok: false; code: string };
 
 /**
+ * The server's part of transferring a call (see telephony/callTransfers.ts):
+ * it checks and signs, the phone then moves the audio.
+ */
+export interface VoiceRequests {
+  /** The address to REFER the caller to, so the call reaches `to` (blind transfer, or completing a consult). */
+  voiceTransfer(interactionId: string, to: TransferTo): Promise<Loaded<VoiceTransferTicket>>;
+  /** The SIP address of a colleague to consult about the call. */
+  voiceConsult(interactionId: string, agentId: string): Promise<Loaded<VoiceConsultTarget>>;
+}
+
+/**
  * Everything the agent can do. Each action updates the stores from the
  * server's ack; failures become a notice for the agent, never a rejection.
  */
-export interface AgentActions {
+export interface AgentActions extends VoiceRequests {
   setReady(): Promise<void>;
   setNotReady(reasonCode: string): Promise<void>;
   /** Alt+S: ready becomes not ready (last reason, else the first) and back. */
@@ -51,6 +62,23 @@ const OFFER_GONE = new Set(['NOT_FOUND', 'INVALID_STATE', 'CONFLICT', 'NOT_OWNER
 export function newClientMessageId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Runs a read-like command: its value, or the error code; never a rejection. */
+async function load<T>(request: () => Promise<T>): Promise<Loaded<T>> {
+  try {
+    return { ok: true, value: await request() };
+  } catch (err) {
+    return { ok: false, code: errorCodeOf(err) };
+  }
+}
+
+/** voice:transfer and voice:consult; the voice controller uses them without the rest of the actions. */
+export function createVoiceRequests(send: SendFn): VoiceRequests {
+  return {
+    voiceTransfer: (interactionId, to) => load(() => send('voice:transfer', { interactionId, to })),
+    voiceConsult: (interactionId, agentId) => load(() => send('voice:consult', { interactionId, agentId })),
+  };
 }
 
 /** Calls are answered, declined and ended on the phone (SIP), never with socket commands: routing hears of them from Kamailio. */
@@ -153,7 +181,7 @@ export function createActions(deps: { send: SendFn; loadTranscript: (interaction
     endChat: async (interactionId) => {
       const call = useCallStore.getState().call;
       // Ending a call is hanging up: the BYE ends it for the caller too, and the server moves it to wrap-up.
-      if (deps.voice && call && call.interactionId === interactionId && call.phase !== 'ended') return deps.voice.hangUp();
+      if (deps.voice && call && call.interactionId === interactionId && !isCallOver(call)) return deps.voice.hangUp();
       throttle.stop(interactionId);
       try {
         const interaction = await send('interaction:end', { interactionId });
@@ -178,13 +206,8 @@ export function createActions(deps: { send: SendFn; loadTranscript: (interaction
         return false;
       }
     },
-    loadTransferTargets: async (interactionId) => {
-      try {
-        return { ok: true, value: await send('transfer:targets', { interactionId }) };
-      } catch (err) {
-        return { ok: false, code: errorCodeOf(err) };
-      }
-    },
+    loadTransferTargets: (interactionId) => load(() => send('transfer:targets', { interactionId })),
+    ...createVoiceRequests(send),
     transfer: async (interactionId, to) => {
       if (useUiStore.getState().transferSubmitting) return false;
       useUiStore.getState().setTransferState(true);

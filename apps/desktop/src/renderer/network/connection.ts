@@ -3,7 +3,7 @@ import { applySnapshot, resetDesk } from '../stores/desk.js';
 import { useInteractionsStore } from '../stores/interactionsStore.js';
 import { useSessionStore, type LoginNotice } from '../stores/sessionStore.js';
 import { useUiStore } from '../stores/uiStore.js';
-import { createActions, type AgentActions } from './actions.js';
+import { createActions, createVoiceRequests, type AgentActions } from './actions.js';
 import type { Api } from './api.js';
 import { errorCodeOf, sendCommand } from './commands.js';
 import { bindPushes } from './pushes.js';
@@ -76,7 +76,7 @@ export function startAgentConnection(deps: ConnectionDeps): AgentConnection {
     );
   };
 
-  const voice = startVoice({ api: deps.api, softphone: deps.createSoftphone(), token });
+  const voice = startVoice({ api: deps.api, server: createVoiceRequests(send), softphone: deps.createSoftphone(), token });
   const actions = createActions({ send, loadTranscript, voice });
   const unbindPushes = bindPushes(socket, {
     onNewInteraction: loadTranscript,

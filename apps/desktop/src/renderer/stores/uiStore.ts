@@ -18,6 +18,7 @@ export type ActionName =
   | 'resume'
   | 'dtmf'
   | 'callTransfer'
+  | 'consult'
   | 'dial'
   | 'softphone';
 

@@ -47,3 +47,24 @@ export function wrapUpWhenEnded(interactionId: string): () => void {
     },
   );
 }
+
+/**
+ * A call transferred away leaves the desk as a transferred chat does: no
+ * wrap-up dialog here (the colleague or queue owns the outcome now; the server
+ * runs this agent's after-call time), and once the server's push removed the
+ * interaction, the next conversation is shown in its place.
+ */
+export function leaveDeskAfterTransfer(interactionId: string): () => void {
+  return whenLeftDesk(interactionId, () => {
+      const ui = useUiStore.getState();
+      if (ui.transferFor === interactionId) ui.closeTransfer();
+      if (ui.activeId === interactionId && !(interactionId in useInteractionsStore.getState().byId)) {
+        ui.select(useInteractionsStore.getState().order[0] ?? null);
+      }
+  });
+}
+
+/** Runs `act` once the server's push says the interaction is no longer in progress on this desk (moved on, or gone). */
+export function whenLeftDesk(interactionId: string, act: () => void): () => void {
+  return whenInteraction(() => useInteractionsStore.getState().byId[interactionId]?.state !== 'assigned', act);
+}

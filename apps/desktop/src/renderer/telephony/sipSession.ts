@@ -1,5 +1,22 @@
-import { Web, type Core, type Session } from 'sip.js';
-import { SoftphoneError } from './softphone.js';
+import { UserAgent, Web, type Core, type Invitation, type Session, type URI } from 'sip.js';
+import { SoftphoneError, type IncomingCall } from './softphone.js';
+
+/** Header of a consult call: the interaction the calling agent wants to hand over. Kamailio passes it between softphones only. */
+export const CONSULT_HEADER = 'X-Omnicc-Consult';
+
+/** The caller's number and name from the INVITE, with the ids routing (or a consulting colleague) put in its headers. */
+export function describeInvitation(invitation: Invitation): IncomingCall {
+  const header = (name: string): string | null => invitation.request.getHeader(name)?.trim() || null;
+  const identity = invitation.remoteIdentity;
+  return {
+    callId: invitation.request.callId,
+    offerId: header('X-Omnicc-Offer'),
+    interactionId: header('X-Omnicc-Interaction'),
+    consultFor: header(CONSULT_HEADER),
+    number: identity.uri.user ?? identity.uri.toString(),
+    name: identity.displayName || null,
+  };
+}
 
 /** The Web session description handler of a session (the RTCPeerConnection side), once there is one. */
 export function mediaOf(session: Session): Web.SessionDescriptionHandler | undefined {
@@ -45,4 +62,19 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
     timer = setTimeout(() => reject(new SoftphoneError('SOFTPHONE_UNAVAILABLE', `${what}: no answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A number or user becomes sip:<it>@<our domain> (taken from our own address); a full SIP address is taken as is. */
+export function sipAddress(target: string, ownUri: string | undefined): URI {
+  const domain = ownUri ? UserAgent.makeURI(ownUri)?.host : undefined;
+  const uri = UserAgent.makeURI(target.startsWith('sip:') ? target : `sip:${target.replace(/[^0-9A-Za-z+*#._-]/g, '')}@${domain ?? 'invalid'}`);
+  if (!uri) throw new SoftphoneError('CALL_FAILED', `bad number ${target}`);
+  return uri;
+}
+
+/** The consult header of an outbound call; the id goes into a SIP header, so only id characters may pass. */
+export function consultHeaders(consultFor: string | null): string[] {
+  if (consultFor === null) return [];
+  if (!/^[0-9A-Za-z-]{1,64}$/.test(consultFor)) throw new SoftphoneError('CALL_FAILED', `bad consult interaction id ${consultFor}`);
+  return [`${CONSULT_HEADER}: ${consultFor}`];
 }

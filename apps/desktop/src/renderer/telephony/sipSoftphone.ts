@@ -1,7 +1,7 @@
-import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent, type Session, type Web } from 'sip.js';
+import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent, type Core, type Session, type Web } from 'sip.js';
 import { remoteAudio, type RemoteAudio } from './remoteAudio.js';
-import { acknowledged, mediaOf, microphoneError, within } from './sipSession.js';
-import { SoftphoneError, type CallEndReason, type IncomingCall, type Softphone, type SoftphoneConfig, type SoftphoneEvent } from './softphone.js';
+import { acknowledged, consultHeaders, describeInvitation, mediaOf, microphoneError, sipAddress, within } from './sipSession.js';
+import { SoftphoneError, type CallEndReason, type DialOptions, type Softphone, type SoftphoneConfig, type SoftphoneEvent } from './softphone.js';
 
 /**
  * ICE gathering bound: rtpengine sits next to Kamailio and offers host
@@ -27,25 +27,21 @@ interface CallLeg {
   /** The SIP status of a refused outbound call (e.g. 503: no gateway for outbound calls). */
   endStatus: number | undefined;
   established: boolean;
+  /** The interaction a consult call is about (either direction); null for other calls. */
+  consultFor: string | null;
+  /** Of a call placed here: the interaction the server made of it (click-to-call), from its replies. */
+  interactionId: string | null;
 }
 
-/** The caller's number and name from the INVITE, with the ids routing put in its headers. */
-function describeInvitation(invitation: Invitation): IncomingCall {
-  const header = (name: string): string | null => invitation.request.getHeader(name)?.trim() || null;
-  const identity = invitation.remoteIdentity;
-  return {
-    callId: invitation.request.callId,
-    offerId: header('X-Omnicc-Offer'),
-    interactionId: header('X-Omnicc-Interaction'),
-    number: identity.uri.user ?? identity.uri.toString(),
-    name: identity.displayName || null,
-  };
-}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The desk's phone on sip.js 0.21: one UserAgent over SIP-over-WebSocket to
  * Kamailio, a Registerer with the server-issued ephemeral credentials, and
- * one call at a time (voice capacity is 1: a second INVITE gets 486).
+ * one call at a time (voice capacity is 1: a second INVITE gets 486). The
+ * one exception is a consult: the consult call beside the held customer
+ * call, and on the colleague's side the transferred customer call ringing
+ * beside the consult call it completes.
  */
 export class SipSoftphone implements Softphone {
   private ua: UserAgent | null = null;
@@ -146,32 +142,48 @@ export class SipSoftphone implements Softphone {
 
   private incoming(invitation: Invitation): void {
     const call = describeInvitation(invitation);
-    if (this.calls.size > 0) {
+    if (this.calls.size > 0 && !this.completesConsult(call.interactionId)) {
       // One call at a time: routing re-queues this one for another agent.
       void invitation.reject({ statusCode: 486, reasonPhrase: 'Busy Here' }).catch(() => undefined);
       return;
     }
-    this.track(call.callId, invitation);
+    this.track(call.callId, invitation, call.consultFor);
     this.emit({ type: 'incoming', call });
   }
 
-  private track(callId: string, session: Session): CallLeg {
-    const leg: CallLeg = { session, held: false, muted: false, endReason: null, endStatus: undefined, established: false };
+  /** The customer call a colleague transfers to us after consulting us about it: we already agreed to take it. */
+  private completesConsult(interactionId: string | null): boolean {
+    return interactionId !== null && this.calls.size === 1 && [...this.calls.values()].some((leg) => leg.consultFor === interactionId);
+  }
+
+  private track(callId: string, session: Session, consultFor: string | null): CallLeg {
+    const leg: CallLeg = { session, held: false, muted: false, endReason: null, endStatus: undefined, established: false, consultFor, interactionId: null };
     this.calls.set(callId, leg);
     session.stateChange.addListener((state) => {
       if (state === SessionState.Established) {
         leg.established = true;
-        const media = mediaOf(session);
-        if (media) this.audio.attach(media.remoteMediaStream);
-        this.emit({ type: 'connected', callId });
+        this.playAudio();
+        this.emit({ type: 'connected', callId, ...(leg.interactionId ? { interactionId: leg.interactionId } : {}) });
       } else if (state === SessionState.Terminated) {
         this.calls.delete(callId);
-        if (this.calls.size === 0) this.audio.detach();
+        this.playAudio();
         const reason = leg.endReason ?? (leg.established ? 'remoteHangUp' : 'cancelled');
         this.emit({ type: 'ended', callId, reason, ...(leg.endStatus === undefined ? {} : { status: leg.endStatus }) });
       }
     });
     return leg;
+  }
+
+  /**
+   * One <audio> element plays one call: the newest one that is up and not
+   * held. With a consult there are two legs, and the one heard changes as
+   * the customer call is held or resumed and as either leg ends.
+   */
+  private playAudio(): void {
+    const heard = [...this.calls.values()].reverse().find((leg) => leg.established && !leg.held);
+    const media = heard && mediaOf(heard.session);
+    if (media) this.audio.attach(media.remoteMediaStream);
+    else this.audio.detach();
   }
 
   private leg(callId: string): CallLeg {
@@ -221,6 +233,7 @@ export class SipSoftphone implements Softphone {
     }
     leg.held = hold;
     this.applyTracks(leg);
+    this.playAudio();
   }
 
   setMuted(callId: string, muted: boolean): void {
@@ -250,28 +263,49 @@ export class SipSoftphone implements Softphone {
     });
   }
 
-  async blindTransfer(callId: string, target: string): Promise<void> {
+  async refer(callId: string, referTo: string): Promise<void> {
     const leg = this.leg(callId);
-    const to = this.addressOf(target);
+    const to = this.addressOf(referTo);
     try {
-      await acknowledged((requestDelegate) => leg.session.refer(to, { requestDelegate }), TRANSFER_TIMEOUT_MS);
+      await acknowledged(
+        (requestDelegate) =>
+          leg.session.refer(to, {
+            requestDelegate,
+            // The NOTIFYs report the caller's new call; the server's BYE, not them, ends this leg (sip.js never BYEs by itself).
+            onNotify: (notification) => void notification.accept().catch(() => undefined),
+          }),
+        TRANSFER_TIMEOUT_MS,
+      );
     } catch (err) {
       throw new SoftphoneError('TRANSFER_REFUSED', String(err));
     }
-    // The far end took the REFER and calls the target itself; this leg is done.
-    await this.hangUp(callId).catch(() => undefined);
   }
 
-  async dial(number: string): Promise<string> {
+  async dial(target: string, options: DialOptions = {}): Promise<string> {
     const ua = this.ua;
     if (!ua || this.registerer?.state !== RegistererState.Registered) throw new SoftphoneError('SOFTPHONE_UNAVAILABLE', 'not registered');
-    if (this.calls.size > 0) throw new SoftphoneError('CALL_FAILED', 'already in a call');
-    const inviter = new Inviter(ua, this.addressOf(number), { sessionDescriptionHandlerOptions: AUDIO_ONLY });
+    const consultFor = options.consultFor ?? null;
+    // A consult may ring beside the customer's call, but only once that call is on hold: the agent talks on one line at a time.
+    const beside = [...this.calls.values()];
+    const allowed = beside.length === 0 || (consultFor !== null && beside.length === 1 && beside.every((leg) => leg.held));
+    if (!allowed) throw new SoftphoneError('CALL_FAILED', 'already in a call');
+    const inviter = new Inviter(ua, this.addressOf(target), {
+      sessionDescriptionHandlerOptions: AUDIO_ONLY,
+      extraHeaders: consultHeaders(consultFor),
+      ...(options.fromName ? { params: { fromDisplayName: options.fromName } } : {}),
+    });
     const callId = inviter.request.callId;
-    const leg = this.track(callId, inviter);
+    const leg = this.track(callId, inviter, consultFor);
     try {
+      // Kamailio puts the interaction the server made of this call in the ringing and answer replies.
+      const learnInteraction = (response: Core.IncomingResponse): void => {
+        const id = response.message.getHeader('X-Omnicc-Interaction');
+        if (id && UUID.test(id)) leg.interactionId = id;
+      };
       await inviter.invite({
         requestDelegate: {
+          onProgress: learnInteraction,
+          onAccept: learnInteraction,
           onReject: (response) => {
             leg.endReason = 'rejected';
             leg.endStatus = response.message.statusCode;
@@ -290,11 +324,7 @@ export class SipSoftphone implements Softphone {
     return pc ? pc.getStats() : null;
   }
 
-  /** A number or user becomes sip:<it>@<our domain>; a full SIP address is taken as is. */
   private addressOf(target: string) {
-    const domain = this.config ? UserAgent.makeURI(this.config.uri)?.host : undefined;
-    const uri = UserAgent.makeURI(target.startsWith('sip:') ? target : `sip:${target.replace(/[^0-9A-Za-z+*#._-]/g, '')}@${domain ?? 'invalid'}`);
-    if (!uri) throw new SoftphoneError('CALL_FAILED', `bad number ${target}`);
-    return uri;
+    return sipAddress(target, this.config?.uri);
   }
 }

@@ -15,11 +15,13 @@ export interface SoftphoneConfig {
   expiresAt: string;
 }
 
-/** A call that rings at this phone; offerId and interactionId come from the INVITE's X-Omnicc-* headers. */
+/** A call that rings at this phone; offerId, interactionId and consultFor come from the INVITE's X-Omnicc-* headers. */
 export interface IncomingCall {
   callId: string;
   offerId: string | null;
   interactionId: string | null;
+  /** A colleague's consult call (X-Omnicc-Consult): the interaction they want to hand over. */
+  consultFor: string | null;
   /** The caller's number (From user). */
   number: string;
   name: string | null;
@@ -31,7 +33,8 @@ export type CallEndReason = 'localHangUp' | 'remoteHangUp' | 'cancelled' | 'reje
 export type SoftphoneEvent =
   | { type: 'registration'; state: 'registered' | 'unregistered' | 'failed' }
   | { type: 'incoming'; call: IncomingCall }
-  | { type: 'connected'; callId: string }
+  /** `interactionId`: of a call this phone placed, once the server made it an interaction (X-Omnicc-Interaction in the replies). */
+  | { type: 'connected'; callId: string; interactionId?: string }
   | { type: 'ended'; callId: string; reason: CallEndReason; status?: number };
 
 /** Error codes a phone operation fails with; each has a sentence under errors.* in the UI. */
@@ -42,6 +45,17 @@ export type SoftphoneErrorCode =
   | 'CALL_REFUSED'
   | 'TRANSFER_REFUSED'
   | 'CALL_FAILED';
+
+/** Options of an outbound call. */
+export interface DialOptions {
+  /**
+   * Makes it a consult call about this interaction (X-Omnicc-Consult), which
+   * may be placed while the customer's call is on hold.
+   */
+  consultFor?: string | undefined;
+  /** Shown to the colleague as the caller's name (From display name). */
+  fromName?: string | undefined;
+}
 
 /** A failed phone operation, with the code the UI branches on. */
 export class SoftphoneError extends Error {
@@ -73,10 +87,18 @@ export interface Softphone {
   setMuted(callId: string, muted: boolean): void;
   /** One key press (0-9, *, #, A-D) as RFC 4733 telephone-event. */
   sendDtmf(callId: string, tone: string): Promise<void>;
-  /** Blind transfer (REFER); resolves once the far end accepted the REFER. */
-  blindTransfer(callId: string, target: string): Promise<void>;
-  /** Calls a number; resolves with the new call's id once it is placed (it rings on). */
-  dial(number: string): Promise<string>;
+  /**
+   * Asks the far end to call `referTo` instead (REFER); resolves once it
+   * accepted the REFER (2xx), rejects with TRANSFER_REFUSED otherwise. The
+   * call stays up: the server hangs it up when the new call reaches it.
+   */
+  refer(callId: string, referTo: string): Promise<void>;
+  /**
+   * Calls a number or a full `sip:` address; resolves with the new call's id
+   * once it is placed (it rings on). One call at a time, except a consult
+   * call (options.consultFor) while the only other call is on hold.
+   */
+  dial(target: string, options?: DialOptions): Promise<string>;
   /** WebRTC statistics of a call's media, for diagnostics; null without media. */
   stats(callId: string): Promise<RTCStatsReport | null>;
 }

@@ -27,9 +27,10 @@ describe('voice controller', () => {
   let phone: FakeSoftphone;
   let voice: VoiceController;
   const softphoneApi = vi.fn<(token: string) => Promise<SoftphoneConfig>>();
+  const server = { voiceTransfer: vi.fn(), voiceConsult: vi.fn() };
 
   async function start(): Promise<void> {
-    voice = startVoice({ api: { softphone: softphoneApi }, softphone: phone, token: () => 'token-1', now: () => NOW });
+    voice = startVoice({ api: { softphone: softphoneApi }, server, softphone: phone, token: () => 'token-1', now: () => NOW });
     await flush();
   }
 
@@ -137,16 +138,8 @@ describe('voice controller', () => {
     expect(useUiStore.getState().notice).toMatchObject({ action: 'hold', code: 'CALL_FAILED' });
   });
 
-  it('reports refused transfers and outbound calls in words the agent can act on', async () => {
+  it('reports refused outbound calls in words the agent can act on', async () => {
     await start();
-    phone.ring({ callId: 'c5' });
-    phone.connect('c5');
-    phone.failNext('blindTransfer', 'TRANSFER_REFUSED');
-    expect(await voice.transfer('1001')).toBe(false);
-    expect(useUiStore.getState().notice).toMatchObject({ action: 'callTransfer', code: 'TRANSFER_REFUSED' });
-    phone.end('c5');
-    vi.advanceTimersByTime(ENDED_VISIBLE_MS);
-
     expect(await voice.dial('13900139000')).toBe(true);
     expect(useCallStore.getState().call).toMatchObject({ direction: 'outbound', phase: 'dialing', number: '13900139000' });
     phone.end('out-1', 'rejected', 503);

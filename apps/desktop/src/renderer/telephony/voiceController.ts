@@ -1,23 +1,31 @@
+import type { VoiceRequests } from '../network/actions.js';
 import type { Api } from '../network/api.js';
 import { errorCodeOf } from '../network/commands.js';
-import { selectLiveCall, useCallStore, type CallInfo, type CallPending } from '../stores/callStore.js';
-import { useOffersStore } from '../stores/offersStore.js';
-import { useUiStore, type ActionName } from '../stores/uiStore.js';
-import { followCallOnDesk, wrapUpWhenEnded } from './callDesk.js';
-import { SoftphoneError, type Softphone, type SoftphoneEvent } from './softphone.js';
+import { isCallOver, selectLiveCall, useCallStore, type CallInfo, type CallPending } from '../stores/callStore.js';
+import type { ActionName } from '../stores/uiStore.js';
+import { followCallOnDesk, leaveDeskAfterTransfer, wrapUpWhenEnded } from './callDesk.js';
+import { createCallTransfers, type TransferActions } from './callTransfers.js';
+import { consultRings } from './consultRings.js';
+import { offerCalls } from './offerCalls.js';
+import type { IncomingCall, Softphone, SoftphoneEvent } from './softphone.js';
+import { consultRefusalCode, refusalCode, voiceNotice as notice } from './voiceNotice.js';
 
 /** Renew the 12 h credentials this long before they expire. */
 export const CREDENTIALS_LEAD_MS = 30 * 60_000;
 /** First retry after a failed registration; doubles up to the max. */
 export const REGISTER_RETRY_MS = 5000;
 export const REGISTER_RETRY_MAX_MS = 60_000;
-/** An offer can show before its INVITE reaches the phone: Accept waits this long for it. */
-export const INVITE_WAIT_MS = 3000;
 /** How long "Call ended" stays in the call bar. */
 export const ENDED_VISIBLE_MS = 2000;
 
+export { INVITE_WAIT_MS } from './offerCalls.js';
+export { refusalCode } from './voiceNotice.js';
+
+/** Ended calls the store did not know (yet) are remembered this many, for a dial() that returns after its refusal. */
+const RECENTLY_ENDED_KEPT = 8;
+
 /** What the desk can do with its phone. Failures become notices, never rejections. */
-export interface VoiceActions {
+export interface VoiceActions extends TransferActions {
   /** Accept / Reject of a voice offer: answers (200) or declines (486) its SIP call. */
   answerOffer(offerId: string): Promise<void>;
   rejectOffer(offerId: string): Promise<void>;
@@ -27,8 +35,6 @@ export interface VoiceActions {
   toggleHold(): Promise<void>;
   toggleMute(): void;
   sendDtmf(tone: string): Promise<void>;
-  /** Blind transfer of the call in progress to a number; false (with a notice) when refused. */
-  transfer(target: string): Promise<boolean>;
   /** Calls a number; false (with a notice) when the call could not be placed. */
   dial(number: string): Promise<boolean>;
   /** WebRTC statistics of the current call (diagnostics and the e2e audio check). */
@@ -41,21 +47,14 @@ export interface VoiceController extends VoiceActions {
 
 export interface VoiceDeps {
   api: Pick<Api, 'softphone'>;
+  /** voice:transfer and voice:consult on the agent socket. */
+  server: VoiceRequests;
   softphone: Softphone;
   token: () => string;
   now?: () => number;
 }
 
 const calls = () => useCallStore.getState();
-const notice = (action: ActionName, err: unknown): void =>
-  useUiStore.getState().showNotice(action, err instanceof SoftphoneError ? err.code : errorCodeOf(err));
-
-/** A refused outbound call in words the agent can act on: busy, no such number, or not possible from here. */
-export function refusalCode(status: number | undefined): string {
-  if (status === 486 || status === 600) return 'CALL_BUSY';
-  if (status === 404 || status === 484 || status === 604) return 'CALL_NOT_FOUND';
-  return 'CALL_REFUSED';
-}
 
 /**
  * Runs the desk's softphone for the signed-in session: fetches the SIP
@@ -70,6 +69,10 @@ export function startVoice(deps: VoiceDeps): VoiceController {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retryMs = REGISTER_RETRY_MS;
   const cleanups: (() => void)[] = [];
+  const recentlyEnded: string[] = [];
+  const transfers = createCallTransfers({ softphone, server: deps.server, endedAlready: (callId) => recentlyEnded.includes(callId) });
+  const consults = consultRings(now);
+  const { onOffer, onRinging } = offerCalls(softphone);
 
   function schedule(delayMs: number): void {
     clearTimeout(timer);
@@ -110,81 +113,68 @@ export function startVoice(deps: VoiceDeps): VoiceController {
         }
         return;
       case 'incoming':
-        calls().ringing(e.call);
+        onIncoming(e.call);
         return;
       case 'connected': {
-        calls().connected(e.callId, new Date(now()).toISOString());
+        calls().connected(e.callId, new Date(now()).toISOString(), e.interactionId);
         const call = calls().call;
-        if (call?.interactionId) cleanups.push(followCallOnDesk(call.interactionId));
+        if (call?.callId === e.callId && call.interactionId) cleanups.push(followCallOnDesk(call.interactionId));
         return;
       }
       case 'ended': {
-        const call = calls().call;
-        if (call?.callId !== e.callId) return;
-        const wasLive = call.connectedAt !== null;
-        calls().ended(e.callId);
-        if (wasLive && call.interactionId) cleanups.push(wrapUpWhenEnded(call.interactionId));
-        if (call.direction === 'outbound' && e.reason === 'rejected') {
-          useUiStore.getState().showNotice('dial', refusalCode(e.status));
-        }
-        // A ring that stopped (cancelled, declined) was never a call for the agent: nothing to show.
-        if (!wasLive && call.direction === 'inbound') calls().clear(e.callId);
-        else setTimeout(() => calls().clear(e.callId), ENDED_VISIBLE_MS);
+        const { call, consult } = calls();
+        if (consult?.callId === e.callId) onConsultLineEnded(consult, e);
+        else if (call?.callId === e.callId) onCallEnded(call, e);
+        else rememberEnded(e.callId);
         return;
       }
     }
   }
+
+  /** A call ended before the desk knew it (refused before dial() returned): dial() must not show it afterwards. */
+  function rememberEnded(callId: string): void {
+    recentlyEnded.push(callId);
+    if (recentlyEnded.length > RECENTLY_ENDED_KEPT) recentlyEnded.shift();
+  }
+
+  function onIncoming(ring: IncomingCall): void {
+    const current = calls().call;
+    // Answered without a click: the agent agreed to take it when they took the colleague's consult call.
+    const completion = consults.isCompletion(ring, calls());
+    if (!current || isCallOver(current)) calls().ringing(ring);
+    else if (current.consultFor !== null && current.consultFor === ring.interactionId) calls().ringingBesideConsult(ring);
+    // Any other second call is refused by the phone itself (486).
+    else return;
+    if (completion && ring.offerId) void onOffer(ring.offerId, 'accept');
+  }
+
+  function onCallEnded(call: CallInfo, e: Extract<SoftphoneEvent, { type: 'ended' }>): void {
+    const wasLive = call.connectedAt !== null;
+    const transferred = transfers.callEnded(call.callId);
+    calls().ended(call.callId, transferred ? 'transferred' : 'ended');
+    if (call.consultFor && call.direction === 'inbound' && wasLive) consults.ended(call.consultFor);
+    const consult = calls().consult;
+    // The consult was about this call: nothing left to talk about (after a transfer, this completes it).
+    if (consult && !isCallOver(consult)) void softphone.hangUp(consult.callId).catch(() => undefined);
+    if (transferred) {
+      if (call.interactionId) cleanups.push(leaveDeskAfterTransfer(call.interactionId));
+    } else if (wasLive && call.interactionId) {
+      cleanups.push(wrapUpWhenEnded(call.interactionId));
+    }
+    if (call.direction === 'outbound' && e.reason === 'rejected') notice('dial', refusalCode(e.status));
+    // A ring that stopped (cancelled, declined) was never a call for the agent: nothing to show.
+    if (!wasLive && call.direction === 'inbound') calls().clear(call.callId);
+    else setTimeout(() => calls().clear(call.callId), ENDED_VISIBLE_MS);
+  }
+
+  /** The consult line ended: it goes at once; the customer stays on hold until the agent resumes. */
+  function onConsultLineEnded(consult: CallInfo, e: Extract<SoftphoneEvent, { type: 'ended' }>): void {
+    calls().clear(consult.callId);
+    if (consult.direction === 'inbound' && consult.consultFor && consult.connectedAt !== null) consults.ended(consult.consultFor);
+    if (consult.direction === 'outbound' && e.reason === 'rejected') notice('consult', consultRefusalCode(e.status));
+  }
+
   cleanups.push(softphone.onEvent(onEvent));
-
-  /** The ringing call of an offer; waits briefly, since the push can beat the INVITE. */
-  function callOfOffer(offerId: string): Promise<CallInfo | null> {
-    const find = (): CallInfo | null => {
-      const call = calls().call;
-      return call?.offerId === offerId && call.phase === 'ringing' ? call : null;
-    };
-    const found = find();
-    if (found || calls().registration !== 'registered') return Promise.resolve(found);
-    return new Promise((resolve) => {
-      const give = setTimeout(() => finish(null), INVITE_WAIT_MS);
-      const unsubscribe = useCallStore.subscribe(() => {
-        const call = find();
-        if (call) finish(call);
-      });
-      function finish(call: CallInfo | null): void {
-        clearTimeout(give);
-        unsubscribe();
-        resolve(call);
-      }
-    });
-  }
-
-  async function onOffer(offerId: string, action: 'accept' | 'reject'): Promise<void> {
-    const offers = useOffersStore.getState();
-    if (offers.pending[offerId]) return;
-    offers.setPending(offerId, action);
-    const call = await callOfOffer(offerId);
-    if (!call) {
-      useOffersStore.getState().setPending(offerId, null);
-      useUiStore.getState().showNotice(action, calls().registration === 'registered' ? 'NO_CALL' : 'SOFTPHONE_UNAVAILABLE');
-      return;
-    }
-    // Routing hears of the answer or decline from Kamailio and ends the offer; the card can go now.
-    if (await onRinging(call, action)) useOffersStore.getState().end(offerId);
-    else useOffersStore.getState().setPending(offerId, null);
-  }
-
-  /** Answers (200) or declines (486) a ringing call; false, with a notice, when that failed. */
-  async function onRinging(call: CallInfo, action: 'accept' | 'reject'): Promise<boolean> {
-    calls().setPending(call.callId, action === 'accept' ? 'answer' : 'reject');
-    try {
-      await (action === 'accept' ? softphone.answer(call.callId) : softphone.reject(call.callId));
-      return true;
-    } catch (err) {
-      calls().setPending(call.callId, null);
-      notice(action, err);
-      return false;
-    }
-  }
 
   /** Runs one operation on the live call, with its pending mark and a notice on failure. */
   async function onLiveCall(action: ActionName, pending: CallPending | null, run: (call: CallInfo) => Promise<void>): Promise<boolean> {
@@ -213,7 +203,7 @@ export function startVoice(deps: VoiceDeps): VoiceController {
     },
     hangUp: async () => {
       const call = calls().call;
-      if (!call || call.phase === 'ended' || call.pending === 'hangUp') return;
+      if (!call || isCallOver(call) || call.pending === 'hangUp') return;
       calls().setPending(call.callId, 'hangUp');
       try {
         await softphone.hangUp(call.callId);
@@ -223,6 +213,9 @@ export function startVoice(deps: VoiceDeps): VoiceController {
       }
     },
     toggleHold: async () => {
+      // With a consult line up, taking the customer off hold is Cancel consult's job (it hangs the consult up first).
+      const consult = calls().consult;
+      if (consult && !isCallOver(consult)) return;
       const held = selectLiveCall(calls())?.phase === 'held';
       await onLiveCall(held ? 'resume' : 'hold', held ? 'resume' : 'hold', async (call) => {
         await softphone.setHold(call.callId, !held);
@@ -241,13 +234,16 @@ export function startVoice(deps: VoiceDeps): VoiceController {
         calls().addDtmf(tone);
       });
     },
-    transfer: (target) => onLiveCall('callTransfer', 'transfer', (call) => softphone.blindTransfer(call.callId, target)),
+    transfer: (to) => transfers.transfer(to),
+    consult: (agentId) => transfers.consult(agentId),
+    completeConsult: () => transfers.completeConsult(),
+    cancelConsult: () => transfers.cancelConsult(),
     dial: async (number) => {
       if (calls().call) return false;
       try {
         const callId = await softphone.dial(number);
         // A refusal can end the call before dial() returns; then there is nothing to show.
-        if (!calls().call) calls().dialing(callId, number);
+        if (!calls().call && !recentlyEnded.includes(callId)) calls().dialing(callId, number);
         return true;
       } catch (err) {
         notice('dial', err);
@@ -262,6 +258,7 @@ export function startVoice(deps: VoiceDeps): VoiceController {
       if (stopped) return;
       stopped = true;
       clearTimeout(timer);
+      transfers.stop();
       for (const c of cleanups) c();
       void softphone.unregister().catch(() => undefined);
       calls().reset();

@@ -1,6 +1,6 @@
-import { SoftphoneError, type CallEndReason, type IncomingCall, type Softphone, type SoftphoneConfig, type SoftphoneEvent } from '../telephony/softphone.js';
+import { SoftphoneError, type CallEndReason, type DialOptions, type IncomingCall, type Softphone, type SoftphoneConfig, type SoftphoneEvent } from '../telephony/softphone.js';
 
-type Op = 'register' | 'unregister' | 'answer' | 'reject' | 'hangUp' | 'setHold' | 'setMuted' | 'sendDtmf' | 'blindTransfer' | 'dial';
+type Op = 'register' | 'unregister' | 'answer' | 'reject' | 'hangUp' | 'setHold' | 'setMuted' | 'sendDtmf' | 'refer' | 'dial';
 
 /**
  * A phone with no SIP underneath: tests ring it, connect and end calls with
@@ -42,7 +42,7 @@ export class FakeSoftphone implements Softphone {
   }
 
   ring(call: Partial<IncomingCall> & { callId: string }): void {
-    this.emit({ type: 'incoming', call: { offerId: null, interactionId: null, number: '13800138000', name: null, ...call } });
+    this.emit({ type: 'incoming', call: { offerId: null, interactionId: null, consultFor: null, number: '13800138000', name: null, ...call } });
   }
 
   connect(callId: string): void {
@@ -91,13 +91,15 @@ export class FakeSoftphone implements Softphone {
     return this.run(() => this.record('sendDtmf', callId, tone));
   }
 
-  blindTransfer(callId: string, target: string): Promise<void> {
-    return this.run(() => this.record('blindTransfer', callId, target));
+  refer(callId: string, referTo: string): Promise<void> {
+    return this.run(() => this.record('refer', callId, referTo));
   }
 
-  dial(number: string): Promise<string> {
+  /** Records the options only when given, so plain calls read `[number]`. */
+  dial(target: string, options?: DialOptions): Promise<string> {
     return this.run(() => {
-      this.record('dial', number);
+      if (options) this.record('dial', target, options);
+      else this.record('dial', target);
       return `out-${++this.seq}`;
     });
   }
