@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,7 +37,8 @@ export async function startDemoServer(options: { env?: Record<string, string> } 
     PORT: String(await freePort()),
     OMNICC_EMBEDDED_PG_PORT: String(await freePort()),
     OMNICC_DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
+    // OMNICC_TEST_LOG=info (or debug) keeps the server's log in $TMPDIR/omnicc-e2e-<port>.log, to see what a failing test did.
+    LOG_LEVEL: process.env.OMNICC_TEST_LOG ?? 'warn',
     ...options.env,
   };
   delete env.DATABASE_URL;
@@ -73,6 +74,7 @@ export async function startDemoServer(options: { env?: Record<string, string> } 
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       rmSync(dataDir, { recursive: true, force: true });
+      if (process.env.OMNICC_TEST_LOG) writeFileSync(path.join(tmpdir(), `omnicc-e2e-${env.PORT}.log`), out);
     },
   };
 }

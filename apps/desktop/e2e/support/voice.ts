@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -24,6 +24,8 @@ export interface VoicePorts {
   ws: number;
   evapi: number;
   rtpengineNg: number;
+  /** Where agents' outbound calls go (a sipp UAS in the tests). */
+  gateway: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface VoicePorts {
  * above the 30000–39199 slices the server's own voice tests use.
  */
 export async function voiceServerEnv(): Promise<{ env: Record<string, string>; ports: VoicePorts }> {
-  const ports = { sip: await freeSipPort(), ws: await freeSipPort(), evapi: await freeSipPort(), rtpengineNg: await freeSipPort() };
+  const ports = { sip: await freeSipPort(), ws: await freeSipPort(), evapi: await freeSipPort(), rtpengineNg: await freeSipPort(), gateway: await freeSipPort() };
   return {
     ports,
     env: {
@@ -46,33 +48,79 @@ export async function voiceServerEnv(): Promise<{ env: Record<string, string>; p
       OMNICC_RTP_PORT_MIN: '40200',
       OMNICC_RTP_PORT_MAX: '40599',
       OMNICC_SERVICE_NUMBERS: '10086=voice-general',
+      OMNICC_OUTBOUND_GATEWAY: `127.0.0.1:${ports.gateway}`,
     },
   };
 }
 
+/** G.711 A-law of one 16-bit sample (ITU-T G.711). */
+function alaw(sample: number): number {
+  const sign = sample < 0 ? 0x00 : 0x80;
+  let magnitude = Math.min(Math.abs(sample), 32635);
+  let exponent = 7;
+  for (let mask = 0x4000; (magnitude & mask) === 0 && exponent > 0; mask >>= 1) exponent--;
+  const mantissa = (magnitude >> (exponent === 0 ? 4 : exponent + 3)) & 0x0f;
+  magnitude = (exponent << 4) | mantissa;
+  return (sign | magnitude) ^ 0x55;
+}
+
+/**
+ * Two seconds of a 440 Hz tone as an A-law WAV: what a sipp party streams in
+ * a loop for as long as its call lasts (`rtp_stream="tone.wav,-1,8"`), where
+ * the sip-tester pcap (about 7 s) would fall silent during a long test.
+ */
+const TONE_WAV = (() => {
+  const samples = 16_000;
+  const data = Buffer.alloc(samples);
+  for (let i = 0; i < samples; i++) data[i] = alaw(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 8000)));
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + samples, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(6, 20); // A-law
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(8000, 24);
+  header.writeUInt32LE(8000, 28);
+  header.writeUInt16LE(1, 32);
+  header.writeUInt16LE(8, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(samples, 40);
+  return Buffer.concat([header, data]);
+})();
+
 export interface SippCall {
   /** Resolves when sipp exits: code 0 means the scenario ran to its end. */
   done: Promise<{ code: number; errors: string }>;
+  /** What the scenario logged so far (its <log> actions). */
+  logs(): string;
   kill(): void;
 }
 
-/** Starts one sipp caller with a scenario of e2e/sipp against Kamailio on `sipPort`. */
-export async function placeCall(scenario: string, sipPort: number, args: string[], timeoutS = 90): Promise<SippCall> {
+/**
+ * Starts one sipp with a scenario of e2e/sipp against Kamailio on `sipPort`:
+ * a caller of `service` (the hotline unless told), or a UAS listening on
+ * `port` (the outbound gateway).
+ */
+export async function placeCall(scenario: string, sipPort: number, args: string[], timeoutS = 90, options: { service?: string; port?: number } = {}): Promise<SippCall> {
   const dir = mkdtempSync(path.join(tmpdir(), 'omnicc-sipp-'));
   const errorFile = path.join(dir, 'errors.log');
+  const logFile = path.join(dir, 'scenario.log');
+  writeFileSync(path.join(dir, 'tone.wav'), TONE_WAV);
   const child = spawn(
     SIPP,
     [
       '-sf', path.join(SIPP_DIR, `${scenario}.xml`),
       '-i', '127.0.0.1',
-      '-p', String(await freeSipPort()),
+      '-p', String(options.port ?? (await freeSipPort())),
       '-mp', String(await freeSipPort()),
       '-m', '1',
-      '-s', '10086',
+      '-s', options.service ?? '10086',
       '-timeout', `${timeoutS}s`,
       '-timeout_error',
       '-nostdin',
       '-trace_err', '-error_file', errorFile,
+      '-trace_logs', '-log_file', logFile,
       ...args,
       `127.0.0.1:${sipPort}`,
     ],
@@ -87,5 +135,5 @@ export async function placeCall(scenario: string, sipPort: number, args: string[
       resolve({ code: code ?? -1, errors: `${errors}${stderr}`.slice(-3000) });
     });
   });
-  return { done, kill: () => child.kill('SIGKILL') };
+  return { done, logs: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''), kill: () => child.kill('SIGKILL') };
 }
