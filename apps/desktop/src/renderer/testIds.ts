@@ -49,6 +49,7 @@ export const TEST_IDS = {
   // softphone: status in the top bar, the call bar (data-phase, data-call-id), keypad keys carry data-tone
   softphoneStatus: 'softphone-status',
   dialOpen: 'dial-open',
+  customerCall: 'customer-call',
   dialDialog: 'dial-dialog',
   callBar: 'call-bar',
   callParty: 'call-party',

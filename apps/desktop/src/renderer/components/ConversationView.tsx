@@ -6,6 +6,7 @@ import { lastCustomerMessage, useInteractionsStore } from '../stores/interaction
 import { useUiStore } from '../stores/uiStore.js';
 import { TEST_IDS } from '../testIds.js';
 import { useActions } from './ActionsContext.js';
+import { CallCustomerButton } from './CallCustomerButton.js';
 import { ConversationComposer } from './ConversationComposer.js';
 import { MessageList } from './MessageList.js';
 import './ConversationView.css';
@@ -37,6 +38,7 @@ function Header({ interaction, titleId }: { interaction: Interaction; titleId: s
         <div className="conversation__meta">
           <span>{t(`channel.${interaction.channel}`)}</span>
           {contact ? <span>{contact}</span> : null}
+          {!voice && interaction.state === 'assigned' && interaction.customer.phone ? <CallCustomerButton phone={interaction.customer.phone} /> : null}
           <span className={`conversation__state conversation__state--${interaction.state}`}>{t(`interactionState.${interaction.state}`)}</span>
         </div>
       </div>
