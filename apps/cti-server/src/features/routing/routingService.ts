@@ -134,6 +134,9 @@ export class RoutingService {
 
   enqueue(interaction: Interaction): Promise<void> {
     return this.decided(async () => {
+      // Already in routing: the watchdog healed it between the caller's store write and this call (a voice call in
+      // its first moments), or a retry after a failover. Enqueued is what the caller wants; that is no error.
+      if (this.whereIs(interaction.id)) return;
       let error = this.apply(enqueueEvent(interaction));
       if (error?.code === 'NOT_FOUND') {
         // A queue created after start: load its config and try once more.
