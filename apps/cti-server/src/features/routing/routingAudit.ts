@@ -16,6 +16,14 @@ export interface RoutingAudit {
 }
 
 /**
+ * A channel stores a new interaction, then asks routing to enqueue it: for a
+ * moment it is queued in the store and unknown to routing, legitimately.
+ */
+export const ARRIVAL_GRACE_MS = 2000;
+
+const arriving = (i: Interaction, now: number): boolean => i.state === 'queued' && now - Date.parse(i.createdAt) < ARRIVAL_GRACE_MS;
+
+/**
  * Proves "every interaction has an owner or a queue" against the store:
  * each open stored interaction is waiting or ringing in the core, held by
  * its agent (in the core, or awaited after a restart), or in wrap-up with
@@ -25,12 +33,12 @@ export interface RoutingAudit {
  * a use case that writes first and tells the core after (the customer
  * leaving) makes that state for a moment, legitimately.
  */
-export function auditRouting(state: AcdState, open: readonly Interaction[], awaitedAgents: ReadonlySet<string>): RoutingAudit {
+export function auditRouting(state: AcdState, open: readonly Interaction[], awaitedAgents: ReadonlySet<string>, now: number): RoutingAudit {
   const audit: RoutingAudit = { coreProblems: checkInvariants(state), unrouted: [], ownerless: [], disagreements: [], checked: open.length };
   for (const i of open) {
     const where = whereIs(state, i.id);
     if (i.state === 'queued' || i.state === 'offered') {
-      if (!where) audit.unrouted.push(i);
+      if (!where && !arriving(i, now)) audit.unrouted.push(i);
       continue;
     }
     if (i.state !== 'assigned' || !i.agentId) continue; // wrap-up: its agent finishes it, in the core or not

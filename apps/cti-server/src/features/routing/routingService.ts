@@ -336,7 +336,7 @@ export class RoutingService {
   audit(): Promise<RoutingAudit> {
     return this.decided(async () => {
       await this.commits.idle();
-      const audit = auditRouting(this.state, await this.deps.store.interactions.listOpen(), this.orphanHolders);
+      const audit = auditRouting(this.state, await this.deps.store.interactions.listOpen(), this.orphanHolders, this.now());
       const at = iso(this.now());
       for (const i of audit.unrouted) {
         this.applyLogged(enqueueEvent(i.state === 'offered' ? await this.unring(i, at) : i));
