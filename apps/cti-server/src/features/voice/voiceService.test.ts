@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '@omnicc/shared';
 import pino from 'pino';
 import type { Store } from '../../store/Store.js';
 import type { Routing } from '../routing/routingCalls.js';
@@ -83,5 +84,32 @@ describe('VoiceService re-sync with Kamailio', () => {
     await Promise.all([held, done]);
     expect(routingCalls).toStrictEqual([]);
     expect(service.heldCalls()).toMatchObject([{ callId: 'c1', state: 'held' }]);
+  });
+});
+
+describe('VoiceService new calls', () => {
+  it('creates the interaction without looking first, and takes the stored one when Kamailio tells the same call twice', async () => {
+    const stored = { id: '6f1c2a52-1b7e-4b8a-9a38-9a3f1e2d4c5b', channel: 'voice', state: 'queued' };
+    const created: string[] = [];
+    const lookups: string[] = [];
+    const routingCalls: string[] = [];
+    const service = voiceService(
+      {
+        create: (input: { channelRef: string }) => {
+          created.push(input.channelRef);
+          return created.length === 1 ? Promise.resolve(stored) : Promise.reject(new AppError('CONFLICT', 'channel reference already in use'));
+        },
+        findByChannelRef: (callId: string) => (lookups.push(callId), Promise.resolve(stored)),
+      },
+      [],
+      routingCalls,
+    );
+    const queued = { event: 'call.queued', callId: 'c9', tindex: 1, tlabel: 2, cseq: '1', ftag: 'f9', from: '13800138000', fromName: 'Li Lei', to: '10086' };
+    await service.receive(queued);
+    expect(lookups).toStrictEqual([]);
+    await service.receive(queued);
+    expect(created).toStrictEqual(['c9', 'c9']);
+    expect(lookups).toStrictEqual(['c9']);
+    expect(routingCalls).toStrictEqual(['enqueue', 'enqueue']);
   });
 });

@@ -251,15 +251,29 @@ export class VoiceService {
       this.deps.send({ cmd: 'reply', callId: e.callId, ...held, code: 404, reason: 'Not Found' });
       return;
     }
-    let interaction = await this.deps.store.interactions.findByChannelRef(e.callId);
     const caller = { name: e.fromName.trim() || e.from || 'Unknown caller', ...(/^\+?\d{3,20}$/.test(e.from) ? { phone: e.from } : {}) };
-    interaction ??= await this.deps.store.interactions.create({ channel: 'voice', queueId, customer: caller, channelRef: e.callId }, iso(this.deps.clock.now()));
+    const interaction = await this.storeCall(e.callId, queueId, caller);
     this.track({ callId: e.callId, interactionId: interaction.id, cseq: e.cseq, ftag: e.ftag, held, rings: 0 });
     try {
       await this.deps.routing.call('enqueue', { interactionId: interaction.id });
     } catch (err) {
       this.deps.log.error({ err, callId: e.callId }, 'call could not be queued: released');
       await this.release(e.callId, 503, 'Service Unavailable');
+    }
+  }
+
+  /**
+   * The call's interaction: created, or (the same Call-ID told twice) the one
+   * stored before. Create first: a new call is the rule, and the lookup would
+   * cost every call a database round trip on its way to ringing.
+   */
+  private async storeCall(callId: string, queueId: string, customer: { name: string; phone?: string }): Promise<Interaction> {
+    try {
+      return await this.deps.store.interactions.create({ channel: 'voice', queueId, customer, channelRef: callId }, iso(this.deps.clock.now()));
+    } catch (err) {
+      const known = err instanceof AppError && err.code === 'CONFLICT' ? await this.deps.store.interactions.findByChannelRef(callId) : undefined;
+      if (!known) throw err;
+      return known;
     }
   }
 
