@@ -102,6 +102,19 @@ describe('call transfers', () => {
       expect(ui().wrapUpFor).toBeNull();
     });
 
+    it('says at once when the caller\'s phone reports its call to the transfer address failed, and keeps the call', async () => {
+      await inCall();
+      await voice.transfer({ agentId: COLLEAGUE });
+      phone.emit({ type: 'transferFailed', callId: 'c1', status: 410 });
+      expect(ui().notice).toMatchObject({ code: 'TRANSFER_FAILED' });
+      expect(calls().call).toMatchObject({ phase: 'connected', pending: null });
+      expect(phone.opsOf('hangUp')).toEqual([]);
+      // Not reported a second time when the follow timer would have run out.
+      ui().dismissNotice();
+      await vi.advanceTimersByTimeAsync(TRANSFER_FOLLOW_MS);
+      expect(ui().notice).toBeNull();
+    });
+
     it('also counts the BYE as the transfer when it comes before the interaction push', async () => {
       await inCall();
       await voice.transfer({ agentId: COLLEAGUE });

@@ -30,6 +30,8 @@ export interface TransferActions {
 export interface CallTransfers extends TransferActions {
   /** The customer's call ended: true when it was referred away (the server's BYE after our REFER), false when it was hung up. */
   callEnded(callId: string): boolean;
+  /** The caller's phone said its call to the transfer address failed: the caller stays, and the agent hears it now. */
+  transferFailed(callId: string): void;
   stop(): void;
 }
 
@@ -66,13 +68,15 @@ export function createCallTransfers({ softphone, server, endedAlready }: CallTra
     for (const leg of legs) if (leg) calls().setPending(leg.callId, null);
   }
 
-  function notFollowed(attempt: Referral): void {
+  /** The transfer did not happen (the caller's phone did not follow, or its new call failed): the call stays here. */
+  function notFollowed(attempt: Referral, code: 'TRANSFER_NOT_FOLLOWED' | 'TRANSFER_FAILED' = 'TRANSFER_NOT_FOLLOWED'): void {
     if (referral !== attempt) return;
     referral = null;
+    clearTimeout(attempt.timer);
     attempt.unwatch();
     const { call, consult } = calls();
     clearPending(call?.callId === attempt.callId ? call : null, consult?.pending === 'transfer' ? consult : null);
-    voiceNotice('callTransfer', 'TRANSFER_NOT_FOLLOWED');
+    voiceNotice('callTransfer', code);
   }
 
   /** Gets the address from the server and REFERs the caller there; true once the caller's phone accepted. */
@@ -210,6 +214,9 @@ export function createCallTransfers({ softphone, server, endedAlready }: CallTra
       }
       const call = calls().call;
       if (call?.phase === 'held' && call.pending === null) await resume(call);
+    },
+    transferFailed: (callId) => {
+      if (referral?.callId === callId) notFollowed(referral, 'TRANSFER_FAILED');
     },
     callEnded: (callId) => {
       if (referral?.callId !== callId) return false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Invitation } from 'sip.js';
 import { UserAgent } from 'sip.js';
-import { consultHeaders, describeInvitation, sipAddress } from './sipSession.js';
+import { consultHeaders, describeInvitation, sipAddress, sipfragStatus } from './sipSession.js';
 import { SoftphoneError } from './softphone.js';
 
 describe('SIP helpers', () => {
@@ -24,5 +24,14 @@ describe('SIP helpers', () => {
     expect(consultHeaders(null)).toEqual([]);
     expect(consultHeaders('00000000-0000-4000-8000-000000000001')).toEqual(['X-Omnicc-Consult: 00000000-0000-4000-8000-000000000001']);
     expect(() => consultHeaders('x\r\nX-Omnicc-Offer: forged')).toThrow(SoftphoneError);
+  });
+
+  it('reads the status of a transfer NOTIFY (message/sipfrag), and nothing from a body without one', () => {
+    expect(sipfragStatus('SIP/2.0 100 Trying\r\n')).toBe(100);
+    expect(sipfragStatus('SIP/2.0 410 Gone')).toBe(410);
+    expect(sipfragStatus('  SIP/2.0 200 OK\r\nContent-Length: 0')).toBe(200);
+    expect(sipfragStatus('')).toBeNull();
+    expect(sipfragStatus(undefined)).toBeNull();
+    expect(sipfragStatus('HTTP/1.1 200 OK')).toBeNull();
   });
 });

@@ -78,3 +78,9 @@ export function consultHeaders(consultFor: string | null): string[] {
   if (!/^[0-9A-Za-z-]{1,64}$/.test(consultFor)) throw new SoftphoneError('CALL_FAILED', `bad consult interaction id ${consultFor}`);
   return [`${CONSULT_HEADER}: ${consultFor}`];
 }
+
+/** The status of a `message/sipfrag` NOTIFY body ("SIP/2.0 403 Forbidden"), or null when it has none. */
+export function sipfragStatus(body: string | undefined): number | null {
+  const match = /^SIP\/2\.0 (\d{3})\b/.exec(body?.trim() ?? '');
+  return match ? Number(match[1]) : null;
+}

@@ -1,6 +1,6 @@
 import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent, type Core, type Session, type Web } from 'sip.js';
 import { remoteAudio, type RemoteAudio } from './remoteAudio.js';
-import { acknowledged, consultHeaders, describeInvitation, mediaOf, microphoneError, sipAddress, within } from './sipSession.js';
+import { acknowledged, consultHeaders, describeInvitation, mediaOf, microphoneError, sipAddress, sipfragStatus, within } from './sipSession.js';
 import { SoftphoneError, type CallEndReason, type DialOptions, type Softphone, type SoftphoneConfig, type SoftphoneEvent } from './softphone.js';
 
 /**
@@ -271,8 +271,13 @@ export class SipSoftphone implements Softphone {
         (requestDelegate) =>
           leg.session.refer(to, {
             requestDelegate,
-            // The NOTIFYs report the caller's new call; the server's BYE, not them, ends this leg (sip.js never BYEs by itself).
-            onNotify: (notification) => void notification.accept().catch(() => undefined),
+            // The NOTIFYs report the caller's new call; the server's BYE, not them, ends this leg (sip.js never BYEs by
+            // itself). A final failure (403, 410, 486…) means the caller is still here: the desk says so at once.
+            onNotify: (notification) => {
+              void notification.accept().catch(() => undefined);
+              const status = sipfragStatus(notification.request.body);
+              if (status !== null && status >= 300) this.emit({ type: 'transferFailed', callId, status });
+            },
           }),
         TRANSFER_TIMEOUT_MS,
       );

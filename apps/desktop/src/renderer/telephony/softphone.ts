@@ -35,7 +35,9 @@ export type SoftphoneEvent =
   | { type: 'incoming'; call: IncomingCall }
   /** `interactionId`: of a call this phone placed, once the server made it an interaction (X-Omnicc-Interaction in the replies). */
   | { type: 'connected'; callId: string; interactionId?: string }
-  | { type: 'ended'; callId: string; reason: CallEndReason; status?: number };
+  | { type: 'ended'; callId: string; reason: CallEndReason; status?: number }
+  /** The caller's phone reported (NOTIFY, RFC 3515) that its call to the transfer address failed with this status. */
+  | { type: 'transferFailed'; callId: string; status: number };
 
 /** Error codes a phone operation fails with; each has a sentence under errors.* in the UI. */
 export type SoftphoneErrorCode =

@@ -121,6 +121,9 @@ export function startVoice(deps: VoiceDeps): VoiceController {
         if (call?.callId === e.callId && call.interactionId) cleanups.push(followCallOnDesk(call.interactionId));
         return;
       }
+      case 'transferFailed':
+        transfers.transferFailed(e.callId);
+        return;
       case 'ended': {
         const { call, consult } = calls();
         if (consult?.callId === e.callId) onConsultLineEnded(consult, e);
