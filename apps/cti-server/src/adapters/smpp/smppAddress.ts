@@ -1,3 +1,4 @@
+import { isPhoneNumber } from '../../features/sms/phoneNumber.js';
 import { SmsGatewayError } from '../../features/sms/smsErrors.js';
 
 /** SMPP 3.4 §5.2.5/§5.2.6 type of number and numbering plan values we use. */
@@ -17,13 +18,13 @@ export interface SmppAddress {
  */
 export function phoneAddress(number: string): SmppAddress {
   const trimmed = number.trim();
-  if (!/^\+?\d{3,20}$/.test(trimmed)) throw new SmsGatewayError('SMS_INVALID_MESSAGE', `not a phone number: ${JSON.stringify(number)}`);
+  if (!isPhoneNumber(trimmed)) throw new SmsGatewayError('SMS_INVALID_MESSAGE', `not a phone number: ${JSON.stringify(number)}`);
   return trimmed.startsWith('+') ? { addr: trimmed.slice(1), ton: TON.international, npi: NPI.isdn } : { addr: trimmed, ton: TON.unknown, npi: NPI.isdn };
 }
 
 /** Our sender: a number, or an alphanumeric name (TON 5, at most 11 characters on the air). */
 export function senderAddress(sender: string): SmppAddress {
-  if (/^\+?\d{3,20}$/.test(sender.trim())) return phoneAddress(sender);
+  if (isPhoneNumber(sender.trim())) return phoneAddress(sender);
   if (!/^[\x20-\x7e]{1,11}$/.test(sender)) throw new SmsGatewayError('SMS_INVALID_MESSAGE', `not a sender address: ${JSON.stringify(sender)}`);
   return { addr: sender, ton: TON.alphanumeric, npi: NPI.unknown };
 }

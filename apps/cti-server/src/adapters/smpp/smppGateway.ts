@@ -2,10 +2,10 @@ import type { PDU } from 'smpp';
 import { concatHeader } from '../../features/sms/concatenation.js';
 import { MultipartAssembler } from '../../features/sms/multipartAssembler.js';
 import { backoffDelay } from '../../features/sms/retryBackoff.js';
-import { DATA_CODING, encodeText, splitText } from '../../features/sms/segmentation.js';
+import { DATA_CODING, encodeText, splitForSending } from '../../features/sms/segmentation.js';
 import { SmsGatewayError } from '../../features/sms/smsErrors.js';
-import { SmsEventHub } from '../../features/sms/smsEvents.js';
-import type { SmsGateway, SmsGatewayEvents, SmsGatewayState, SmsSendOptions, SmsSendResult } from '../../features/sms/smsGateway.js';
+import type { SmsGateway, SmsSendOptions, SmsSendResult } from '../../features/sms/smsGateway.js';
+import { SmsGatewayBase } from '../../features/sms/smsGatewayBase.js';
 import { readDeliverSm } from './deliverSm.js';
 import { phoneAddress, senderAddress } from './smppAddress.js';
 import { SmppLink, type SmppLinkOptions } from './smppLink.js';
@@ -46,16 +46,13 @@ const ESM_UDH_INDICATOR = 0x40;
  * A part whose submit_sm_resp was lost when the link dropped is submitted
  * again on the next link: at least once, never silently dropped.
  */
-export class SmppSmsGateway implements SmsGateway {
-  readonly name: string;
-  private current: SmsGatewayState = 'disconnected';
+export class SmppSmsGateway extends SmsGatewayBase implements SmsGateway {
   private link: SmppLink | undefined;
   private closed = false;
   private running: Promise<void> | undefined;
   private started: { promise: Promise<void>; resolve: () => void; reject: (err: Error) => void } | undefined;
   private readonly linkWaits = new WakeableSleeps();
   private readonly backoffs = new WakeableSleeps();
-  private readonly events: SmsEventHub;
   private readonly assembler: MultipartAssembler;
   private joinTimer: NodeJS.Timeout | undefined;
   private readonly window: SubmitWindow;
@@ -63,21 +60,12 @@ export class SmppSmsGateway implements SmsGateway {
   private readonly random: () => number;
 
   constructor(private readonly options: SmppGatewayOptions) {
-    this.name = options.name ?? `smpp:${options.host}:${options.port}`;
+    super(options.name ?? `smpp:${options.host}:${options.port}`, options.log);
     this.random = options.random ?? Math.random;
     this.nextRef = Math.floor(this.random() * 256);
-    this.events = new SmsEventHub((err, event) => options.log.error({ err, event, gateway: this.name }, 'SMS listener failed'));
     this.assembler = new MultipartAssembler({ timeoutMs: options.joinTimeoutMs ?? 60_000, maxPending: options.maxPendingJoins ?? 1000 });
     this.window = new SubmitWindow(options.window ?? 10);
     senderAddress(options.sourceAddr); // a bad configured sender fails here, not on the first send
-  }
-
-  get state(): SmsGatewayState {
-    return this.current;
-  }
-
-  on<E extends keyof SmsGatewayEvents>(event: E, listener: SmsGatewayEvents[E]): () => void {
-    return this.events.on(event, listener);
   }
 
   /**
@@ -88,7 +76,7 @@ export class SmppSmsGateway implements SmsGateway {
    * restarting) is retried like any outage.
    */
   start(): Promise<void> {
-    if (this.closed) return Promise.reject(new SmsGatewayError('SMS_CLOSED', `${this.name} is closed`));
+    if (this.closed) return Promise.reject(this.closedError());
     if (!this.started) {
       let resolve!: () => void;
       let reject!: (err: Error) => void;
@@ -100,13 +88,10 @@ export class SmppSmsGateway implements SmsGateway {
   }
 
   async send(to: string, text: string, options: SmsSendOptions): Promise<SmsSendResult> {
-    if (this.closed) throw new SmsGatewayError('SMS_CLOSED', `${this.name} is closed`);
+    if (this.closed) throw this.closedError();
     const destination = phoneAddress(to);
     const source = senderAddress(options.from ?? this.options.sourceAddr);
-    if (!text) throw new SmsGatewayError('SMS_INVALID_MESSAGE', 'empty text');
-    const { encoding, parts } = splitText(text);
-    const maxParts = this.options.maxParts ?? 10;
-    if (parts.length > maxParts) throw new SmsGatewayError('SMS_INVALID_MESSAGE', `text needs ${parts.length} parts, more than ${maxParts}`);
+    const { encoding, parts } = splitForSending(text, this.options.maxParts ?? 10);
     const ref = this.nextRef++ & 0xff;
     const deadline = Date.now() + (this.options.sendTimeoutMs ?? 30_000);
     const messageIds: string[] = [];
@@ -169,14 +154,14 @@ export class SmppSmsGateway implements SmsGateway {
       const delay = backoffDelay(throttled++, { minMs: 200, maxMs: 5000, ...this.options.throttle, random: this.random });
       this.options.log.info({ gateway: this.name, ref, delay, status: statusName(status) }, 'SMSC throttled a submit; retrying');
       await this.backoffs.sleep(delay);
-      if (this.closed) throw new SmsGatewayError('SMS_CLOSED', `${this.name} closed`);
+      if (this.closed) throw this.closedError();
     }
   }
 
   /** The bound link, waiting across reconnects until the deadline. */
   private async boundLink(deadline: number): Promise<SmppLink> {
     for (;;) {
-      if (this.closed) throw new SmsGatewayError('SMS_CLOSED', `${this.name} closed`);
+      if (this.closed) throw this.closedError();
       if (this.link?.isUp) return this.link;
       const left = deadline - Date.now();
       if (left <= 0) throw new SmsGatewayError('SMS_NOT_CONNECTED', `${this.name} not bound within the send timeout`);
@@ -249,12 +234,5 @@ export class SmppSmsGateway implements SmsGateway {
       this.scheduleJoinExpiry();
     }, Math.max(0, at - Date.now()));
     this.joinTimer.unref();
-  }
-
-  private setState(state: SmsGatewayState, reason?: string): void {
-    if (state === this.current) return;
-    this.current = state;
-    if (reason === undefined) this.events.emit('state', state);
-    else this.events.emit('state', state, reason);
   }
 }

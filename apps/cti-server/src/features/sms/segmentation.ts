@@ -1,4 +1,5 @@
 import { decodeGsm7, encodeGsm7, gsm7Cost, gsm7Length } from './gsm7.js';
+import { SmsGatewayError } from './smsErrors.js';
 
 /** GSM-7 when every character fits the GSM alphabet, else UCS-2 (Chinese always is). */
 export type SmsEncoding = 'gsm7' | 'ucs2';
@@ -46,6 +47,14 @@ export function splitText(text: string): SplitText {
   }
   if (current) parts.push(current);
   return { encoding, parts };
+}
+
+/** splitText for a send: an empty text, or one longer than `maxParts`, is SMS_INVALID_MESSAGE (a runaway template should not become a 30-part bill). */
+export function splitForSending(text: string, maxParts: number): SplitText {
+  if (!text) throw new SmsGatewayError('SMS_INVALID_MESSAGE', 'empty text');
+  const split = splitText(text);
+  if (split.parts.length > maxParts) throw new SmsGatewayError('SMS_INVALID_MESSAGE', `text needs ${split.parts.length} parts, more than ${maxParts}`);
+  return split;
 }
 
 /** The octets of one part's text (no header). */

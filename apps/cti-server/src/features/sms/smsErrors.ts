@@ -23,6 +23,8 @@ export const SMS_ERROR_CODES = {
   SMS_CLOSED: 'UNAVAILABLE',
   /** The gateway answered something we cannot read. */
   SMS_PROTOCOL: 'INTERNAL',
+  /** An inbound callback's body is not what the provider contract says. */
+  SMS_BAD_CALLBACK: 'BAD_REQUEST',
   /** An inbound callback failed its signature, timestamp or replay check. */
   SMS_BAD_SIGNATURE: 'UNAUTHENTICATED',
 } as const satisfies Record<string, ErrorCode>;
