@@ -55,3 +55,9 @@ ensure_telephony() {
   bash apps/cti-server/telephony/install.sh || echo "==> telephony packages could not be installed: voice stays unavailable"
 }
 
+# Email: Dovecot's IMAP server from Debian's packages, the test peer the email
+# tests start on loopback (see apps/cti-server/mail/install.sh). Without it
+# those tests skip, saying why.
+ensure_mail() {
+  bash apps/cti-server/mail/install.sh || echo "==> dovecot could not be installed: the email tests will skip"
+}

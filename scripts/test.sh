@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/ensure-tools.sh
 ensure_browser
 ensure_telephony
+ensure_mail
 build_web
 
 # The machine's services, started if they are down (commands from the machine notes).

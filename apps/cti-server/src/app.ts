@@ -37,6 +37,13 @@ import { registerHealthRoutes } from './features/health/healthRoutes.js';
 import { installSecurityHeaders } from './features/web/securityHeaders.js';
 import { DEFAULT_WEB_DIR, registerStaticRoutes } from './features/web/staticRoutes.js';
 import { createNotifiers } from './realtime/notifiers.js';
+import { createPgMailStore } from './adapters/db/mailStore.js';
+import { SecretBox } from './secrets/secretBox.js';
+import { EmailChannel } from './features/email/emailChannel.js';
+import { MailboxAdmin } from './features/email/mailboxAdmin.js';
+import { mailboxRoutes } from './features/email/mailboxRoutes.js';
+import type { AdminRoute } from './features/admin/adminRoute.js';
+import type { MailStore } from './store/MailStore.js';
 
 export interface AppDeps {
   config: Config;
@@ -56,6 +63,11 @@ export interface Application {
   /** This node's share of routing: the service while it owns the routing lease. */
   owner: OwnerLifecycle;
   voice: VoiceChannel;
+  /** Mailbox readers (running on the routing owner). */
+  email: EmailChannel;
+  mail: MailStore;
+  /** Every admin route mounted (the role-matrix test walks them). */
+  adminRoutes: AdminRoute[];
   leadership: RoutingLeadership;
   nodeId: string;
   /** Starts listening; resolves to the base URL. */
@@ -93,6 +105,10 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   const tokenSecret = config.tokenSecret ?? randomBytes(32).toString('base64url');
   const tokens = new TokenService(tokenSecret, config.tokenTtlSeconds, clock);
   const authenticate = makeAuthenticate(tokens);
+  // Mailbox passwords are sealed under a key derived from the same secret (docs/email.md, "Secrets").
+  const secrets = SecretBox.fromSecrets(tokenSecret, config.email.previousTokenSecrets);
+  if (!config.tokenSecret) logger.warn('no OMNICC_TOKEN_SECRET: mailbox passwords stored now cannot be read after a restart');
+  const mail = createPgMailStore(deps.pool);
 
   // Notifiers call into `chat`, declared below: routing needs the notifiers,
   // and the chat service needs routing. The closures run only after start-up.
@@ -123,6 +139,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     clock,
     log: logger,
   });
+  const email = new EmailChannel({ config: config.email, mail, secrets, routing, clock, log: logger });
   let leadership: RoutingLeadership | undefined;
   const fencedStore = createPgStore(deps.pool, { fence: () => leadership?.fence() });
   const owner = new OwnerLifecycle({
@@ -134,8 +151,13 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     census,
     metrics: { timeZone: config.timeZone, shortAbandonMs: config.shortAbandonSeconds * 1000 },
     onWriteFailed: () => void leadership?.relinquish('routing writes failed'),
-    onTakeover: () => voice.start(),
-    onGiveUp: () => voice.stop(),
+    onTakeover: () => {
+      voice.start();
+      email.start();
+    },
+    onGiveUp: async () => {
+      await Promise.all([voice.stop(), email.stop()]);
+    },
     auditEveryMs: config.watchdogSeconds * 1000,
     onAudit: (audit) => {
       metrics.watchdogFindings.set({ kind: 'core' }, audit.coreProblems.length);
@@ -162,7 +184,8 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   registerDictionaryRoutes(http, { store, authenticate });
   registerTranscriptRoutes(http, { store, authenticate });
   registerRoutingRoutes(http, { store, authenticate });
-  registerAdminRoutes(http, { store, authenticate, onChanged: (change) => routing.call('configChanged', change) });
+  const mailboxAdmin = new MailboxAdmin({ store, mail, secrets, onChanged: () => email.changed() });
+  const adminRoutes = registerAdminRoutes(http, { store, authenticate, onChanged: (change) => routing.call('configChanged', change), extraRoutes: mailboxRoutes(mailboxAdmin) });
   registerChatRoutes(http, { chat, now: () => clock.now(), perMinute: config.chatStartsPerMinute });
   registerInternalRoutes(http, { key, owner: () => routing.ownerHandlers() });
   registerHealthRoutes(http, {
@@ -185,6 +208,9 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     routing,
     owner,
     voice,
+    email,
+    mail,
+    adminRoutes,
     get leadership() {
       if (!leadership) throw new Error('not listening yet');
       return leadership;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadVoiceConfig, type VoiceConfig } from './features/voice/voiceConfig.js';
+import { loadEmailConfig, type EmailConfig } from './features/email/emailConfig.js';
 
 /**
  * Server configuration, read once from the environment and validated at
@@ -73,6 +74,7 @@ export interface Config {
   leaseTtlMs: number;
   watchdogSeconds: number;
   voice: VoiceConfig;
+  email: EmailConfig;
 }
 
 /** Parses the environment; throws an Error listing every invalid variable. */
@@ -111,5 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     leaseTtlMs: e.OMNICC_LEASE_TTL_MS,
     watchdogSeconds: e.OMNICC_WATCHDOG_SECONDS,
     voice: loadVoiceConfig(env),
+    email: loadEmailConfig(env),
   };
 }

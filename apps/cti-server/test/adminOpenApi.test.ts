@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminRouteTable } from '../src/features/admin/adminRoutes.js';
 import { openApiPath, type OpenApiDocument } from '../src/features/admin/openapi/openApiDocument.js';
 import { allowedRoles } from '../src/features/admin/policy.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
@@ -68,7 +67,7 @@ describe('OpenAPI document', () => {
   });
 
   it('states auth and roles per operation as the policy has them', () => {
-    for (const route of adminRouteTable(server.store)) {
+    for (const route of server.app.adminRoutes) {
       const op = operation(route.doc.method, route.doc.url);
       expect(op?.['x-roles'], route.doc.operationId).toEqual(allowedRoles(route.policy));
       const parsesInput = Boolean(route.doc.params ?? route.doc.query ?? route.doc.body);

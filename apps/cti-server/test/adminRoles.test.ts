@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueConfigSchema, ROLES, type Role } from '@omnicc/shared';
 import type { AdminRoute } from '../src/features/admin/adminRoute.js';
-import { adminRouteTable } from '../src/features/admin/adminRoutes.js';
 import { ADMIN_POLICY, allowedRoles } from '../src/features/admin/policy.js';
 import type { Store } from '../src/store/Store.js';
+import type { MailStore } from '../src/store/MailStore.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
 
 /** A request that succeeds when allowed; `state` reads what it would change, to prove a refused one changed nothing. */
@@ -45,6 +45,20 @@ function crudCases(path: string, make: (store: Store, id: string) => Promise<unk
 }
 
 const queue = (id: string) => queueConfigSchema.parse({ id, channel: 'chat', nameEn: id, nameZh: id });
+/** The mail store of the server under test (mailboxes live beside Store). */
+let mailStore: () => MailStore;
+const emailQueue = async (store: Store) => {
+  if (!(await store.queues.get('email-probe'))) await store.queues.upsert({ id: 'email-probe', channel: 'email', nameEn: 'E', nameZh: 'E' });
+  return 'email-probe';
+};
+const mailServer = (s: { user: string }) => ({ host: 'mail.invalid', port: 993, tls: true, user: s.user });
+/** Disabled, so no reader tries to reach the made-up host. */
+const mailboxBody = (address: string, queueId: string) => ({ address, displayName: 'Probe', queueId, enabled: false, imap: { ...mailServer({ user: address }), password: 'p' }, smtp: { ...mailServer({ user: address }), password: 'p' } });
+const newMailbox = async (store: Store) => {
+  const queueId = await emailQueue(store);
+  const address = `${fresh('box')}@omnicc.test`;
+  return mailStore().mailboxes.create({ id: randomUUID(), address, displayName: 'Probe', queueId, enabled: false, autoAck: { enabled: false, template: '' }, imap: { ...mailServer({ user: address }), passwordSealed: 'sealed' }, smtp: { ...mailServer({ user: address }), passwordSealed: 'sealed' } });
+};
 const newAgent = (store: Store) => store.agents.create({ username: fresh('agent'), displayName: 'A', role: 'agent', skills: [], capacity: { voice: 1, chat: 3, email: 5, sms: 5 }, passwordHash: 'x' });
 
 /** One probe per admin route, keyed `METHOD url` as the route table declares them. */
@@ -86,11 +100,25 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/admin/routing-settings': () => Promise.resolve({ path: '/api/admin/routing-settings' }),
   'PUT /api/admin/routing-settings': (s) => Promise.resolve({ path: '/api/admin/routing-settings', body: { maxMissedOffers: 7 }, state: () => s.routingSettings.get() }),
+  'GET /api/admin/mailboxes': () => Promise.resolve({ path: '/api/admin/mailboxes' }),
+  'GET /api/admin/mailboxes/:id': async (s) => ({ path: `/api/admin/mailboxes/${(await newMailbox(s)).id}` }),
+  'POST /api/admin/mailboxes': async (s) => {
+    const address = `${fresh('new')}@omnicc.test`;
+    return { path: '/api/admin/mailboxes', body: mailboxBody(address, await emailQueue(s)), state: async () => (await mailStore().mailboxes.list({ limit: 500, offset: 0 })).items.find((m) => m.address === address) };
+  },
+  'PUT /api/admin/mailboxes/:id': async (s) => {
+    const m = await newMailbox(s);
+    return { path: `/api/admin/mailboxes/${m.id}`, body: { ...mailboxBody(m.address, m.queueId), displayName: 'Changed' }, state: () => mailStore().mailboxes.get(m.id) };
+  },
+  'DELETE /api/admin/mailboxes/:id': async (s) => {
+    const m = await newMailbox(s);
+    return { path: `/api/admin/mailboxes/${m.id}`, state: () => mailStore().mailboxes.get(m.id) };
+  },
 };
 
 /** The probe's path with its id replaced by one that does not exist. */
 const missing = (url: string, path: string) => {
-  const id = url.startsWith('/api/admin/agents/') ? randomUUID() : 'missing-one';
+  const id = url.startsWith('/api/admin/agents/') || url.startsWith('/api/admin/mailboxes/') ? randomUUID() : 'missing-one';
   const parts = path.split('/');
   parts[4] = id;
   return parts.join('/');
@@ -108,7 +136,8 @@ describe('admin API: role matrix', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    routes = adminRouteTable(server.store).map((r) => ({ ...r.doc, policy: r.policy }));
+    routes = server.app.adminRoutes.map((r) => ({ ...r.doc, policy: r.policy }));
+    mailStore = () => server.app.mail;
     const users: Record<Role, string> = { agent: 'alice', teamLead: 'tina', supervisor: 'sam', admin: 'root' };
     for (const role of ROLES) tokens.set(role, (await server.login(users[role])).token);
   });

@@ -11,3 +11,4 @@ export * from './ipc/desktopApi.js';
 export * from './wire/eventMap.js';
 export * from './model/routing.js';
 export * from './wire/admin.js';
+export * from './wire/mailboxes.js';

@@ -4,7 +4,8 @@ import { AppError } from '@omnicc/shared';
 import { fromIso, type Db } from './db.js';
 import { fencedTransaction, type FenceSource } from './fencing.js';
 import { transitionStep } from './routingWriteSteps.js';
-import { eventValues, toEvent, toInteraction } from './interactionRows.js';
+import { insertInteraction } from './interactionInsert.js';
+import { toEvent, toInteraction } from './interactionRows.js';
 import { isUuid, PG, translating } from './pgErrors.js';
 import { interactionEvents, interactions } from './schema.js';
 
@@ -19,25 +20,7 @@ export function createInteractionsRepo(db: Db, fence?: FenceSource): Interaction
     create: (input, at) =>
       translating(
         () =>
-          db.transaction(async (tx) => {
-            const [row] = await tx
-              .insert(interactions)
-              .values({
-                channel: input.channel,
-                state: 'queued',
-                queueId: input.queueId,
-                customerName: input.customer.name,
-                customerPhone: input.customer.phone ?? null,
-                customerEmail: input.customer.email ?? null,
-                customerTokenHash: input.customerTokenHash ?? null,
-                channelRef: input.channelRef ?? null,
-                createdAt: fromIso(at),
-              })
-              .returning();
-            if (!row) throw new Error('insert returned no row');
-            await tx.insert(interactionEvents).values(eventValues(row.id, { type: 'created', at, ...(input.outbound ? { data: { direction: 'outbound' } } : {}) }));
-            return toInteraction(row);
-          }),
+          db.transaction((tx) => insertInteraction(tx, input, at)),
         {
           [PG.foreignKeyViolation]: ['NOT_FOUND', `unknown queue ${input.queueId}`],
           [PG.uniqueViolation]: ['CONFLICT', 'customer token or channel reference already in use'],

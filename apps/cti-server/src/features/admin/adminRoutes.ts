@@ -33,17 +33,21 @@ function routingChangeOf(route: AdminRoute, input: { params: unknown; body: unkn
 }
 
 /** Every admin route, in the order the document lists them. */
-export function adminRouteTable(store: Store): AdminRoute[] {
-  return [...codedResourceRoutes(store), ...agentRoutes(store), ...routingSettingsRoutes(store)];
+export function adminRouteTable(store: Store, extra: readonly AdminRoute[] = []): AdminRoute[] {
+  return [...codedResourceRoutes(store), ...agentRoutes(store), ...routingSettingsRoutes(store), ...extra];
 }
 
 /**
  * The admin API under /api/admin (role checks per ADMIN_POLICY) and the
  * OpenAPI document of every /api route at /api/openapi.json. The document
- * is public: it describes the contract, not data.
+ * is public: it describes the contract, not data. `extraRoutes` are those of
+ * features that own their admin resource (mailboxes). Returns every route mounted.
  */
-export function registerAdminRoutes(app: FastifyInstance, deps: { store: Store; authenticate: Authenticate; onChanged?: (change: ConfigChange) => Promise<unknown> }): void {
-  const routes = adminRouteTable(deps.store);
+export function registerAdminRoutes(
+  app: FastifyInstance,
+  deps: { store: Store; authenticate: Authenticate; onChanged?: (change: ConfigChange) => Promise<unknown>; extraRoutes?: readonly AdminRoute[] },
+): AdminRoute[] {
+  const routes = adminRouteTable(deps.store, deps.extraRoutes);
   mountAdminRoutes(app, routes, deps.authenticate, async (route, input, result) => {
     const change = routingChangeOf(route, input, result);
     // The write is committed; the running routing takes it now (a failure here is the owner's problem, not the caller's write).
@@ -58,4 +62,5 @@ export function registerAdminRoutes(app: FastifyInstance, deps: { store: Store; 
       description: 'REST API of the CTI server. Errors answer { error: { code, message } }. Admin bodies are strict: unknown fields are refused.',
     })),
   );
+  return routes;
 }

@@ -17,8 +17,8 @@ const ADMIN = ['admin'] as const satisfies readonly Role[];
  * - teamLead: reads the set-up (queues, skills, teams, agents, codes) to
  *   draw flows and coach; changes nothing here.
  * - agent: reads the code lists only (the desktop shows them).
- * Queues, skills, teams, routing settings and accounts change routing for
- * everybody, so they stay with admins.
+ * Queues, skills, teams, routing settings, accounts and mailboxes change
+ * routing for everybody, so they stay with admins.
  */
 export const ADMIN_POLICY = {
   queues: { read: STAFF, create: ADMIN, update: ADMIN, delete: ADMIN },
@@ -28,6 +28,8 @@ export const ADMIN_POLICY = {
   notReadyReasons: { read: ALL, create: MANAGERS, update: MANAGERS, delete: MANAGERS },
   wrapUpCodes: { read: ALL, create: MANAGERS, update: MANAGERS, delete: MANAGERS },
   routingSettings: { read: MANAGERS, update: ADMIN },
+  // Mail accounts (hosts, users; passwords never shown): supervisors see where mail comes from, admins set it up.
+  mailboxes: { read: MANAGERS, create: ADMIN, update: ADMIN, delete: ADMIN },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 export type AdminResource = keyof typeof ADMIN_POLICY;
