@@ -7,12 +7,14 @@ import { openTestStore, TEST_DB_KINDS, truncateAll, type TestStore } from '../sr
 import { createPgMailStore } from '../src/adapters/db/mailStore.js';
 import { ImapInbox } from '../src/adapters/imap/imapInbox.js';
 import { EmailIngest, type RemoteInbox } from '../src/features/email/emailIngest.js';
+import { MailboxReader } from '../src/features/email/mailboxReader.js';
 import { passwordContext } from '../src/features/email/mailboxAdmin.js';
 import type { Routing } from '../src/features/routing/routingCalls.js';
 import { SecretBox } from '../src/secrets/secretBox.js';
 import type { MailStore } from '../src/store/MailStore.js';
 import { eventually, mail, newMessageId, SUPPORT_ADDRESS } from './support/mailFixtures.js';
 import { dovecotMissing, startTestDovecot, type TestDovecot } from './support/mailPeers.js';
+import { freePort } from './support/telephony.js';
 
 const MiB = 1024 * 1024;
 const missing = dovecotMissing();
@@ -300,6 +302,34 @@ describe.skipIf(missing !== undefined)(missing ? `email sync (skipped: ${missing
     } finally {
       await db.pool.query('DROP TRIGGER refuse ON email_messages; DROP FUNCTION refuse_html()');
     }
+  });
+
+  it('polls when IDLE reports nothing, and reconnects after a failed connection', async () => {
+    let connects = 0;
+    const reader = new MailboxReader({
+      mailboxId,
+      address: SUPPORT_ADDRESS,
+      connect: async () => {
+        // The first attempt finds nobody listening; then a server whose IDLE notices never come.
+        const port = ++connects === 1 ? await freePort() : dovecot.port;
+        const inbox = await ImapInbox.open({ host: dovecot.host, port, tls: false, user: dovecot.user, password: dovecot.password }, { idleDelayMs: 50, maxMessageBytes: MiB, log: pino({ level: 'silent' }) });
+        return Object.assign(Object.create(inbox) as ImapInbox, { onChange: () => undefined });
+      },
+      ingest: ingest(),
+      pollMs: 200,
+      log: pino({ level: 'silent' }),
+      backoffMs: { min: 50, max: 100 },
+    });
+    reader.start();
+    try {
+      await eventually(() => reader.status.connected && reader.status.syncs > 0, 10_000, 'a connected reader');
+      expect(connects).toBe(2);
+      await dovecot.deliver(mail({ subject: 'found by polling' }));
+      await eventually(async () => (await stored()).some((m) => m.subject === 'found by polling'), 5000, 'the polled mail');
+    } finally {
+      await reader.stop();
+    }
+    expect(reader.status.connected).toBe(false);
   });
 
   it('refuses a stale or unknown write with a coded error and writes nothing', async () => {
