@@ -21,8 +21,8 @@ async function setup(gatewayOptions: Partial<SmppGatewayOptions> = {}, smscOptio
   const inbound: InboundSms[] = [];
   const receipts: DeliveryReceipt[] = [];
   const states: SmsGatewayState[] = [];
-  gateway.on('inbound', (m) => inbound.push(m));
-  gateway.on('receipt', (r) => receipts.push(r));
+  gateway.on('inbound', (m) => void inbound.push(m));
+  gateway.on('receipt', (r) => void receipts.push(r));
   gateway.on('state', (s) => states.push(s));
   return { smsc, gateway, inbound, receipts, states };
 }
@@ -76,7 +76,7 @@ describe('SMPP gateway against an SMSC peer', () => {
   });
 
   it('joins inbound parts that arrive out of order, and hands on an incomplete message after the join timeout', async () => {
-    const { smsc, gateway, inbound } = await setup({ joinTimeoutMs: 300 });
+    const { smsc, gateway, inbound } = await setup({ joinTimeoutMs: 1000 });
     await gateway.start();
     const text = 'I want to change my plan to the unlimited data one. '.repeat(4);
     expect(await smsc.deliver('8613900139000', '10086', text, { partSize: 60, order: [2, 4, 1, 3] })).toStrictEqual([0, 0, 0, 0]);
@@ -86,8 +86,28 @@ describe('SMPP gateway against an SMSC peer', () => {
     await smsc.deliver('8613900139000', '10086', '第一部分。第二部分。第三部分。', { ucs2: true, partSize: 5, ref: 77, order: [1, 3] });
     await new Promise((r) => setTimeout(r, 100));
     expect(inbound).toHaveLength(1); // still waiting for part 2
-    await smsc.waitFor(() => inbound.length === 2, 2000);
+    await smsc.waitFor(() => inbound.length === 2, 4000);
     expect(inbound[1]).toMatchObject({ text: '第一部分。第三部分。', parts: 3, missingParts: [2] });
+  });
+
+  it('acknowledges a deliver_sm only once the listeners stored it, and refuses it for redelivery when they could not', async () => {
+    const { smsc, gateway, inbound } = await setup();
+    let storeDown = true;
+    gateway.on('inbound', async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      if (storeDown) throw new Error('store down');
+    });
+    await gateway.start();
+    const text = 'Part one, part two, part three.';
+    // The last part completes the message, whose store fails: that part is refused (ESME_RX_T_APPN), the others were taken.
+    expect(await smsc.deliver('8613900139000', '10086', text, { partSize: 11, ref: 5 })).toStrictEqual([0, 0, 0x64]);
+    storeDown = false;
+    // The SMSC redelivers the refused part; it finds its siblings still waiting.
+    expect(await smsc.deliver('8613900139000', '10086', text, { partSize: 11, ref: 5, order: [3] })).toStrictEqual([0]);
+    expect(inbound.map((m) => [m.text, m.missingParts])).toStrictEqual([
+      [text, []],
+      [text, []],
+    ]);
   });
 
   it('maps delivery receipts read from the receipt text (stat, err, done date)', async () => {

@@ -46,8 +46,8 @@ async function startGateway(sendUrl: string): Promise<void> {
   gateway = new WebhookSmsGateway({ sendUrl, outboundSecret: OUTBOUND_SECRET, inboundSecrets: [INBOUND_SECRET], sourceAddr: '10086', log: pino({ level: 'silent' }), backoff: { minMs: 20, maxMs: 50 }, retries: 2, timeoutMs: 2000 });
   inbound = [];
   receipts = [];
-  gateway.on('inbound', (m) => inbound.push(m));
-  gateway.on('receipt', (r) => receipts.push(r));
+  gateway.on('inbound', (m) => void inbound.push(m));
+  gateway.on('receipt', (r) => void receipts.push(r));
   await gateway.start();
   app = Fastify({ logger: false });
   installErrorHandling(app);
@@ -135,6 +135,24 @@ describe('HTTP webhook SMS gateway', () => {
     expect(replay.status).toBe(401);
     expect(await replay.json()).toMatchObject({ error: { message: 'callback signature replayed' } });
     expect(inbound).toHaveLength(1);
+  });
+
+  it('answers 503 when the callback could not be stored, and takes the provider\'s retry of the same request', async () => {
+    await startGateway('http://127.0.0.1:9/unused');
+    let storeDown = true;
+    gateway.on('receipt', async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      if (storeDown) throw new Error('store down');
+    });
+    const receipt = JSON.stringify({ type: 'receipt', messageId: 'p-7', status: 'DELIVRD' });
+    const signature = signWebhook(INBOUND_SECRET, receipt, Date.now());
+    const first = await callback(receipt, signature);
+    expect(first.status).toBe(503);
+    expect(await first.json()).toMatchObject({ error: { code: 'UNAVAILABLE' } });
+    storeDown = false;
+    expect((await callback(receipt, signature)).status).toBe(204);
+    expect(receipts.map((r) => r.messageId)).toStrictEqual(['p-7', 'p-7']);
+    expect((await callback(receipt, signature)).status).toBe(401); // taken now: a third copy is a replay
   });
 
   it('answers 400 to a genuine callback whose body breaks the contract', async () => {

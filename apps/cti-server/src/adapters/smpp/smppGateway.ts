@@ -1,14 +1,13 @@
 import type { PDU } from 'smpp';
 import { concatHeader } from '../../features/sms/concatenation.js';
-import { MultipartAssembler } from '../../features/sms/multipartAssembler.js';
 import { backoffDelay } from '../../features/sms/retryBackoff.js';
 import { DATA_CODING, encodeText, splitForSending } from '../../features/sms/segmentation.js';
 import { SmsGatewayError } from '../../features/sms/smsErrors.js';
 import type { SmsGateway, SmsSendOptions, SmsSendResult } from '../../features/sms/smsGateway.js';
 import { SmsGatewayBase } from '../../features/sms/smsGatewayBase.js';
-import { readDeliverSm } from './deliverSm.js';
 import { phoneAddress, senderAddress } from './smppAddress.js';
 import { SmppLink, type SmppLinkOptions } from './smppLink.js';
+import { SmppInbound } from './smppInbound.js';
 import { isThrottling, SMPP_STATUS, statusName } from './smppStatus.js';
 import { SubmitWindow } from './submitWindow.js';
 import { WakeableSleeps } from './wakeableSleep.js';
@@ -53,8 +52,7 @@ export class SmppSmsGateway extends SmsGatewayBase implements SmsGateway {
   private started: { promise: Promise<void>; resolve: () => void; reject: (err: Error) => void } | undefined;
   private readonly linkWaits = new WakeableSleeps();
   private readonly backoffs = new WakeableSleeps();
-  private readonly assembler: MultipartAssembler;
-  private joinTimer: NodeJS.Timeout | undefined;
+  private readonly inbound: SmppInbound;
   private readonly window: SubmitWindow;
   private nextRef: number;
   private readonly random: () => number;
@@ -63,7 +61,7 @@ export class SmppSmsGateway extends SmsGatewayBase implements SmsGateway {
     super(options.name ?? `smpp:${options.host}:${options.port}`, options.log);
     this.random = options.random ?? Math.random;
     this.nextRef = Math.floor(this.random() * 256);
-    this.assembler = new MultipartAssembler({ timeoutMs: options.joinTimeoutMs ?? 60_000, maxPending: options.maxPendingJoins ?? 1000 });
+    this.inbound = new SmppInbound({ gateway: this.name, events: this.events, log: options.log, joinTimeoutMs: options.joinTimeoutMs ?? 60_000, maxPendingJoins: options.maxPendingJoins ?? 1000 });
     this.window = new SubmitWindow(options.window ?? 10);
     senderAddress(options.sourceAddr); // a bad configured sender fails here, not on the first send
   }
@@ -127,9 +125,7 @@ export class SmppSmsGateway extends SmsGatewayBase implements SmsGateway {
     this.started?.reject(new SmsGatewayError('SMS_CLOSED', `${this.name} closed before it bound`));
     this.linkWaits.wakeAll();
     this.backoffs.wakeAll();
-    clearTimeout(this.joinTimer);
-    // Parts still waiting for their siblings go on as they are: the customer's words are not dropped.
-    for (const message of this.assembler.expire(Number.POSITIVE_INFINITY)) this.events.emit('inbound', message);
+    await this.inbound.flush();
     await this.link?.close();
     await this.running;
     this.setState('closed');
@@ -180,7 +176,7 @@ export class SmppSmsGateway extends SmsGatewayBase implements SmsGateway {
       try {
         const link = await SmppLink.open(
           { ...this.options, responseTimeoutMs: this.options.responseTimeoutMs ?? 10_000, enquireLinkMs: this.options.enquireLinkMs ?? 30_000 },
-          { onDeliver: (pdu) => this.onDeliver(pdu), onDown: (reason) => lost(reason) },
+          { onDeliver: (pdu) => this.inbound.take(pdu), onDown: (reason) => lost(reason) },
         );
         if (this.closed) {
           await link.close();
@@ -211,28 +207,5 @@ export class SmppSmsGateway extends SmsGatewayBase implements SmsGateway {
       this.options.log.warn({ gateway: this.name, delay, attempt }, 'SMPP link down; reconnecting');
       await this.backoffs.sleep(delay);
     }
-  }
-
-  private onDeliver(pdu: PDU): void {
-    const content = readDeliverSm(pdu, new Date());
-    if (content.kind === 'receipt') {
-      this.events.emit('receipt', content.receipt);
-    } else if (content.kind === 'part') {
-      for (const message of this.assembler.add(content.part, Date.now())) this.events.emit('inbound', message);
-      this.scheduleJoinExpiry();
-    } else {
-      this.options.log.warn({ gateway: this.name, reason: content.reason }, 'unreadable deliver_sm');
-    }
-  }
-
-  private scheduleJoinExpiry(): void {
-    const at = this.assembler.nextExpiryMs();
-    if (this.joinTimer || at === undefined) return;
-    this.joinTimer = setTimeout(() => {
-      this.joinTimer = undefined;
-      for (const message of this.assembler.expire(Date.now())) this.events.emit('inbound', message);
-      this.scheduleJoinExpiry();
-    }, Math.max(0, at - Date.now()));
-    this.joinTimer.unref();
   }
 }

@@ -17,8 +17,8 @@ export interface SmppLinkOptions {
 }
 
 export interface SmppLinkHandlers {
-  /** A deliver_sm from the SMSC; answered ESME_ROK once this returns. */
-  onDeliver: (pdu: PDU) => void;
+  /** A deliver_sm from the SMSC; answered ESME_ROK once this resolves, ESME_RX_T_APPN (the SMSC redelivers later) when it rejects. */
+  onDeliver: (pdu: PDU) => Promise<void>;
   /** The link is gone (peer closed, socket error, keepalive unanswered); called once. */
   onDown: (reason: string) => void;
 }
@@ -148,14 +148,14 @@ export class SmppLink {
     if (pdu.isResponse()) return; // matched by the send callback
     switch (pdu.command) {
       case 'deliver_sm':
-        try {
-          this.handlers.onDeliver(pdu);
-          this.session.send(pdu.response({ message_id: '' }));
-        } catch (err) {
-          // A transient failure on our side: the SMSC will redeliver it later.
-          this.options.log.error({ err }, 'deliver_sm handling failed');
-          this.session.send(pdu.response({ command_status: SMPP_STATUS.SYSTEM_ERROR }));
-        }
+        this.handlers.onDeliver(pdu).then(
+          () => this.session.send(pdu.response({ message_id: '' })),
+          (err: unknown) => {
+            // Not stored on our side: a temporary refusal makes the SMSC redeliver it later.
+            this.options.log.warn({ err }, 'deliver_sm not taken; SMSC will redeliver');
+            this.session.send(pdu.response({ command_status: SMPP_STATUS.TEMPORARY_APP_ERROR }));
+          },
+        );
         return;
       case 'enquire_link':
         this.session.send(pdu.response());

@@ -6,12 +6,13 @@ const NAMES = new Map<number, string>(Object.entries(smpp.errors).map(([name, co
 export const SMPP_STATUS = {
   OK: 0x0000,
   INVALID_COMMAND: 0x0003,
-  SYSTEM_ERROR: 0x0008,
   BIND_FAILED: 0x000d,
   INVALID_PASSWORD: 0x000e,
   INVALID_SYSTEM_ID: 0x000f,
   MESSAGE_QUEUE_FULL: 0x0014,
   THROTTLED: 0x0058,
+  /** ESME_RX_T_APPN: our answer to a deliver_sm we could not store yet. */
+  TEMPORARY_APP_ERROR: 0x0064,
 } as const;
 
 /** `ESME_RTHROTTLED (0x58)`: the name and the number, since SMSCs also use vendor codes the table lacks. */

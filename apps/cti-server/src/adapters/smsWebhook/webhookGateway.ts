@@ -79,10 +79,11 @@ export class WebhookSmsGateway extends SmsGatewayBase implements SmsGateway {
 
   /**
    * One provider callback, as received: verifies the signature (SMS_BAD_SIGNATURE),
-   * parses the body (SMS_BAD_CALLBACK), then emits it. Answer 2xx only after
-   * this returns, so the provider retries what we did not take.
+   * parses the body (SMS_BAD_CALLBACK), then hands it to the listeners and
+   * waits for them (SMS_NOT_TAKEN when one failed). Answer 2xx only after
+   * this resolves, so the provider retries what we did not store.
    */
-  handleCallback(rawBody: string, signature: string | undefined): void {
+  async handleCallback(rawBody: string, signature: string | undefined): Promise<void> {
     const refusal = this.verifier.verify(signature, rawBody, this.now());
     if (refusal) throw new SmsGatewayError('SMS_BAD_SIGNATURE', `callback signature ${refusal}`);
     let json: unknown;
@@ -93,7 +94,10 @@ export class WebhookSmsGateway extends SmsGatewayBase implements SmsGateway {
     }
     const parsed = webhookCallbackSchema.safeParse(json);
     if (!parsed.success) throw new SmsGatewayError('SMS_BAD_CALLBACK', `callback: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    this.emitCallback(parsed.data);
+    if (await this.deliverCallback(parsed.data)) return;
+    // Not stored: the provider's retry of this very request must not be refused as a replay.
+    this.verifier.forget(signature);
+    throw new SmsGatewayError('SMS_NOT_TAKEN', 'callback not stored; retry later');
   }
 
   close(): Promise<void> {
@@ -103,18 +107,17 @@ export class WebhookSmsGateway extends SmsGatewayBase implements SmsGateway {
     return Promise.resolve();
   }
 
-  private emitCallback(callback: WebhookCallback): void {
+  private deliverCallback(callback: WebhookCallback): Promise<boolean> {
     const receivedAt = new Date(this.now());
     if (callback.type === 'inbound') {
       const message: InboundSms = { from: callback.from, to: callback.to, text: callback.text, receivedAt: new Date(callback.receivedAt), parts: callback.parts ?? 1, missingParts: [], gatewayMessageId: callback.id };
-      this.events.emit('inbound', message);
-      return;
+      return this.events.deliver('inbound', message);
     }
     const status = deliveryStatusFromWord(callback.status);
     const receipt: DeliveryReceipt = { messageId: callback.messageId, status, final: isFinalStatus(status), gatewayStatus: callback.status, receivedAt };
     if (callback.errorCode !== undefined) receipt.errorCode = callback.errorCode;
     if (callback.doneAt !== undefined) receipt.doneAt = new Date(callback.doneAt);
-    this.events.emit('receipt', receipt);
+    return this.events.deliver('receipt', receipt);
   }
 
   /** One POST; says whether a failure is worth retrying. */

@@ -65,6 +65,12 @@ export class WebhookVerifier {
     return undefined;
   }
 
+  /** Lets the same signed request in once more: we refused it after all (it could not be stored). */
+  forget(header: string | undefined): void {
+    const mac = header ? /v1=([0-9a-f]{64})$/.exec(header.trim())?.[1] : undefined;
+    if (mac) this.seen.delete(mac);
+  }
+
   /** From the front only: entries are in arrival order, so the expired ones are (nearly all) there, and a check stays O(expired). */
   private forgetExpired(nowMs: number): void {
     for (const [key, until] of this.seen) {

@@ -68,4 +68,15 @@ describe('joining inbound parts', () => {
     expect(a.add(part(1, 'c', { from: '3' }), 0)).toMatchObject([{ from: '1', text: 'a', missingParts: [2, 3] }]);
     expect(a.size).toBe(2);
   });
+
+  it('reopens a completed message without the part that completed it, so its redelivery completes it again', () => {
+    const a = new MultipartAssembler({ timeoutMs: 1000, maxPending: 10 });
+    a.add(part(1, 'A'), 0);
+    a.add(part(2, 'B'), 0);
+    const [message] = a.add(part(3, 'C'), 0);
+    a.reopen(message!, 3, 500);
+    expect(a.size).toBe(1);
+    expect(a.expire(1000)).toStrictEqual([]); // waits afresh from the reopening
+    expect(a.add(part(3, 'C'), 1200)).toMatchObject([{ text: 'ABC', missingParts: [] }]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { ConcatInfo } from './concatenation.js';
+import type { InboundSms } from './smsGateway.js';
 
 /** One received part of a (possibly) long message. */
 export interface ReceivedPart {
@@ -10,16 +11,8 @@ export interface ReceivedPart {
   concat?: ConcatInfo;
 }
 
-/** A message put back together (or given up on: see `missingParts`). */
-export interface AssembledMessage {
-  from: string;
-  to: string;
-  text: string;
-  /** When its first part came. */
-  receivedAt: Date;
-  parts: number;
-  missingParts: number[];
-}
+/** A message put back together (or given up on: see `missingParts`), as the gateway hands it on. */
+export type AssembledMessage = Omit<InboundSms, 'gatewayMessageId'>;
 
 interface Pending {
   first: ReceivedPart;
@@ -42,6 +35,8 @@ export interface AssemblerOptions {
  */
 export class MultipartAssembler {
   private readonly pending = new Map<string, Pending>();
+  /** Groups completed by `add`, kept (weakly) so a message its consumer refused can be reopened. */
+  private readonly completed = new WeakMap<AssembledMessage, { key: string; group: Pending }>();
 
   constructor(private readonly options: AssemblerOptions) {}
 
@@ -63,9 +58,26 @@ export class MultipartAssembler {
     group.texts[seq - 1] = part.text;
     if (group.texts.every((t) => t !== undefined)) {
       this.pending.delete(key);
-      out.push(assemble(group));
+      const message = assemble(group);
+      this.completed.set(message, { key, group });
+      out.push(message);
     }
     return out;
+  }
+
+  /**
+   * Puts a message that `add` completed back to waiting, without part
+   * `seq`: its consumer could not store it, so the part that completed it
+   * is refused and will be delivered again, and must find its siblings.
+   * The wait starts afresh.
+   */
+  reopen(message: AssembledMessage, seq: number, nowMs: number): void {
+    const entry = this.completed.get(message);
+    if (!entry || this.pending.has(entry.key) || seq < 1 || seq > entry.group.texts.length) return;
+    this.completed.delete(message);
+    entry.group.texts[seq - 1] = undefined;
+    entry.group.startedMs = nowMs;
+    this.pending.set(entry.key, entry.group);
   }
 
   /** Gives up on groups whose first part is older than the timeout; returns them incomplete. */

@@ -25,6 +25,8 @@ export const SMS_ERROR_CODES = {
   SMS_PROTOCOL: 'INTERNAL',
   /** An inbound callback's body is not what the provider contract says. */
   SMS_BAD_CALLBACK: 'BAD_REQUEST',
+  /** A listener could not take an inbound message or receipt (store down): the sender should retry. */
+  SMS_NOT_TAKEN: 'UNAVAILABLE',
   /** An inbound callback failed its signature, timestamp or replay check. */
   SMS_BAD_SIGNATURE: 'UNAUTHENTICATED',
 } as const satisfies Record<string, ErrorCode>;

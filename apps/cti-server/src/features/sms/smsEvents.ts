@@ -1,11 +1,14 @@
 import type { SmsGatewayEvents } from './smsGateway.js';
 
 type Listeners = { [E in keyof SmsGatewayEvents]: Set<SmsGatewayEvents[E]> };
+type Listener<E extends keyof SmsGatewayEvents> = (...args: Parameters<SmsGatewayEvents[E]>) => void | Promise<void>;
 
 /**
- * The listeners of one gateway. A listener that throws is reported to
- * `onListenerError` and the others still run: a bug in one consumer must not
- * stop receipts reaching the rest, nor break the gateway's socket handler.
+ * The listeners of one gateway. `deliver` waits for every listener (they
+ * may be async: a store write) and says whether all of them took the
+ * event, so the gateway acknowledges a message to the SMSC or provider only
+ * once it is stored: durable before acknowledged. A failing listener is
+ * reported to `onListenerError` and the others still run.
  */
 export class SmsEventHub {
   private readonly listeners: Listeners = { inbound: new Set(), receipt: new Set(), state: new Set() };
@@ -18,13 +21,15 @@ export class SmsEventHub {
     return () => set.delete(listener);
   }
 
-  emit<E extends keyof SmsGatewayEvents>(event: E, ...args: Parameters<SmsGatewayEvents[E]>): void {
-    for (const listener of this.listeners[event] as Set<(...a: Parameters<SmsGatewayEvents[E]>) => void>) {
-      try {
-        listener(...args);
-      } catch (err) {
-        this.onListenerError(err, event);
-      }
+  /** Runs every listener, waiting for async ones; true when none failed. */
+  async deliver<E extends keyof SmsGatewayEvents>(event: E, ...args: Parameters<SmsGatewayEvents[E]>): Promise<boolean> {
+    const results = await Promise.allSettled([...(this.listeners[event] as Set<Listener<E>>)].map(async (listener) => listener(...args)));
+    let ok = true;
+    for (const result of results) {
+      if (result.status === 'fulfilled') continue;
+      ok = false;
+      this.onListenerError(result.reason, event);
     }
+    return ok;
   }
 }

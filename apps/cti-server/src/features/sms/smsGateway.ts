@@ -53,9 +53,16 @@ export interface DeliveryReceipt {
   receivedAt: Date;
 }
 
+/**
+ * Listeners of `inbound` and `receipt` may be async: the gateway
+ * acknowledges the message or receipt to the SMSC or provider only after
+ * every listener settled, and refuses it (for a later redelivery) when one
+ * failed. So store it before returning; expect an occasional redelivery
+ * (a lost acknowledgement) and de-duplicate.
+ */
 export interface SmsGatewayEvents {
-  inbound: (message: InboundSms) => void;
-  receipt: (receipt: DeliveryReceipt) => void;
+  inbound: (message: InboundSms) => void | Promise<void>;
+  receipt: (receipt: DeliveryReceipt) => void | Promise<void>;
   /** `reason` says why it went down (a coded error's message). */
   state: (state: SmsGatewayState, reason?: string) => void;
 }

@@ -26,8 +26,8 @@ export abstract class SmsGatewayBase {
   protected setState(state: SmsGatewayState, reason?: string): void {
     if (state === this.current) return;
     this.current = state;
-    if (reason === undefined) this.events.emit('state', state);
-    else this.events.emit('state', state, reason);
+    // Nothing to acknowledge for a state change, so nobody waits for its listeners.
+    void (reason === undefined ? this.events.deliver('state', state) : this.events.deliver('state', state, reason));
   }
 
   protected closedError(): SmsGatewayError {
