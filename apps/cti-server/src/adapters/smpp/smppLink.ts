@@ -85,6 +85,8 @@ export class SmppLink {
         resolve(response);
       });
       if (!sent) {
+        // Take the link down now, not at the socket's 'close': a caller retrying on the same link would spin.
+        this.destroy('socket not writable');
         reject(new SmsGatewayError('SMS_NOT_CONNECTED', 'SMPP socket not writable'));
         return;
       }
