@@ -149,6 +149,16 @@ describe('SMPP gateway against an SMSC peer', () => {
     expect(smsc.submits.at(-1)?.text).toBe('still here');
   });
 
+  it('answers an unbind from the SMSC and binds again, and answers operations a transceiver does not take with generic_nack', async () => {
+    const { smsc, gateway, states } = await setup();
+    await gateway.start();
+    expect(await smsc.send('query_sm', { message_id: '1' })).toBe(0x03); // ESME_RINVCMDID
+    expect(await smsc.send('unbind')).toBe(0);
+    await smsc.waitFor(() => states.includes('disconnected'));
+    await smsc.waitFor(() => gateway.state === 'connected' && smsc.bindAttempts.length === 2, 3000);
+    expect((await gateway.send('+8613800138000', 'after unbind', { ref: 'u' })).messageIds).toHaveLength(1);
+  });
+
   it('reconnects with growing backoff after the SMSC drops, and a send made during the outage goes out after the rebind', async () => {
     const { smsc, gateway, states } = await setup({ reconnect: { minMs: 100, maxMs: 800 }, random: () => 1 });
     await gateway.start();

@@ -106,6 +106,13 @@ export class SmscSimulator {
     return statuses;
   }
 
+  /** Sends a request the ESME did not ask for (unbind, query_sm…) on the bound session; resolves with the ESME's command_status. */
+  async send(command: string, fields: Record<string, unknown> = {}): Promise<number> {
+    const session = [...this.bound].at(-1);
+    if (!session) throw new Error('no bound session');
+    return this.request(session, command, fields);
+  }
+
   /** Polls until `check` holds (every 10 ms, at most `timeoutMs`). */
   async waitFor(check: () => boolean, timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
