@@ -1,6 +1,9 @@
+import { createSocket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { queueConfigSchema, type Offer, type SupervisorClientToServer, type SupervisorServerToClient } from '@omnicc/shared';
+import { ngCommand } from '../src/adapters/kamailio/rtpengineNg.js';
+import { queueToneCallId } from '../src/features/voice/queueAnnouncer.js';
 import { sipAuthSecret, type SipCredentials } from '../src/features/voice/sipCredentials.js';
 import type { Store } from '../src/store/Store.js';
 import { connected, next, startTestServer, type AgentSocket, type TestServer } from './support/testServer.js';
@@ -65,7 +68,7 @@ describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio 
   }
 
   /** An agent logged in on the desktop socket, ready, with a registered softphone (sipp on `phonePort`). */
-  async function agentOnline(username: string): Promise<{ socket: AgentSocket; phonePort: number; credentials: SipCredentials }> {
+  async function agentOnline(username: string, { ready = true } = {}): Promise<{ socket: AgentSocket; phonePort: number; credentials: SipCredentials }> {
     const { token } = await server.login(username);
     const res = await fetch(`${server.url}/api/voice/softphone`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
@@ -77,7 +80,7 @@ describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio 
     expect(registered, registered.errors).toMatchObject({ code: 0 });
     const socket = server.agent(token);
     await connected(socket);
-    expect(await socket.emitWithAck('agent:setStatus', { status: 'ready' })).toMatchObject({ ok: true });
+    if (ready) expect(await socket.emitWithAck('agent:setStatus', { status: 'ready' })).toMatchObject({ ok: true });
     return { socket, phonePort, credentials };
   }
 
@@ -192,6 +195,41 @@ describe.skipIf(telephonyMissing() !== undefined)('voice calls through Kamailio 
     await until(async () => (await shortQueueEvents()).includes('abandoned'));
     expect(await shortQueueEvents()).toStrictEqual(['created', 'maxWaitReached', 'abandoned']);
   }, 30_000);
+
+  it('plays the queue tone to a caller who waits, as early media from rtpengine, and stops it when an agent answers', async () => {
+    // The caller's SDP points at this socket: what rtpengine sends the caller arrives here.
+    const media = createSocket('udp4');
+    const tonePort = await freePort();
+    await new Promise<void>((resolve) => media.bind(tonePort, '127.0.0.1', resolve));
+    const payloadTypes: number[] = [];
+    media.on('message', (packet: Buffer) => payloadTypes.push((packet[1] ?? 0) & 0x7f));
+    try {
+      const caller = t.sipp('caller-hears-queue', ['-m', '1', '-p', String(await freePort()), '-s', '10086', '-key', 'caller', '13800138011', '-key', 'caller_name', 'Li Lei', '-key', 'tone_port', String(tonePort), '-d', '1000']);
+      // Nobody is ready: a second of tone (RTP every 20 ms), in the caller's codec (PCMA, 8).
+      await until(() => payloadTypes.length >= 50);
+      expect(new Set(payloadTypes)).toStrictEqual(new Set([8]));
+      const alice = await agentOnline('alice', { ready: false });
+      const offered = next<Offer>(alice.socket, 'offer:new', 8000);
+      const phone = t.sipp('agent-answer', ['-m', '1', '-p', String(alice.phonePort)]);
+      expect(await alice.socket.emitWithAck('agent:setStatus', { status: 'ready' })).toMatchObject({ ok: true });
+      const offer = await offered;
+      await until(async () => (await server.store.interactions.get(offer.interaction.id))?.state === 'assigned');
+      await new Promise((r) => setTimeout(r, 200));
+      // The agent's sipp sends no audio: after the answer the caller hears nothing more from the queue.
+      const atAnswer = payloadTypes.length;
+      await new Promise((r) => setTimeout(r, 500));
+      expect(payloadTypes.length - atAnswer).toBeLessThan(3);
+      expect(await caller, (await caller).errors).toMatchObject({ code: 0 });
+      expect((await phone).code).toBe(0);
+      await wrapUpAfterHangUp(alice.socket, offer.interaction.id);
+      // rtpengine forgot the tone's side of the call at the answer.
+      const toneCallId = queueToneCallId((await server.store.interactions.channelRefOf(offer.interaction.id)) ?? '');
+      expect(((await ngCommand('127.0.0.1', t.ports.rtpengineNg, { command: 'list' })).calls as string[]).includes(toneCallId)).toBe(false);
+      alice.socket.disconnect();
+    } finally {
+      media.close();
+    }
+  });
 
   /**
    * A call the agent's softphone answered, with a caller who stays until a

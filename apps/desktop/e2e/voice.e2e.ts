@@ -18,6 +18,16 @@ async function relayedRtpBytes(ngPort: number): Promise<number[]> {
   return bytes;
 }
 
+/** Whether rtpengine has a call with the queue's side in it (the queue tone's early media, see queueAnnouncer.ts). */
+async function queueTonePlaying(ngPort: number): Promise<boolean> {
+  const list = await ngCommand('127.0.0.1', ngPort, { command: 'list' });
+  for (const callId of Array.isArray(list.calls) ? (list.calls as string[]) : []) {
+    const q = (await ngCommand('127.0.0.1', ngPort, { command: 'query', 'call-id': callId })) as { tags?: Record<string, unknown> };
+    if (q.tags && 'omnicc-queue' in q.tags) return true;
+  }
+  return false;
+}
+
 /**
  * Fake microphone and no permission prompt (Chromium's test devices), and
  * WebRTC over loopback, which Chromium leaves out of ICE unless told.
@@ -107,7 +117,13 @@ describe.skipIf(missing !== undefined)('voice in the browser: ring, answer, audi
   }, 60_000);
 
   it('rings with the caller on the offer card, answers from it, and carries audio both ways', async () => {
+    // The caller waits first (the agent on a break), hearing the queue tone: rtpengine's early media, then the agent's answer.
+    await byId(page, 'statusNotReady').click();
+    await page.getByTestId('reason-break').click();
+    await expect.poll(() => byId(page, 'statusLabel').textContent()).toMatch(/not ready/i);
     caller = await placeCall('caller-talks', ports.sip, ['-key', 'caller', '13800138000', '-key', 'caller_name', 'Li Lei'], 120);
+    await expect.poll(() => queueTonePlaying(ports.rtpengineNg), { timeout: 10_000 }).toBe(true);
+    await byId(page, 'statusReady').click();
     const card = byId(page, 'offerItem');
     await card.waitFor({ timeout: 15_000 });
     expect(await card.textContent()).toContain('13800138000');

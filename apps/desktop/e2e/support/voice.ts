@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { alawWav } from '../../../cti-server/src/features/voice/alawWav.js';
 
 const SIPP = '/usr/bin/sipp';
 const BINARIES = { kamailio: '/usr/sbin/kamailio', rtpengine: '/usr/bin/rtpengine', sipp: SIPP } as const;
@@ -53,41 +54,12 @@ export async function voiceServerEnv(): Promise<{ env: Record<string, string>; p
   };
 }
 
-/** G.711 A-law of one 16-bit sample (ITU-T G.711). */
-function alaw(sample: number): number {
-  const sign = sample < 0 ? 0x00 : 0x80;
-  let magnitude = Math.min(Math.abs(sample), 32635);
-  let exponent = 7;
-  for (let mask = 0x4000; (magnitude & mask) === 0 && exponent > 0; mask >>= 1) exponent--;
-  const mantissa = (magnitude >> (exponent === 0 ? 4 : exponent + 3)) & 0x0f;
-  magnitude = (exponent << 4) | mantissa;
-  return (sign | magnitude) ^ 0x55;
-}
-
 /**
  * Two seconds of a 440 Hz tone as an A-law WAV: what a sipp party streams in
  * a loop for as long as its call lasts (`rtp_stream="tone.wav,-1,8"`), where
  * the sip-tester pcap (about 7 s) would fall silent during a long test.
  */
-const TONE_WAV = (() => {
-  const samples = 16_000;
-  const data = Buffer.alloc(samples);
-  for (let i = 0; i < samples; i++) data[i] = alaw(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 8000)));
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + samples, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(6, 20); // A-law
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(8000, 24);
-  header.writeUInt32LE(8000, 28);
-  header.writeUInt16LE(1, 32);
-  header.writeUInt16LE(8, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(samples, 40);
-  return Buffer.concat([header, data]);
-})();
+const TONE_WAV = alawWav(16_000, (i) => 8000 * Math.sin((2 * Math.PI * 440 * i) / 8000));
 
 export interface SippCall {
   /** Resolves when sipp exits: code 0 means the scenario ran to its end. */

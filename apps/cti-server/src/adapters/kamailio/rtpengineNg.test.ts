@@ -8,6 +8,11 @@ describe('bencode for rtpengine ng', () => {
     expect(bencode('李').length).toBe(5);
   });
 
+  it('sends a buffer as its bytes, unchanged (a media file for play media)', () => {
+    const bytes = Buffer.from([0xff, 0x00, 0x80, 0x3a]);
+    expect(bencode({ blob: bytes })).toStrictEqual(Buffer.concat([Buffer.from('d4:blob4:'), bytes, Buffer.from('e')]));
+  });
+
   it('decodes what it encodes, and refuses truncated input', () => {
     const value = { result: 'ok', totals: { current: { sessions: 3 } }, calls: ['a', 'b'] };
     expect(bdecode(bencode(value))).toStrictEqual(value);

@@ -4,11 +4,13 @@ import { randomBytes } from 'node:crypto';
 /**
  * A minimal client of rtpengine's control protocol ("ng": bencoded
  * dictionaries over UDP, each prefixed by a cookie). Used for readiness
- * (ping) and statistics (list, query); Kamailio's rtpengine module does the
- * per-call offer/answer/delete itself.
+ * (ping), statistics (list, query), silent monitor (subscribe) and the queue
+ * tone (offer, answer, play media); Kamailio's rtpengine module does the
+ * offer/answer/delete of calls to agents itself.
  */
 
-type Bencodable = string | number | Bencodable[] | { [key: string]: Bencodable };
+/** Buffers travel as byte strings (a media file in `play media`). */
+export type Bencodable = string | number | Buffer | Bencodable[] | { [key: string]: Bencodable };
 
 export function bencode(value: Bencodable): Buffer {
   if (typeof value === 'number') return Buffer.from(`i${Math.trunc(value)}e`);
@@ -16,6 +18,7 @@ export function bencode(value: Bencodable): Buffer {
     const bytes = Buffer.from(value, 'utf8');
     return Buffer.concat([Buffer.from(`${bytes.length}:`), bytes]);
   }
+  if (Buffer.isBuffer(value)) return Buffer.concat([Buffer.from(`${value.length}:`), value]);
   if (Array.isArray(value)) return Buffer.concat([Buffer.from('l'), ...value.map(bencode), Buffer.from('e')]);
   const keys = Object.keys(value).sort();
   return Buffer.concat([Buffer.from('d'), ...keys.flatMap((k) => [bencode(k), bencode(value[k] as Bencodable)]), Buffer.from('e')]);

@@ -19,6 +19,8 @@ export const kamailioEventSchema = z.discriminatedUnion('event', [
     fromName: z.string().max(128).default(''),
     /** The number called, or a transfer address's user part (transferTicket.ts). */
     to: z.string().max(160),
+    /** The caller's SDP offer, for the queue tone; empty without one (or an oversized one: the call still queues, in silence). */
+    sdp: z.string().max(16_384).catch(''),
   }),
   /** An agent's softphone calls out (click-to-call): held until the CTI places it (capacity) or refuses it. */
   z.object({
@@ -38,6 +40,8 @@ export const kamailioEventSchema = z.discriminatedUnion('event', [
   z.object({ event: z.literal('call.ringing'), callId }),
   z.object({ event: z.literal('call.answered'), callId, agent: z.string().max(64), ttag: z.string().min(1).max(128) }),
   z.object({ event: z.literal('call.ringFailed'), callId, ...transaction, code: z.number().int() }),
+  /** The caller got the 183 with the queue tone's SDP and the call is held again. */
+  z.object({ event: z.literal('call.earlyMedia'), callId, ...transaction }),
   /** A BYE: `fromTag` tells the side (the caller's From tag, or the agent's). */
   z.object({ event: z.literal('call.ended'), callId, by: z.string().max(128), fromTag: z.string().max(128).default('') }),
   /** Our hangup went out as BYEs both ways, or could not yet (the dialog was not confirmed). */
@@ -56,6 +60,8 @@ export type KamailioCommand =
   | { cmd: 'cancelRing'; callId: string; cseq: string }
   | { cmd: 'hangup'; callId: string; ftag: string; ttag: string }
   | { cmd: 'reply'; callId: string; tindex: number; tlabel: number; code: number; reason: string }
+  /** Answers the held INVITE 183 Session Progress with this SDP (the queue tone) and holds it again. */
+  | { cmd: 'earlyMedia'; callId: string; tindex: number; tlabel: number; sdp: string }
   /** Resumes an agent's own call towards the outbound gateway; replies carry X-Omnicc-Interaction back to the softphone. */
   | { cmd: 'dialOut'; callId: string; tindex: number; tlabel: number; interactionId: string }
   | { cmd: 'sync' };

@@ -7,6 +7,8 @@ import type { RoutingNotifier } from '../routing/notifier.js';
 import type { Routing } from '../routing/routingCalls.js';
 import { CallMonitor } from './callMonitor.js';
 import { CallTransfers } from './callTransfers.js';
+import { QueueAnnouncer } from './queueAnnouncer.js';
+import { queueToneWav } from './queueTone.js';
 import { sipAuthSecret, sipCredentials, type SipCredentials } from './sipCredentials.js';
 import { transferSecret } from './transferTicket.js';
 import type { VoiceConfig } from './voiceConfig.js';
@@ -85,10 +87,18 @@ export class VoiceChannel {
       domain: config.domain,
       pushChanged: (i) => this.notifier?.interactionChanged(i),
       transferSecret: this.transferSecret,
+      announcer: this.announcer(),
     });
     this.client = client;
     this.service = service;
     client.start();
+  }
+
+  private announcer(): QueueAnnouncer | undefined {
+    const { config, log } = this.deps;
+    if (config.queueAnnouncement === 'off') return undefined;
+    const media = config.queueAnnouncement === 'tone' ? { blob: queueToneWav() } : config.queueAnnouncement;
+    return new QueueAnnouncer({ rtpengine: { host: config.sipHost, port: config.ports.rtpengineNg }, media, log });
   }
 
   async stop(): Promise<void> {

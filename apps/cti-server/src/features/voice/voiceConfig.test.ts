@@ -6,6 +6,12 @@ describe('voice configuration', () => {
     const c = loadVoiceConfig({});
     expect(c).toMatchObject({ mode: 'off', domain: 'omnicc.local', wsUrl: 'ws://127.0.0.1:8088', ports: { sip: 5060, ws: 8088, evapi: 8448, rtpengineNg: 2223, rtpMin: 30000, rtpMax: 40000 } });
     expect([...c.numbers]).toStrictEqual([['10086', 'voice-general']]);
+    expect(c.queueAnnouncement).toBe('tone');
+  });
+
+  it('takes the queue announcement as tone, off or a file on rtpengine\'s host', () => {
+    expect(loadVoiceConfig({ OMNICC_QUEUE_ANNOUNCEMENT: 'off' }).queueAnnouncement).toBe('off');
+    expect(loadVoiceConfig({ OMNICC_QUEUE_ANNOUNCEMENT: '/srv/ivr/queue-zh.wav' }).queueAnnouncement).toStrictEqual({ file: '/srv/ivr/queue-zh.wav' });
   });
 
   it('reads service numbers, ports and the softphone URL', () => {
@@ -25,6 +31,7 @@ describe('voice configuration', () => {
     [{ OMNICC_SIP_DOMAIN: 'bad domain' }, 'OMNICC_SIP_DOMAIN'],
     [{ OMNICC_RTP_PORT_MIN: '30000', OMNICC_RTP_PORT_MAX: '30010' }, 'OMNICC_RTP_PORT_MAX'],
     [{ OMNICC_OUTBOUND_GATEWAY: 'no-port' }, 'OMNICC_OUTBOUND_GATEWAY'],
+    [{ OMNICC_QUEUE_ANNOUNCEMENT: 'queue.wav' }, 'OMNICC_QUEUE_ANNOUNCEMENT'],
   ])('refuses %j, naming the variable', (env, name) => {
     expect(() => loadVoiceConfig(env)).toThrow(name);
   });

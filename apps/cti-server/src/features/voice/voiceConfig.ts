@@ -9,6 +9,9 @@ const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).def
  *   installed, else voice reported unavailable); `external` (Kamailio runs
  *   elsewhere: only connect to its evapi).
  * - OMNICC_SERVICE_NUMBERS: called number -> queue, "10086=voice-general,10010=voice-vip".
+ * - OMNICC_QUEUE_ANNOUNCEMENT: what waiting callers hear: `tone` (our own
+ *   queue tone), `off` (silence), or the absolute path of an audio file on
+ *   rtpengine's host (any format its ffmpeg reads: WAV, MP3...).
  */
 const voiceEnvSchema = z.object({
   OMNICC_VOICE: z.enum(['off', 'auto', 'embedded', 'external']).default('off'),
@@ -30,6 +33,10 @@ const voiceEnvSchema = z.object({
   OMNICC_OUTBOUND_GATEWAY: z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/).optional(),
   /** The queue agents' own calls are reported under (wrap-up codes, after-call time); default: the first service number's. */
   OMNICC_OUTBOUND_QUEUE: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).optional(),
+  OMNICC_QUEUE_ANNOUNCEMENT: z
+    .string()
+    .default('tone')
+    .refine((s) => s === 'tone' || s === 'off' || /^\/[^\0]+$/.test(s), { message: 'expected tone, off or an absolute file path' }),
 });
 
 export interface VoiceConfig {
@@ -41,6 +48,7 @@ export interface VoiceConfig {
   numbers: Map<string, string>;
   outboundGateway?: string;
   outboundQueueId: string;
+  queueAnnouncement: 'tone' | 'off' | { file: string };
 }
 
 export function loadVoiceConfig(env: NodeJS.ProcessEnv): VoiceConfig {
@@ -66,5 +74,6 @@ export function loadVoiceConfig(env: NodeJS.ProcessEnv): VoiceConfig {
     numbers,
     ...(e.OMNICC_OUTBOUND_GATEWAY ? { outboundGateway: e.OMNICC_OUTBOUND_GATEWAY } : {}),
     outboundQueueId: e.OMNICC_OUTBOUND_QUEUE ?? [...numbers.values()][0] ?? 'voice-general',
+    queueAnnouncement: e.OMNICC_QUEUE_ANNOUNCEMENT === 'tone' || e.OMNICC_QUEUE_ANNOUNCEMENT === 'off' ? e.OMNICC_QUEUE_ANNOUNCEMENT : { file: e.OMNICC_QUEUE_ANNOUNCEMENT },
   };
 }

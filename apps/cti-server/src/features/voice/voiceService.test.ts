@@ -5,10 +5,11 @@ import type { Store } from '../../store/Store.js';
 import type { Routing } from '../routing/routingCalls.js';
 import type { KamailioCommand } from './kamailioEvents.js';
 import { signTransferTicket, transferSecret } from './transferTicket.js';
+import type { QueueAnnouncer } from './queueAnnouncer.js';
 import { VoiceService } from './voiceService.js';
 
 /** A service whose store holds these interaction methods; what it sends Kamailio and asks routing goes into the lists. */
-function voiceService(interactions: object, sent: KamailioCommand[], routingCalls: string[]): VoiceService {
+function voiceService(interactions: object, sent: KamailioCommand[], routingCalls: string[], announcer?: Partial<QueueAnnouncer>): VoiceService {
   return new VoiceService({
     store: { interactions } as unknown as Store,
     routing: { call: (name: string) => (routingCalls.push(name), Promise.resolve(null)) } as unknown as Routing,
@@ -19,6 +20,7 @@ function voiceService(interactions: object, sent: KamailioCommand[], routingCall
     domain: 'omnicc.local',
     outboundQueueId: 'voice-general',
     transferSecret: transferSecret('test secret'),
+    announcer: announcer as QueueAnnouncer | undefined,
   });
 }
 
@@ -111,5 +113,39 @@ describe('VoiceService new calls', () => {
     expect(created).toStrictEqual(['c9', 'c9']);
     expect(lookups).toStrictEqual(['c9']);
     expect(routingCalls).toStrictEqual(['enqueue', 'enqueue']);
+  });
+});
+
+describe('VoiceService queue tone', () => {
+  const interaction = { id: '6f1c2a52-1b7e-4b8a-9a38-9a3f1e2d4c5b', channel: 'voice', state: 'queued' };
+  const queued = { event: 'call.queued', callId: 'c1', tindex: 1, tlabel: 2, cseq: '1', ftag: 'f1', from: '13800138000', to: '10086', sdp: 'v=0\r\nm=audio 4000 RTP/AVP 8\r\n' };
+
+  it('sends the caller early media and plays the tone once Kamailio holds the call again', async () => {
+    const sent: KamailioCommand[] = [];
+    const played: string[] = [];
+    const service = voiceService({ create: () => Promise.resolve(interaction) }, sent, [], {
+      earlyMediaAnswer: () => Promise.resolve('v=0 (rtpengine)'),
+      play: (call) => (played.push(call.callId), Promise.resolve()),
+    });
+    await service.receive(queued);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(sent).toStrictEqual([{ cmd: 'earlyMedia', callId: 'c1', tindex: 1, tlabel: 2, sdp: 'v=0 (rtpengine)' }]);
+    expect(played).toStrictEqual([]);
+    await service.receive({ event: 'call.earlyMedia', callId: 'c1', tindex: 1, tlabel: 7 });
+    expect(played).toStrictEqual(['c1']);
+    expect(service.heldCalls()).toStrictEqual([{ callId: 'c1', interactionId: interaction.id, state: 'held' }]);
+  });
+
+  it('keeps the call queued, in silence, when rtpengine refuses the early media', async () => {
+    const sent: KamailioCommand[] = [];
+    const routingCalls: string[] = [];
+    const service = voiceService({ create: () => Promise.resolve(interaction) }, sent, routingCalls, {
+      earlyMediaAnswer: () => Promise.reject(new Error('rtpengine refused "offer"')),
+    });
+    await service.receive(queued);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(sent).toStrictEqual([]);
+    expect(routingCalls).toStrictEqual(['enqueue']);
+    expect(service.heldCalls()).toStrictEqual([{ callId: 'c1', interactionId: interaction.id, state: 'held' }]);
   });
 });

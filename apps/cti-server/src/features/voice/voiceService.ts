@@ -4,6 +4,7 @@ import { iso, type Clock } from '../../clock.js';
 import type { Store } from '../../store/Store.js';
 import type { Routing } from '../routing/routingCalls.js';
 import { kamailioEventSchema, type KamailioCommand, type KamailioEvent } from './kamailioEvents.js';
+import type { QueueAnnouncer } from './queueAnnouncer.js';
 import { readTransferTicket, TRANSFER_USER_PREFIX, type TransferTicket } from './transferTicket.js';
 
 export interface VoiceDeps {
@@ -27,6 +28,8 @@ export interface VoiceDeps {
   transferSecret: string;
   /** How long an interaction waits for the caller's new INVITE after the agent's leg of a transfer ended. */
   transferFollowMs?: number;
+  /** Plays the queue tone to callers who wait; none = they wait in silence (OMNICC_QUEUE_ANNOUNCEMENT=off). */
+  announcer?: QueueAnnouncer | undefined;
 }
 
 /** One call as the CTI sees it. */
@@ -50,6 +53,10 @@ interface CallLeg {
   hangupTries?: number;
   /** The agent's phone REFERred the caller to a transfer address of ours: the caller's new INVITE is on its way. */
   referred?: TransferTicket | undefined;
+  /** The caller's SDP offer, kept until the queue tone needs it. */
+  sdp?: string | undefined;
+  /** rtpengine plays (or is setting up) the queue tone to this caller. */
+  tone?: boolean;
   /** The caller's new call (a transfer) took over the interaction: this leg's end changes nothing. */
   replacedBy?: string | undefined;
   /** The leg ended while referred: the interaction waits this timer for the caller's new INVITE. */
@@ -225,6 +232,8 @@ export class VoiceService {
         return;
       case 'call.answered':
         return this.answered(e.callId, e.ttag);
+      case 'call.earlyMedia':
+        return this.earlyMediaSent(e);
       case 'call.ringFailed':
         return this.ringFailed(e);
       case 'call.ended':
@@ -253,13 +262,45 @@ export class VoiceService {
     }
     const caller = { name: e.fromName.trim() || e.from || 'Unknown caller', ...(/^\+?\d{3,20}$/.test(e.from) ? { phone: e.from } : {}) };
     const interaction = await this.storeCall(e.callId, queueId, caller);
-    this.track({ callId: e.callId, interactionId: interaction.id, cseq: e.cseq, ftag: e.ftag, held, rings: 0 });
+    const leg: CallLeg = { callId: e.callId, interactionId: interaction.id, cseq: e.cseq, ftag: e.ftag, held, rings: 0, sdp: e.sdp };
+    this.track(leg);
     try {
       await this.deps.routing.call('enqueue', { interactionId: interaction.id });
     } catch (err) {
       this.deps.log.error({ err, callId: e.callId }, 'call could not be queued: released');
       await this.release(e.callId, 503, 'Service Unavailable');
+      return;
     }
+    // After the ring of an agent who is free now (that job is queued before this one): only a caller who waits hears the tone.
+    void this.serially(e.callId, () => this.startTone(leg));
+  }
+
+  /**
+   * The caller waits: Kamailio answers the held INVITE with early media from
+   * rtpengine (183 with the SDP the announcer made) and holds it again, and
+   * says so (call.earlyMedia), when the tone starts. Without the tone the
+   * caller waits in silence, as before: it is never a reason to drop a call.
+   */
+  private async startTone(leg: CallLeg): Promise<void> {
+    const announcer = this.deps.announcer;
+    const { sdp, ftag, held } = leg;
+    if (!announcer || leg.tone || !sdp || !ftag || !held || leg.ringing || leg.next || !this.calls.has(leg.callId)) return;
+    leg.sdp = undefined;
+    const answer = await announcer.earlyMediaAnswer({ callId: leg.callId, ftag, sdp }).catch((err: unknown) => void this.deps.log.warn({ err, callId: leg.callId }, 'no queue tone: rtpengine refused the early media'));
+    // An offer may have come meanwhile: ringing the agent goes first.
+    if (!answer || leg.held !== held || leg.next) return;
+    if (!this.deps.send({ cmd: 'earlyMedia', callId: leg.callId, ...held, sdp: answer })) return;
+    leg.tone = true;
+    leg.held = undefined;
+  }
+
+  /** Kamailio sent the 183 and holds the call again: play the tone, and ring an agent if an offer came meanwhile. */
+  private async earlyMediaSent(e: Extract<KamailioEvent, { event: 'call.earlyMedia' }>): Promise<void> {
+    const leg = this.calls.get(e.callId);
+    if (!leg) return;
+    leg.held = { tindex: e.tindex, tlabel: e.tlabel };
+    if (leg.ftag) await this.deps.announcer?.play({ callId: leg.callId, ftag: leg.ftag }).catch((err: unknown) => this.deps.log.warn({ err, callId: leg.callId }, 'queue tone did not start'));
+    await this.ringNext(leg);
   }
 
   /**
@@ -292,6 +333,10 @@ export class VoiceService {
     leg.ringing = undefined;
     leg.held = undefined;
     leg.connected = { agentId: ringing.agentId, ttag };
+    if (leg.tone) {
+      leg.tone = false;
+      void this.deps.announcer?.end(callId).catch((err: unknown) => this.deps.log.warn({ err, callId }, 'queue tone did not stop'));
+    }
     if (ringing.ended) this.deps.log.error({ callId, agentId: ringing.agentId }, 'answered just after routing ended the offer: the agent has the caller, routing does not');
     await this.deps.routing.call('accept', { agentId: ringing.agentId, offerId: ringing.offerId });
   }
@@ -308,6 +353,8 @@ export class VoiceService {
       await this.deps.routing.call('reject', { agentId: ringing.agentId, offerId: ringing.offerId }).catch((err: unknown) => this.deps.log.warn({ err, callId: e.callId }, 'reject after a failed ring'));
     }
     await this.ringNext(leg);
+    // Nobody else rings at once: the caller waits, with the tone from now on.
+    await this.startTone(leg);
   }
 
   /**
@@ -549,6 +596,7 @@ export class VoiceService {
     const leg = this.calls.get(callId);
     if (!leg) return;
     clearTimeout(leg.followTimer);
+    if (leg.tone) void this.deps.announcer?.end(callId).catch((err: unknown) => this.deps.log.warn({ err, callId }, 'queue tone did not stop'));
     // A transferred call's old leg goes after its new one took the interaction over.
     if (this.byInteraction.get(leg.interactionId) === callId) this.byInteraction.delete(leg.interactionId);
     this.calls.delete(callId);
