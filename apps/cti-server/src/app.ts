@@ -42,6 +42,8 @@ import { SecretBox } from './secrets/secretBox.js';
 import { EmailChannel } from './features/email/emailChannel.js';
 import { MailboxAdmin } from './features/email/mailboxAdmin.js';
 import { mailboxRoutes } from './features/email/mailboxRoutes.js';
+import { EmailConversations } from './features/email/emailConversations.js';
+import { registerEmailRoutes } from './features/email/emailRoutes.js';
 import type { AdminRoute } from './features/admin/adminRoute.js';
 import type { MailStore } from './store/MailStore.js';
 
@@ -200,6 +202,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     voice: () => voice.status(),
   });
   registerVoiceRoutes(http, { store, authenticate, voice });
+  registerEmailRoutes(http, { store, authenticate, conversations: new EmailConversations({ store, mail, clock, outbox: email.outbox }) });
   await registerStaticRoutes(http, { webDir: config.webDir ?? DEFAULT_WEB_DIR, log: (m) => logger.warn(m) });
 
   return {

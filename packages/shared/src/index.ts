@@ -12,3 +12,4 @@ export * from './wire/eventMap.js';
 export * from './model/routing.js';
 export * from './wire/admin.js';
 export * from './wire/mailboxes.js';
+export * from './wire/email.js';

@@ -10,6 +10,7 @@ export interface MailStore {
   mailboxes: MailboxRepository;
   ingest: EmailIngestRepository;
   messages: EmailMessageRepository;
+  outbox: EmailOutboxRepository;
 }
 
 /** One protocol's account as stored: the password sealed (secrets/secretBox.ts). */
@@ -139,14 +140,25 @@ export interface StoredEmail {
   uid?: number;
   messageId: string;
   messageIdSynthetic: boolean;
+  inReplyTo?: string;
+  references: string[];
   subject: string;
   from?: EmailAddressRecord;
+  to: EmailAddressRecord[];
+  cc: EmailAddressRecord[];
+  /** Header lines as received (inbound), e.g. to find a Reply-To. */
+  headers: [string, string][];
   text?: string;
   html?: string;
   automatic?: string;
   notes: string[];
   receivedAt: string;
   attachments: { filename: string; contentType: string; size: number; refused?: string; stored: boolean }[];
+  /** Outbound only. */
+  delivery?: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  lastError?: string;
+  clientMessageId?: string;
 }
 
 export interface EmailMessageRepository {
@@ -155,4 +167,52 @@ export interface EmailMessageRepository {
   listByInteraction(interactionId: string): Promise<StoredEmail[]>;
   /** The thread's ticket reference (`T-<n>`) and current interaction. */
   thread(threadId: string): Promise<{ ticketRef: string; interactionId?: string } | undefined>;
+  /** The thread an interaction belongs to (any interaction it ever had), or undefined for a non-email one. */
+  threadOfInteraction(interactionId: string): Promise<{ threadId: string; mailboxId: string; ticketRef: string } | undefined>;
+  /** Every mail of a thread, oldest first, both directions. */
+  listByThread(threadId: string): Promise<StoredEmail[]>;
+}
+
+/** A mail to send: stored `pending` first (durable before acknowledged), sent by the outbox. */
+export interface NewOutbound {
+  mailboxId: string;
+  threadId: string;
+  interactionId?: string;
+  messageId: string;
+  inReplyTo?: string;
+  references: string[];
+  subject: string;
+  from: EmailAddressRecord;
+  to: EmailAddressRecord[];
+  cc: EmailAddressRecord[];
+  text: string;
+  /** The composed MIME message: what is sent, and re-sent on retry. */
+  raw: Buffer;
+  clientMessageId?: string;
+  authorId?: string;
+  /** `autoAck` for the server's acknowledgements (RFC 3834 auto-replied). */
+  automatic?: string;
+  at: string;
+}
+
+/** One pending mail the outbox should try now. */
+export interface OutboundJob {
+  id: string;
+  mailboxId: string;
+  raw: Buffer;
+  envelope: { from: string; to: string[] };
+  attempts: number;
+}
+
+export interface EmailOutboxRepository {
+  /** Stores it `pending`, due now. Idempotent on (interaction, clientMessageId): a retry returns the stored one with `created: false`. */
+  add(mail: NewOutbound): Promise<{ message: StoredEmail; created: boolean }>;
+  /** Pending mail due at `at`, oldest first. */
+  due(at: string, limit: number): Promise<OutboundJob[]>;
+  markSent(id: string): Promise<void>;
+  /** Records a failed attempt: retried at `nextAttemptAt`, or `failed` for good when it is null. */
+  markAttemptFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void>;
+  /** How many acknowledgements went to `address` from this mailbox since `since` (loop and flood guard). */
+  autoAcksSince(mailboxId: string, address: string, since: string): Promise<number>;
+  get(id: string): Promise<StoredEmail | undefined>;
 }

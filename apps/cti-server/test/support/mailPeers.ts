@@ -27,6 +27,8 @@ export interface TestDovecot {
   deliver(raw: string | Buffer): Promise<number>;
   /** Deletes every mail of the INBOX (UIDs go on counting: a new mail never reuses one). */
   clear(): Promise<void>;
+  /** How many mails a folder holds (0 when it does not exist). */
+  count(folder: string): Promise<number>;
   /** The INBOX's UIDVALIDITY now. */
   uidValidity(): Promise<number>;
   /** Gives the INBOX a new UIDVALIDITY (doveadm), as a server restore or migration would. */
@@ -98,6 +100,10 @@ export async function startTestDovecot(): Promise<TestDovecot> {
       } finally {
         await c.logout();
       }
+    },
+    async count(folder) {
+      const { stdout } = await doveadm(['-f', 'flow', 'mailbox', 'status', '-u', user, 'messages', folder]).catch(() => ({ stdout: '' }));
+      return Number(/messages=(\d+)/.exec(stdout)?.[1] ?? 0);
     },
     async uidValidity() {
       const { stdout } = await doveadm(['-f', 'flow', 'mailbox', 'status', '-u', user, 'uidvalidity', 'INBOX']);
@@ -225,12 +231,15 @@ export interface TestSmtp {
   port: number;
   /** Every mail accepted so far, in order. */
   received: ReceivedMail[];
+  /** The next `times` mails are refused with this SMTP reply code (4xx: try later, 5xx: never). */
+  refuseNext(code: number, times: number): void;
   stop(): Promise<void>;
 }
 
 /** An SMTP server in this process (npm smtp-server): accepts any login and keeps every mail. */
 export async function startTestSmtp(): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
+  let refusals: { code: number; left: number } = { code: 0, left: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -240,6 +249,10 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (refusals.left > 0) {
+          refusals.left--;
+          return callback(Object.assign(new Error(`refused by the test (${refusals.code})`), { responseCode: refusals.code }));
+        }
         received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
         callback();
       });
@@ -254,6 +267,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     host: '127.0.0.1',
     port,
     received,
+    refuseNext: (code, times) => (refusals = { code, left: times }),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, or } from 'drizzle-orm';
 import type { EmailMessageRepository, StoredEmail } from '../../store/MailStore.js';
 import { toIso, type Db } from './db.js';
 import { ticketRefOf } from './emailIngestRepo.js';
@@ -7,9 +7,8 @@ import { isUuid } from './pgErrors.js';
 
 type MessageRow = typeof emailMessages.$inferSelect;
 
-/** Reads of stored mail (the agent view's source, later; tests now). */
-export function createEmailMessagesRepo(db: Db): EmailMessageRepository {
-  const withAttachments = async (rows: MessageRow[]): Promise<StoredEmail[]> => {
+/** Rows of email_messages with their attachments' metadata, as the port speaks them. */
+export async function withAttachments(db: Db, rows: MessageRow[]): Promise<StoredEmail[]> {
     if (rows.length === 0) return [];
     // Metadata only: the bytes stay in the database until someone downloads them.
     const atts = await db
@@ -31,8 +30,13 @@ export function createEmailMessagesRepo(db: Db): EmailMessageRepository {
       ...(r.uid !== null ? { uid: r.uid } : {}),
       messageId: r.messageId,
       messageIdSynthetic: r.messageIdSynthetic,
+      ...(r.inReplyTo !== null ? { inReplyTo: r.inReplyTo } : {}),
+      references: r.references,
       subject: r.subject,
       ...(r.fromAddress ? { from: { name: r.fromName ?? '', address: r.fromAddress } } : {}),
+      to: r.to,
+      cc: r.cc,
+      headers: r.headers,
       ...(r.text !== null ? { text: r.text } : {}),
       ...(r.html !== null ? { html: r.html } : {}),
       ...(r.automatic !== null ? { automatic: r.automatic } : {}),
@@ -41,16 +45,39 @@ export function createEmailMessagesRepo(db: Db): EmailMessageRepository {
       attachments: atts
         .filter((a) => a.messageId === r.id)
         .map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, ...(a.refused ? { refused: a.refused } : {}), stored: a.refused === null })),
+      ...(r.delivery !== null ? { delivery: r.delivery } : {}),
+      attempts: r.attempts,
+      ...(r.lastError !== null ? { lastError: r.lastError } : {}),
+      ...(r.clientMessageId !== null ? { clientMessageId: r.clientMessageId } : {}),
     }));
-  };
+}
+
+/** Reads of stored mail: the agent's conversation view, tests. */
+export function createEmailMessagesRepo(db: Db): EmailMessageRepository {
+  const byTime = [asc(emailMessages.receivedAt), asc(emailMessages.uid)] as const;
   return {
     async listByMailbox(mailboxId) {
       if (!isUuid(mailboxId)) return [];
-      return withAttachments(await db.select().from(emailMessages).where(eq(emailMessages.mailboxId, mailboxId)).orderBy(asc(emailMessages.receivedAt), asc(emailMessages.uid)));
+      return withAttachments(db, await db.select().from(emailMessages).where(eq(emailMessages.mailboxId, mailboxId)).orderBy(...byTime));
     },
     async listByInteraction(interactionId) {
       if (!isUuid(interactionId)) return [];
-      return withAttachments(await db.select().from(emailMessages).where(eq(emailMessages.interactionId, interactionId)).orderBy(asc(emailMessages.receivedAt), asc(emailMessages.uid)));
+      return withAttachments(db, await db.select().from(emailMessages).where(eq(emailMessages.interactionId, interactionId)).orderBy(...byTime));
+    },
+    async threadOfInteraction(interactionId) {
+      if (!isUuid(interactionId)) return undefined;
+      // The thread's current interaction, or one the interaction's mail arrived in (a reopened thread points at the newest).
+      const [row] = await db
+        .selectDistinct({ id: emailThreads.id, mailboxId: emailThreads.mailboxId, ticketNo: emailThreads.ticketNo })
+        .from(emailThreads)
+        .leftJoin(emailMessages, eq(emailMessages.threadId, emailThreads.id))
+        .where(or(eq(emailThreads.interactionId, interactionId), eq(emailMessages.interactionId, interactionId)))
+        .limit(1);
+      return row && { threadId: row.id, mailboxId: row.mailboxId, ticketRef: ticketRefOf(row.ticketNo) };
+    },
+    async listByThread(threadId) {
+      if (!isUuid(threadId)) return [];
+      return withAttachments(db, await db.select().from(emailMessages).where(eq(emailMessages.threadId, threadId)).orderBy(...byTime));
     },
     async thread(threadId) {
       if (!isUuid(threadId)) return undefined;

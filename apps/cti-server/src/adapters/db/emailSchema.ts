@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { customType } from 'drizzle-orm/pg-core';
-import { interactions, queues } from './schema.js';
+import { interactions, queues, users } from './schema.js';
 
 /**
  * Tables of the email channel (docs/email.md). Kept apart from schema.ts,
@@ -69,6 +69,7 @@ export const emailThreads = pgTable(
 );
 
 export const EMAIL_DIRECTIONS = ['in', 'out'] as const;
+export const OUTBOUND_DELIVERIES = ['pending', 'sent', 'failed'] as const;
 
 /** One email as received (or, later, sent); the body is stored as it came, sanitized only when shown. */
 export const emailMessages = pgTable(
@@ -112,6 +113,18 @@ export const emailMessages = pgTable(
     automatic: text('automatic'),
     /** Problems met while reading it (broken MIME, truncated), for the agent and the logs. */
     notes: jsonb('notes').$type<string[]>().notNull().default([]),
+    // --- Outbound only (replies, acknowledgements): the outbox. ---
+    /** `pending` until the SMTP server took it, then `sent`; `failed` after the last retry or a permanent refusal. */
+    delivery: text('delivery').$type<(typeof OUTBOUND_DELIVERIES)[number]>(),
+    attempts: smallint('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at'),
+    lastError: text('last_error'),
+    /** The MIME message exactly as sent (and re-sent on retry: same Message-ID). */
+    raw: bytea('raw'),
+    /** The desktop's id of the reply: a repeated POST returns the stored one. */
+    clientMessageId: text('client_message_id'),
+    /** The agent who wrote it; NULL for the server's own (acknowledgements). */
+    authorId: uuid('author_id').references(() => users.id),
   },
   (t) => [
     // Restart and re-scan safety: a UID is stored once, a Message-ID once per mailbox.
@@ -120,6 +133,12 @@ export const emailMessages = pgTable(
     index('email_messages_thread_idx').on(t.threadId, t.receivedAt),
     index('email_messages_interaction_idx').on(t.interactionId),
     check('email_messages_direction_check', sql`${t.direction} IN ('in', 'out')`),
+    check('email_messages_delivery_check', sql`${t.delivery} IN ('pending', 'sent', 'failed')`),
+    unique('email_messages_client_id_key').on(t.interactionId, t.clientMessageId),
+    // The outbox scan: pending mail by when it is due.
+    index('email_messages_outbox_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.delivery} = 'pending'`),
   ],
 );
 

@@ -5,7 +5,9 @@ import type { SecretBox } from '../../secrets/secretBox.js';
 import type { MailboxRecord, MailStore } from '../../store/MailStore.js';
 import type { Routing } from '../routing/routingCalls.js';
 import type { EmailConfig } from './emailConfig.js';
-import { EmailIngest, type EmailIngestDeps } from './emailIngest.js';
+import { AutoAck } from './autoAck.js';
+import { EmailIngest } from './emailIngest.js';
+import { EmailOutbox, type EmailOutboxDeps } from './emailOutbox.js';
 import { passwordContext } from './mailboxAdmin.js';
 import { MailboxReader, type ReaderStatus, type WatchedInbox } from './mailboxReader.js';
 
@@ -18,32 +20,39 @@ export interface EmailChannelDeps {
   log: Logger;
   /** Opens an account's INBOX; default: imapflow (tests may wrap it). */
   connect?: (account: ImapAccount) => Promise<WatchedInbox>;
-  onStored?: EmailIngestDeps['onStored'];
+  /** Told after each send attempt (the agent push hooks on here). */
+  onSendAttempt?: EmailOutboxDeps['onAttempt'];
 }
 
 /** How often the set of readers is compared with the enabled mailboxes (a change on another node shows up within this). */
 const RECONCILE_MS = 10_000;
 
 /**
- * The email channel on the routing owner: one reader per enabled mailbox.
+ * The email channel on the routing owner: one reader per enabled mailbox,
+ * and the outbox that sends replies and acknowledgements.
  * It runs on one node only (started on takeover, stopped on give-up, like
  * voice); even two readers of one mailbox would store each mail once (the
  * ingest transaction locks the mailbox row and checks the cursor).
  */
 export class EmailChannel {
   readonly ingest: EmailIngest;
+  readonly outbox: EmailOutbox;
   private readonly readers = new Map<string, { version: number; reader: MailboxReader }>();
   private running = false;
   private timer: NodeJS.Timeout | undefined;
   private reconciling: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: EmailChannelDeps) {
-    this.ingest = new EmailIngest({ mail: deps.mail, routing: deps.routing, clock: deps.clock, log: deps.log, maxAttachmentBytes: deps.config.maxAttachmentBytes, ...(deps.onStored ? { onStored: deps.onStored } : {}) });
+    const { mail, clock, log, config } = deps;
+    this.outbox = new EmailOutbox({ mail, secrets: deps.secrets, clock, log, retryBaseMs: config.retryBaseMs, maxAttempts: config.sendAttempts, ...(deps.onSendAttempt ? { onAttempt: deps.onSendAttempt } : {}) });
+    const autoAck = new AutoAck({ mail, outbox: this.outbox, clock, log });
+    this.ingest = new EmailIngest({ mail, routing: deps.routing, clock, log, maxAttachmentBytes: config.maxAttachmentBytes, onStored: (mailbox, outcome) => autoAck.afterStored(mailbox, outcome) });
   }
 
   start(): void {
     if (!this.deps.config.enabled || this.running) return;
     this.running = true;
+    this.outbox.start();
     this.changed();
     this.timer = setInterval(() => this.changed(), RECONCILE_MS);
   }
@@ -52,6 +61,7 @@ export class EmailChannel {
     this.running = false;
     clearInterval(this.timer);
     await this.reconciling;
+    await this.outbox.stop();
     const readers = [...this.readers.values()];
     this.readers.clear();
     await Promise.all(readers.map((r) => r.reader.stop()));

@@ -12,6 +12,10 @@ export interface EmailConfig {
   pollMs: number;
   /** Inactivity before imapflow starts IDLE after a command. */
   idleDelayMs: number;
+  /** First retry of a failed send after this long, doubling each time. */
+  retryBaseMs: number;
+  /** Send attempts before a mail is marked failed. */
+  sendAttempts: number;
   /** Earlier token secrets, so passwords sealed under them still open (docs/email.md, "Secrets"). */
   previousTokenSecrets: string[];
 }
@@ -24,6 +28,8 @@ const envSchema = z.object({
   OMNICC_EMAIL_MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(2048 * MiB).default(40 * MiB),
   OMNICC_EMAIL_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(60),
   OMNICC_EMAIL_IDLE_DELAY_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  OMNICC_EMAIL_RETRY_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
+  OMNICC_EMAIL_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   OMNICC_PREVIOUS_TOKEN_SECRETS: z.string().default(''),
 });
 
@@ -40,6 +46,8 @@ export function loadEmailConfig(env: NodeJS.ProcessEnv): EmailConfig {
     maxMessageBytes: e.OMNICC_EMAIL_MAX_MESSAGE_BYTES,
     pollMs: Math.round(e.OMNICC_EMAIL_POLL_SECONDS * 1000),
     idleDelayMs: e.OMNICC_EMAIL_IDLE_DELAY_MS,
+    retryBaseMs: Math.round(e.OMNICC_EMAIL_RETRY_SECONDS * 1000),
+    sendAttempts: e.OMNICC_EMAIL_SEND_ATTEMPTS,
     previousTokenSecrets: e.OMNICC_PREVIOUS_TOKEN_SECRETS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),

@@ -37,8 +37,8 @@ export interface EmailIngestDeps {
   clock: Clock;
   log: Logger;
   maxAttachmentBytes: number;
-  /** Told of every mail stored (the agent push and auto-acknowledgement hook on here later). */
-  onStored?: (mailbox: MailboxRecord, outcome: IngestOutcome) => void;
+  /** Told of every mail stored, after its commit (the auto-acknowledgement; the agent push later). Its failure is logged, never undoes the mail. */
+  onStored?: (mailbox: MailboxRecord, outcome: IngestOutcome) => Promise<void> | void;
 }
 
 /** Mails fetched per round trip: bounded memory (each may be megabytes), few round trips. */
@@ -96,7 +96,11 @@ export class EmailIngest {
         this.deps.log.warn({ err, interactionId: outcome.kind === 'created' ? outcome.interaction.id : undefined }, 'email: enqueue failed; the routing watchdog will route it');
       });
     }
-    this.deps.onStored?.(mailbox, outcome);
+    try {
+      await this.deps.onStored?.(mailbox, outcome);
+    } catch (err) {
+      this.deps.log.warn({ err, mailbox: mailbox.address }, 'email: after-store step failed');
+    }
     return outcome;
   }
 }

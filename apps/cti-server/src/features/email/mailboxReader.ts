@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { CoalescingRunner } from './coalescingRunner.js';
 import type { EmailIngest, RemoteInbox, SyncReport } from './emailIngest.js';
 
 /** A connected INBOX the reader can watch: the sync port plus change notices and the connection's end. */
@@ -39,8 +40,7 @@ export class MailboxReader {
   readonly status: ReaderStatus = { connected: false, syncs: 0 };
   private stopped = false;
   private wake: (() => void) | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
+  private syncs: CoalescingRunner | undefined;
   private inbox: WatchedInbox | undefined;
   private loopDone: Promise<void> = Promise.resolve();
 
@@ -69,9 +69,10 @@ export class MailboxReader {
         if (this.stopped) break;
         this.status.connected = true;
         backoff = min;
-        inbox.onChange(() => void this.kick(inbox));
-        timer = setInterval(() => void this.kick(inbox), this.deps.pollMs);
-        await this.kick(inbox);
+        const syncs = (this.syncs = new CoalescingRunner(() => this.sync(inbox), () => !this.stopped));
+        inbox.onChange(() => void syncs.run());
+        timer = setInterval(() => void syncs.run(), this.deps.pollMs);
+        await syncs.run();
         await Promise.race([inbox.closed, new Promise<void>((resolve) => (this.wake = resolve))]);
       } catch (err) {
         this.status.lastError = (err as Error).message;
@@ -79,7 +80,7 @@ export class MailboxReader {
       } finally {
         clearInterval(timer);
         this.status.connected = false;
-        await this.running;
+        await this.syncs?.idle();
         await this.inbox?.close().catch(() => undefined);
         this.inbox = undefined;
       }
@@ -95,27 +96,16 @@ export class MailboxReader {
     }
   }
 
-  /** Runs a sync now, or one more after the running one. */
-  private kick(inbox: WatchedInbox): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
+  /** One sync; its failure is noted and waits for the next notice or tick. */
+  private async sync(inbox: WatchedInbox): Promise<void> {
+    try {
+      this.status.lastReport = await this.deps.ingest.sync(this.deps.mailboxId, inbox);
+      this.status.syncs++;
+      delete this.status.lastError;
+    } catch (err) {
+      // The connection's own failures end the session through `closed`; others (database down) wait for the next tick.
+      this.status.lastError = (err as Error).message;
+      this.deps.log.warn({ err, mailbox: this.deps.address }, 'email: sync failed');
     }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        if (this.stopped) break;
-        try {
-          this.status.lastReport = await this.deps.ingest.sync(this.deps.mailboxId, inbox);
-          this.status.syncs++;
-          delete this.status.lastError;
-        } catch (err) {
-          // The connection's own failures end the session through `closed`; others (database down) wait for the next tick.
-          this.status.lastError = (err as Error).message;
-          this.deps.log.warn({ err, mailbox: this.deps.address }, 'email: sync failed');
-        }
-      } while (this.again);
-    })().finally(() => (this.running = undefined));
-    return this.running;
   }
 }

@@ -11,6 +11,7 @@ import {
   userSchema,
 } from '@omnicc/shared';
 import { routingExplanationSchema } from '../../interactions/routingRoutes.js';
+import { EMAIL_ROUTE_DOCS } from '../../email/emailRoutes.js';
 import type { RouteDoc } from './routeDoc.js';
 
 /** The route that serves the document itself. */
@@ -115,6 +116,7 @@ export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
     status: 200,
     errors: ['FORBIDDEN', 'UNAVAILABLE'],
   },
+  ...EMAIL_ROUTE_DOCS,
   {
     method: 'GET',
     url: OPENAPI_URL,

@@ -1,0 +1,82 @@
+import { AppError, type EmailConversation, type EmailMessageView, type EmailReplyRequest, type Interaction } from '@omnicc/shared';
+import type { Clock } from '../../clock.js';
+import type { MailStore, StoredEmail } from '../../store/MailStore.js';
+import type { Store } from '../../store/Store.js';
+import { ownedInteraction } from '../interactions/interactionLookup.js';
+import type { EmailOutbox } from './emailOutbox.js';
+import { sanitizeMailHtml } from './htmlSanitizer.js';
+import { answerTo, composeMime } from './outboundMail.js';
+
+/** A stored mail as an agent may see it: HTML sanitized, nothing internal. */
+export function messageView(m: StoredEmail): EmailMessageView {
+  const html = m.html === undefined ? undefined : sanitizeMailHtml(m.html);
+  return {
+    id: m.id,
+    direction: m.direction,
+    ...(m.interactionId ? { interactionId: m.interactionId } : {}),
+    subject: m.subject,
+    ...(m.from ? { from: m.from } : {}),
+    to: m.to,
+    cc: m.cc,
+    at: m.receivedAt,
+    ...(m.text !== undefined ? { text: m.text } : {}),
+    ...(html ? { html: html.html } : {}),
+    remoteImages: html?.remoteImages ?? 0,
+    ...(m.automatic ? { automatic: m.automatic } : {}),
+    notes: m.notes,
+    attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, ...(a.refused ? { refused: a.refused } : {}) })),
+    ...(m.delivery ? { delivery: m.delivery } : {}),
+    ...(m.lastError ? { lastError: m.lastError } : {}),
+  };
+}
+
+/**
+ * An email interaction for the desktop: its whole thread to read, and the
+ * agent's reply, stored `pending` and handed to the outbox (the POST returns
+ * once the reply is stored, not once it is sent: its `delivery` shows the rest).
+ */
+export class EmailConversations {
+  constructor(private readonly deps: { store: Store; mail: MailStore; clock: Clock; outbox: EmailOutbox }) {}
+
+  /** NOT_FOUND for an interaction that is not an email conversation. */
+  async view(interaction: Interaction): Promise<EmailConversation> {
+    const thread = await this.deps.mail.messages.threadOfInteraction(interaction.id);
+    const mailbox = thread && (await this.deps.mail.mailboxes.get(thread.mailboxId));
+    if (!thread || !mailbox) throw new AppError('NOT_FOUND', 'not an email interaction');
+    const messages = await this.deps.mail.messages.listByThread(thread.threadId);
+    return { interactionId: interaction.id, ticketRef: thread.ticketRef, mailbox: { id: mailbox.id, address: mailbox.address, displayName: mailbox.displayName }, messages: messages.map(messageView) };
+  }
+
+  /**
+   * The agent answers the customer's latest mail. Only the agent holding
+   * the interaction, while it is assigned (NOT_OWNER, INVALID_STATE); a
+   * repeated `clientMessageId` returns the stored reply and sends nothing more.
+   */
+  async reply(agentId: string, interactionId: string, body: EmailReplyRequest): Promise<EmailMessageView> {
+    const interaction = await ownedInteraction(this.deps.store, agentId, interactionId);
+    if (interaction.state !== 'assigned') throw new AppError('INVALID_STATE', 'the email is not assigned to you now');
+    const thread = await this.deps.mail.messages.threadOfInteraction(interaction.id);
+    const mailbox = thread && (await this.deps.mail.mailboxes.get(thread.mailboxId));
+    if (!thread || !mailbox) throw new AppError('NOT_FOUND', 'not an email interaction');
+    const inbound = (await this.deps.mail.messages.listByThread(thread.threadId)).filter((m) => m.direction === 'in' && m.from);
+    // The customer's latest own mail; an out-of-office reply is not what the agent answers.
+    const original = inbound.filter((m) => !m.automatic).at(-1) ?? inbound.at(-1);
+    if (!original) throw new AppError('INVALID_STATE', 'the conversation has no sender to answer');
+    const draft = answerTo(original, { name: mailbox.displayName, address: mailbox.address }, thread.ticketRef, body.text);
+    if (draft.to.length === 0) throw new AppError('INVALID_STATE', 'the conversation has no sender to answer');
+    const now = this.deps.clock.now();
+    const { message, created } = await this.deps.mail.outbox.add({
+      mailboxId: mailbox.id,
+      threadId: thread.threadId,
+      interactionId: interaction.id,
+      ...draft,
+      cc: [],
+      raw: await composeMime(draft, new Date(now)),
+      clientMessageId: body.clientMessageId,
+      authorId: agentId,
+      at: new Date(now).toISOString(),
+    });
+    if (created) void this.deps.outbox.kick();
+    return messageView(message);
+  }
+}

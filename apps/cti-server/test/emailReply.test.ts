@@ -1,0 +1,160 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EmailConversation, EmailMessageView, Mailbox, Offer } from '@omnicc/shared';
+import { eventually, mail, newMessageId, SUPPORT_ADDRESS } from './support/mailFixtures.js';
+import { EMAIL_QUEUE, startEmailWorld, type EmailWorld } from './support/emailWorld.js';
+import { dovecotMissing, type TestDovecot, type TestSmtp } from './support/mailPeers.js';
+import { restCall } from './support/rest.js';
+import { connected, next, type AgentSocket, type TestServer } from './support/testServer.js';
+
+const missing = dovecotMissing();
+
+/**
+ * Mail going out: the agent's reply (SMTP to a real `smtp-server`, a copy
+ * appended to Dovecot's Sent, threading headers a mail client follows),
+ * retries and failures shown on the message, and the automatic
+ * acknowledgement with its ticket reference and its loop guards.
+ */
+describe.skipIf(missing !== undefined)(missing ? `email replies (skipped: ${missing})` : 'email replies and acknowledgements over SMTP', () => {
+  let dovecot: TestDovecot;
+  let smtp: TestSmtp;
+  let server: TestServer;
+  let alice: AgentSocket;
+  let aliceToken: string;
+  let conversationId: string;
+  let customerMessageId: string;
+
+  const api = (method: string, path: string, token: string, body?: unknown) => restCall(server.url, method, path, token, body);
+  const conversation = async (id = conversationId) => (await api('GET', `/api/interactions/${id}/email`, aliceToken)).json as EmailConversation;
+  const parsedSent = () => Promise.all(smtp.received.map(async (m) => ({ to: m.to, mail: await simpleParser(m.raw) })));
+  const isAck = (m: ParsedMail) => m.headers.get('auto-submitted') === 'auto-replied';
+
+  let world: EmailWorld | undefined;
+  beforeAll(async () => {
+    world = await startEmailWorld({ OMNICC_EMAIL_RETRY_SECONDS: '0.2', OMNICC_EMAIL_SEND_ATTEMPTS: '3' });
+    ({ dovecot, smtp, server } = world);
+    const admin = (await server.login('root')).token;
+    const created = await api('POST', '/api/admin/mailboxes', admin, {
+      address: SUPPORT_ADDRESS,
+      displayName: '客服中心 Service Desk',
+      queueId: EMAIL_QUEUE,
+      imap: { host: dovecot.host, port: dovecot.port, tls: false, user: dovecot.user, password: dovecot.password },
+      smtp: { host: smtp.host, port: smtp.port, tls: false, user: 'support', password: 'smtp-password' },
+      autoAck: { enabled: true, template: 'Thanks, your reference is {{ticket}} ({{subject}}).' },
+    });
+    expect(created.status, created.text).toBe(201);
+    await eventually(() => server.app.email.status().get((created.json as Mailbox).id)?.connected, 10_000, 'the reader');
+    aliceToken = (await server.login('alice')).token;
+    alice = server.agent(aliceToken);
+    await connected(alice);
+    expect(await alice.emitWithAck('agent:setStatus', { status: 'ready' })).toMatchObject({ ok: true });
+  }, 30_000);
+  afterAll(() => world?.stop());
+
+  it('shows the agent the thread with the HTML sanitized and remote images held back', async () => {
+    customerMessageId = newMessageId();
+    const offered = next<Offer>(alice, 'offer:new', 10_000);
+    const html = '<p onclick="window.pwned=1">My bill <b>again</b></p><script>window.pwned=1</script><img src="https://tracker.example/open.gif">';
+    await dovecot.deliver(mail({ messageId: customerMessageId, from: 'Wang Wu <wang.wu@customer.example>', subject: '账单 Bill', text: 'x' }).replace('Content-Type: text/plain; charset=utf-8', 'Content-Type: text/html; charset=utf-8').replace('\r\n\r\nx\r\n', `\r\n\r\n${html}\r\n`));
+    const offer = await offered;
+    conversationId = offer.interaction.id;
+    expect(await alice.emitWithAck('offer:accept', { offerId: offer.offerId })).toMatchObject({ ok: true });
+    const view = await conversation();
+    expect(view).toMatchObject({ interactionId: conversationId, mailbox: { address: SUPPORT_ADDRESS } });
+    expect(view.ticketRef).toMatch(/^T-\d+$/);
+    const inbound = view.messages.find((m) => m.direction === 'in');
+    expect(inbound?.html?.trim()).toBe('<p>My bill <b>again</b></p><img data-remote-src="https://tracker.example/open.gif" />');
+    expect(inbound?.remoteImages).toBe(1);
+    // Another agent may not read it; a supervisor may.
+    const bob = (await server.login('bob')).token;
+    expect((await api('GET', `/api/interactions/${conversationId}/email`, bob)).status).toBe(403);
+    expect((await api('GET', `/api/interactions/${conversationId}/email`, (await server.login('sam')).token)).status).toBe(200);
+  });
+
+  it('sends the reply over SMTP with threading headers, copies it to Sent, and threads the answer back', async () => {
+    const sentBefore = await dovecot.count('Sent');
+    const posted = await api('POST', `/api/interactions/${conversationId}/email/reply`, aliceToken, { clientMessageId: 'reply-1', text: '您好，已为您核实账单。\nYour bill is corrected.' });
+    expect(posted.status, posted.text).toBe(201);
+    const reply = posted.json as EmailMessageView;
+    expect(reply).toMatchObject({ direction: 'out', from: { address: SUPPORT_ADDRESS }, to: [{ address: 'wang.wu@customer.example' }] });
+    expect(['pending', 'sent']).toContain(reply.delivery);
+
+    const sent = await eventually(async () => (await parsedSent()).find((m) => !isAck(m.mail) && m.to.includes('wang.wu@customer.example')), 10_000, 'the reply at the SMTP server');
+    const { ticketRef } = await conversation();
+    expect(sent.mail.inReplyTo).toBe(customerMessageId);
+    expect(sent.mail.references).toContain(customerMessageId);
+    expect(sent.mail.subject).toBe(`Re: 账单 Bill [#${ticketRef}]`);
+    expect(sent.mail.text?.trim()).toBe('您好，已为您核实账单。\nYour bill is corrected.');
+    expect(sent.mail.messageId).toMatch(/@omnicc\.test>$/);
+    await eventually(async () => (await conversation()).messages.find((m) => m.id === reply.id)?.delivery === 'sent', 5000, 'delivery sent');
+    await eventually(async () => (await dovecot.count('Sent')) > sentBefore, 5000, 'the copy in Sent');
+
+    // The desktop retries the POST: the same reply comes back, nothing more is sent.
+    const again = await api('POST', `/api/interactions/${conversationId}/email/reply`, aliceToken, { clientMessageId: 'reply-1', text: '您好，已为您核实账单。\nYour bill is corrected.' });
+    expect((again.json as EmailMessageView).id).toBe(reply.id);
+    const repliesSent = async () => (await parsedSent()).filter((m) => !isAck(m.mail)).length;
+    expect(await repliesSent()).toBe(1);
+
+    // The customer answers our reply: it joins the same interaction.
+    await dovecot.deliver(mail({ inReplyTo: sent.mail.messageId ?? '', from: 'Wang Wu <wang.wu@customer.example>', subject: `Re: Re: 账单 Bill [#${ticketRef}]`, text: 'Thanks!' }));
+    await eventually(async () => (await conversation()).messages.filter((m) => m.interactionId === conversationId && m.direction === 'in').length === 2, 10_000, 'the answer in the thread');
+  });
+
+  it('retries a send the SMTP server defers, and shows a refused one as failed', async () => {
+    smtp.refuseNext(451, 1);
+    const deferred = (await api('POST', `/api/interactions/${conversationId}/email/reply`, aliceToken, { clientMessageId: 'reply-2', text: 'Second answer' })).json as EmailMessageView;
+    await eventually(async () => (await conversation()).messages.find((m) => m.id === deferred.id)?.delivery === 'sent', 10_000, 'the deferred reply sent');
+
+    smtp.refuseNext(550, 1);
+    const refused = (await api('POST', `/api/interactions/${conversationId}/email/reply`, aliceToken, { clientMessageId: 'reply-3', text: 'Third answer' })).json as EmailMessageView;
+    const failed = await eventually(async () => (await conversation()).messages.find((m) => m.id === refused.id && m.delivery === 'failed'), 10_000, 'the refused reply failed');
+    expect(failed.lastError).toMatch(/550|refused/);
+  });
+
+  it('answers bad replies with coded errors and sends nothing', async () => {
+    const before = smtp.received.length;
+    const bob = (await server.login('bob')).token;
+    const cases: [string, string, unknown, number, string][] = [
+      [conversationId, bob, { clientMessageId: 'x', text: 'not mine' }, 403, 'NOT_OWNER'],
+      [conversationId, aliceToken, { clientMessageId: 'x', text: '   ' }, 400, 'BAD_REQUEST'],
+      [conversationId, aliceToken, { clientMessageId: 'x', text: 'hi', bcc: 'all@x' }, 400, 'BAD_REQUEST'],
+      ['not-a-uuid', aliceToken, { clientMessageId: 'x', text: 'hi' }, 400, 'BAD_REQUEST'],
+      [crypto.randomUUID(), aliceToken, { clientMessageId: 'x', text: 'hi' }, 404, 'NOT_FOUND'],
+      [conversationId, (await server.login('sam')).token, { clientMessageId: 'x', text: 'hi' }, 403, 'FORBIDDEN'],
+    ];
+    for (const [id, token, body, status, code] of cases) {
+      const res = await api('POST', `/api/interactions/${id}/email/reply`, token, body);
+      expect([res.status, res.json?.error?.code], res.text).toEqual([status, code]);
+    }
+    expect(await alice.emitWithAck('interaction:end', { interactionId: conversationId })).toMatchObject({ ok: true });
+    const late = await api('POST', `/api/interactions/${conversationId}/email/reply`, aliceToken, { clientMessageId: 'late', text: 'too late' });
+    expect([late.status, late.json?.error?.code]).toEqual([409, 'INVALID_STATE']);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(smtp.received.length).toBe(before);
+  });
+
+  it('acknowledges a new mail once per sender with the ticket, never an automatic one', async () => {
+    alice.disconnect();
+    const ackedTo = async (address: string) => (await parsedSent()).filter((m) => isAck(m.mail) && m.to.includes(address));
+    const first = newMessageId();
+    await dovecot.deliver(mail({ messageId: first, from: 'Zhao Liu <zhao.liu@customer.example>', subject: '套餐变更' }));
+    const [ack] = await eventually(async () => {
+      const acks = await ackedTo('zhao.liu@customer.example');
+      return acks.length > 0 && acks;
+    }, 10_000, 'the acknowledgement');
+    const stored = (await server.app.mail.messages.listByMailbox((await server.app.mail.mailboxes.listEnabled())[0]?.id ?? '')).find((m) => m.messageId === first);
+    const ticket = (await server.app.mail.messages.thread(stored?.threadId ?? ''))?.ticketRef ?? '';
+    expect(ack?.mail.subject).toBe(`Re: 套餐变更 [#${ticket}]`);
+    expect(ack?.mail.text?.trim()).toBe(`Thanks, your reference is ${ticket} (套餐变更).`);
+    expect(ack?.mail.inReplyTo).toBe(first);
+    expect(ack?.mail.headers.get('precedence')).toBe('auto_reply');
+
+    // A second new conversation from the same sender within the hour, and an auto-reply from another: no acknowledgement.
+    await dovecot.deliver(mail({ from: 'Zhao Liu <zhao.liu@customer.example>', subject: 'Another question' }));
+    await dovecot.deliver(mail({ from: 'Robot <robot@customer.example>', subject: 'Out of office', headers: ['Auto-Submitted: auto-replied'] }));
+    await eventually(async () => (await server.app.mail.messages.listByMailbox(stored ? (await server.app.mail.mailboxes.listEnabled())[0]?.id ?? '' : '')).some((m) => m.subject === 'Out of office'), 10_000, 'both stored');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await ackedTo('zhao.liu@customer.example')).toHaveLength(1);
+    expect(await ackedTo('robot@customer.example')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { idSchema } from '../model/ids.js';
+
+/**
+ * REST contract of an email interaction for the desktop:
+ * `GET /api/interactions/:id/email` (the conversation) and
+ * `POST /api/interactions/:id/email/reply` (the agent's answer).
+ */
+
+export const emailAddressSchema = z.object({ name: z.string(), address: z.string() });
+
+export const emailAttachmentViewSchema = z.object({
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int().min(0),
+  /** Why its bytes were not kept (`overLimit`, `truncated`); absent when it can be downloaded. */
+  refused: z.string().optional(),
+});
+
+export const OUTBOUND_DELIVERY_STATES = ['pending', 'sent', 'failed'] as const;
+
+/** One mail of the conversation, as an agent may see it. */
+export const emailMessageViewSchema = z.object({
+  id: idSchema,
+  direction: z.enum(['in', 'out']),
+  interactionId: idSchema.optional(),
+  subject: z.string(),
+  from: emailAddressSchema.optional(),
+  to: z.array(emailAddressSchema),
+  cc: z.array(emailAddressSchema),
+  /** When it arrived (in) or was written (out). */
+  at: z.iso.datetime(),
+  text: z.string().optional(),
+  /** Sanitized on the server (never the HTML as received); render it in a sandboxed iframe. */
+  html: z.string().optional(),
+  /** Remote images held back in `data-remote-src` until the agent allows them. */
+  remoteImages: z.number().int().min(0),
+  /** Why the mail is automatic (auto-reply, bounce, list, loop; `autoAck` for ours). */
+  automatic: z.string().optional(),
+  notes: z.array(z.string()),
+  attachments: z.array(emailAttachmentViewSchema),
+  /** Outbound only: where sending stands, and the last failure. */
+  delivery: z.enum(OUTBOUND_DELIVERY_STATES).optional(),
+  lastError: z.string().optional(),
+});
+export type EmailMessageView = z.infer<typeof emailMessageViewSchema>;
+
+export const emailConversationSchema = z.object({
+  interactionId: idSchema,
+  /** `T-<n>`: quoted as `[#T-<n>]` in subjects. */
+  ticketRef: z.string(),
+  mailbox: z.object({ id: idSchema, address: z.string(), displayName: z.string() }),
+  /** The whole thread, oldest first (earlier interactions of it included). */
+  messages: z.array(emailMessageViewSchema),
+});
+export type EmailConversation = z.infer<typeof emailConversationSchema>;
+
+/** The agent's reply; `clientMessageId` makes a retried POST return the stored reply instead of sending twice. */
+export const emailReplyRequestSchema = z.strictObject({
+  clientMessageId: z.string().min(1).max(64),
+  text: z.string().trim().min(1).max(100_000),
+});
+export type EmailReplyRequest = z.infer<typeof emailReplyRequestSchema>;
