@@ -162,3 +162,6 @@ export const emailAttachments = pgTable(
   },
   (t) => [unique('email_attachments_position_key').on(t.messageId, t.position)],
 );
+
+/** Every email table (schema.ts's `schema` lists the others). */
+export const emailTables = { mailboxes, emailThreads, emailMessages, emailAttachments };
