@@ -272,6 +272,8 @@ async function main(): Promise<void> {
       OMNICC_SIP_PORT: String(ports.sip),
       OMNICC_SIP_WS_PORT: String(ports.ws),
       OMNICC_EVAPI_PORT: String(taps?.evapiPort ?? ports.evapi),
+      // The queue tone's early media (callers who wait in phase B): the CTI talks ng to this rtpengine.
+      OMNICC_RTPENGINE_NG_PORT: String(ports.rtpengineNg),
       OMNICC_SERVICE_NUMBERS: '10086=voice-general',
       ...(SERVER_LOG_LEVEL ? { LOG_LEVEL: SERVER_LOG_LEVEL } : {}),
     }, SERVER_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(SERVER_PROFILE_DIR)] : []);

@@ -272,26 +272,46 @@ export class VoiceService {
       return;
     }
     // After the ring of an agent who is free now (that job is queued before this one): only a caller who waits hears the tone.
-    void this.serially(e.callId, () => this.startTone(leg));
+    void this.serially(e.callId, () => Promise.resolve(this.startTone(leg)));
   }
 
   /**
    * The caller waits: Kamailio answers the held INVITE with early media from
    * rtpengine (183 with the SDP the announcer made) and holds it again, and
-   * says so (call.earlyMedia), when the tone starts. Without the tone the
-   * caller waits in silence, as before: it is never a reason to drop a call.
+   * says so (call.earlyMedia), when the tone starts. rtpengine's round trips
+   * run beside the call's chain, so a slow rtpengine never delays a ring.
+   * Without the tone the caller waits in silence, as before: it is never a
+   * reason to drop a call.
    */
-  private async startTone(leg: CallLeg): Promise<void> {
+  private startTone(leg: CallLeg): void {
     const announcer = this.deps.announcer;
-    const { sdp, ftag, held } = leg;
-    if (!announcer || leg.tone || !sdp || !ftag || !held || leg.ringing || leg.next || !this.calls.has(leg.callId)) return;
+    const { sdp, ftag } = leg;
+    if (!announcer || leg.tone || !sdp || !ftag || !this.waitsUnrung(leg)) return;
     leg.sdp = undefined;
-    const answer = await announcer.earlyMediaAnswer({ callId: leg.callId, ftag, sdp }).catch((err: unknown) => void this.deps.log.warn({ err, callId: leg.callId }, 'no queue tone: rtpengine refused the early media'));
-    // An offer may have come meanwhile: ringing the agent goes first.
-    if (!answer || leg.held !== held || leg.next) return;
-    if (!this.deps.send({ cmd: 'earlyMedia', callId: leg.callId, ...held, sdp: answer })) return;
     leg.tone = true;
-    leg.held = undefined;
+    void announcer.earlyMediaAnswer({ callId: leg.callId, ftag, sdp }).then(
+      (answer) => this.serially(leg.callId, () => this.sendEarlyMedia(leg, answer)),
+      (err: unknown) => {
+        leg.tone = false;
+        this.deps.log.warn({ err, callId: leg.callId }, 'no queue tone: rtpengine refused the early media');
+      },
+    );
+  }
+
+  private async sendEarlyMedia(leg: CallLeg, answer: string | undefined): Promise<void> {
+    // Rung (or gone) meanwhile: the ring goes first, and the tone made for this moment is not needed.
+    const sent = answer !== undefined && this.waitsUnrung(leg) && leg.held && this.deps.send({ cmd: 'earlyMedia', callId: leg.callId, ...leg.held, sdp: answer });
+    if (sent) {
+      leg.held = undefined;
+      return;
+    }
+    leg.tone = false;
+    await this.deps.announcer?.end(leg.callId).catch(() => undefined);
+  }
+
+  /** Held by Kamailio, tracked, and no agent rings or is about to. */
+  private waitsUnrung(leg: CallLeg): boolean {
+    return Boolean(leg.held) && !leg.ringing && !leg.next && this.calls.get(leg.callId) === leg;
   }
 
   /** Kamailio sent the 183 and holds the call again: play the tone, and ring an agent if an offer came meanwhile. */
@@ -354,7 +374,7 @@ export class VoiceService {
     }
     await this.ringNext(leg);
     // Nobody else rings at once: the caller waits, with the tone from now on.
-    await this.startTone(leg);
+    this.startTone(leg);
   }
 
   /**
