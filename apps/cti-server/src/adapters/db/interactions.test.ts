@@ -41,6 +41,11 @@ describe.each(TEST_DB_KINDS)('pg store interactions (%s)', (kind) => {
     expect(await t.store.interactions.events(created.id)).toStrictEqual([{ type: 'created', at: T0 }]);
   });
 
+  it("marks an agent's own call outbound in its created event (written in the same statement as the row)", async () => {
+    const call = await t.store.interactions.create({ ...chat, channel: 'voice', channelRef: 'out-1@desk', outbound: true }, T0);
+    expect(await t.store.interactions.events(call.id)).toStrictEqual([{ type: 'created', at: T0, data: { direction: 'outbound' } }]);
+  });
+
   it('refuses an unknown queue and a reused customer token', async () => {
     await expect(t.store.interactions.create({ ...chat, queueId: 'nope' }, T0)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await t.store.interactions.create({ ...chat, customerTokenHash: 'c'.repeat(64) }, T0);

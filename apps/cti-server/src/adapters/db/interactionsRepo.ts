@@ -20,7 +20,7 @@ export function createInteractionsRepo(db: Db, fence?: FenceSource): Interaction
     create: (input, at) =>
       translating(
         () =>
-          db.transaction((tx) => insertInteraction(tx, input, at)),
+          insertInteraction(db, input, at),
         {
           [PG.foreignKeyViolation]: ['NOT_FOUND', `unknown queue ${input.queueId}`],
           [PG.uniqueViolation]: ['CONFLICT', 'customer token or channel reference already in use'],
