@@ -100,6 +100,25 @@ describe.skipIf(missing !== undefined)(missing ? `email replies (skipped: ${miss
     await eventually(async () => (await conversation()).messages.filter((m) => m.interactionId === conversationId && m.direction === 'in').length === 2, 10_000, 'the answer in the thread');
   });
 
+  it('serves attachments only as downloads, to those who may read the conversation', async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="window.pwned=1"><script>window.pwned=1</script></svg>');
+    await dovecot.deliver(mail({ inReplyTo: customerMessageId, from: 'Wang Wu <wang.wu@customer.example>', subject: 'the scan', attachments: [{ filename: '账单扫描.svg', contentType: 'image/svg+xml', content: svg }] }));
+    const withFile = await eventually(async () => (await conversation()).messages.find((m) => m.subject === 'the scan'), 10_000, 'the mail with the file');
+    const file = withFile.attachments[0];
+    expect(file).toMatchObject({ filename: '账单扫描.svg', contentType: 'image/svg+xml', size: svg.length });
+    const url = `${server.url}/api/interactions/${conversationId}/email/attachments/${file?.id ?? ''}`;
+    const res = await fetch(url, { headers: { authorization: `Bearer ${aliceToken}` } });
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(svg);
+    expect(res.headers.get('content-type')).toBe('application/octet-stream');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="____.svg"; filename*=UTF-8''${encodeURIComponent('账单扫描.svg')}`);
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const bob = (await server.login('bob')).token;
+    expect((await fetch(url, { headers: { authorization: `Bearer ${bob}` } })).status).toBe(403);
+    expect((await fetch(url.replace(file?.id ?? '', crypto.randomUUID()), { headers: { authorization: `Bearer ${aliceToken}` } })).status).toBe(404);
+  });
+
   it('retries a send the SMTP server defers, and shows a refused one as failed', async () => {
     smtp.refuseNext(451, 1);
     const deferred = (await api('POST', `/api/interactions/${conversationId}/email/reply`, aliceToken, { clientMessageId: 'reply-2', text: 'Second answer' })).json as EmailMessageView;

@@ -129,6 +129,8 @@ export interface EmailIngestRepository {
    * NOT_FOUND for an unknown mailbox.
    */
   ingest(input: IngestInput): Promise<IngestOutcome>;
+  /** Several mails of one mailbox, in order, in ONE transaction (all or none); outcomes in the same order. */
+  ingestMany(inputs: IngestInput[]): Promise<IngestOutcome[]>;
 }
 
 export interface StoredEmail {
@@ -153,7 +155,7 @@ export interface StoredEmail {
   automatic?: string;
   notes: string[];
   receivedAt: string;
-  attachments: { filename: string; contentType: string; size: number; refused?: string; stored: boolean }[];
+  attachments: { id: string; filename: string; contentType: string; size: number; refused?: string; stored: boolean }[];
   /** Outbound only. */
   delivery?: 'pending' | 'sent' | 'failed';
   attempts: number;
@@ -171,6 +173,8 @@ export interface EmailMessageRepository {
   threadOfInteraction(interactionId: string): Promise<{ threadId: string; mailboxId: string; ticketRef: string } | undefined>;
   /** Every mail of a thread, oldest first, both directions. */
   listByThread(threadId: string): Promise<StoredEmail[]>;
+  /** An attachment with its bytes (absent when refused) and the thread of its mail. */
+  attachment(id: string): Promise<{ threadId: string; filename: string; contentType: string; size: number; content?: Buffer; refused?: string } | undefined>;
 }
 
 /** A mail to send: stored `pending` first (durable before acknowledged), sent by the outbox. */

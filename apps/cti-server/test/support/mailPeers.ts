@@ -25,6 +25,8 @@ export interface TestDovecot {
   password: string;
   /** Puts a mail into the INBOX (IMAP APPEND); resolves with its UID. */
   deliver(raw: string | Buffer): Promise<number>;
+  /** Appends many over one connection (benchmarks); `make(i)` builds the i-th mail. */
+  deliverMany(count: number, make: (i: number) => string | Buffer): Promise<void>;
   /** Deletes every mail of the INBOX (UIDs go on counting: a new mail never reuses one). */
   clear(): Promise<void>;
   /** How many mails a folder holds (0 when it does not exist). */
@@ -87,6 +89,15 @@ export async function startTestDovecot(): Promise<TestDovecot> {
         const appended = await c.append('INBOX', raw);
         if (!appended || appended.uid === undefined) throw new Error('APPEND returned no UID');
         return appended.uid;
+      } finally {
+        await c.logout();
+      }
+    },
+    async deliverMany(count, make) {
+      const c = client();
+      await c.connect();
+      try {
+        for (let i = 0; i < count; i++) await c.append('INBOX', make(i));
       } finally {
         await c.logout();
       }

@@ -10,6 +10,8 @@ import { idSchema } from '../model/ids.js';
 export const emailAddressSchema = z.object({ name: z.string(), address: z.string() });
 
 export const emailAttachmentViewSchema = z.object({
+  /** Download: `GET /api/interactions/:interactionId/email/attachments/:id`. */
+  id: idSchema,
   filename: z.string(),
   contentType: z.string(),
   size: z.number().int().min(0),

@@ -16,13 +16,23 @@ export const ticketRefOf = (ticketNo: number): string => `T-${ticketNo}`;
 
 /** The mail, its thread, its interaction and the cursor, in one transaction (see EmailIngestRepository). */
 export function createEmailIngestRepo(db: Db): EmailIngestRepository {
+  const errors = (mailboxId: string | undefined) => ({
+    [PG.foreignKeyViolation]: ['NOT_FOUND', `mailbox ${mailboxId ?? ''} or its queue is gone`] as ['NOT_FOUND', string],
+    // Two readers of one mailbox (a failover) raced on the same mail: the other stored it.
+    [PG.uniqueViolation]: ['CONFLICT', 'this mail was stored meanwhile'] as ['CONFLICT', string],
+  });
   return {
-    ingest: (input) =>
-      translating(() => db.transaction((tx) => ingestIn(tx, input)), {
-        [PG.foreignKeyViolation]: ['NOT_FOUND', `mailbox ${input.mailboxId} or its queue is gone`],
-        // Two readers of one mailbox (a failover) raced on the same mail: the other stored it.
-        [PG.uniqueViolation]: ['CONFLICT', 'this mail was stored meanwhile'],
-      }),
+    ingest: (input) => translating(() => db.transaction((tx) => ingestIn(tx, input)), errors(input.mailboxId)),
+    ingestMany: (inputs) =>
+      translating(
+        () =>
+          db.transaction(async (tx) => {
+            const outcomes: IngestOutcome[] = [];
+            for (const input of inputs) outcomes.push(await ingestIn(tx, input));
+            return outcomes;
+          }),
+        errors(inputs[0]?.mailboxId),
+      ),
   };
 }
 

@@ -12,7 +12,7 @@ export async function withAttachments(db: Db, rows: MessageRow[]): Promise<Store
     if (rows.length === 0) return [];
     // Metadata only: the bytes stay in the database until someone downloads them.
     const atts = await db
-      .select({ messageId: emailAttachments.messageId, filename: emailAttachments.filename, contentType: emailAttachments.contentType, size: emailAttachments.size, refused: emailAttachments.refused, })
+      .select({ id: emailAttachments.id, messageId: emailAttachments.messageId, filename: emailAttachments.filename, contentType: emailAttachments.contentType, size: emailAttachments.size, refused: emailAttachments.refused, })
       .from(emailAttachments)
       .where(
         inArray(
@@ -44,7 +44,7 @@ export async function withAttachments(db: Db, rows: MessageRow[]): Promise<Store
       receivedAt: toIso(r.receivedAt),
       attachments: atts
         .filter((a) => a.messageId === r.id)
-        .map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, ...(a.refused ? { refused: a.refused } : {}), stored: a.refused === null })),
+        .map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: a.size, ...(a.refused ? { refused: a.refused } : {}), stored: a.refused === null })),
       ...(r.delivery !== null ? { delivery: r.delivery } : {}),
       attempts: r.attempts,
       ...(r.lastError !== null ? { lastError: r.lastError } : {}),
@@ -78,6 +78,15 @@ export function createEmailMessagesRepo(db: Db): EmailMessageRepository {
     async listByThread(threadId) {
       if (!isUuid(threadId)) return [];
       return withAttachments(db, await db.select().from(emailMessages).where(eq(emailMessages.threadId, threadId)).orderBy(...byTime));
+    },
+    async attachment(id) {
+      if (!isUuid(id)) return undefined;
+      const [row] = await db
+        .select({ threadId: emailMessages.threadId, filename: emailAttachments.filename, contentType: emailAttachments.contentType, size: emailAttachments.size, content: emailAttachments.content, refused: emailAttachments.refused })
+        .from(emailAttachments)
+        .innerJoin(emailMessages, eq(emailMessages.id, emailAttachments.messageId))
+        .where(eq(emailAttachments.id, id));
+      return row && { threadId: row.threadId, filename: row.filename, contentType: row.contentType, size: row.size, ...(row.content ? { content: row.content } : {}), ...(row.refused ? { refused: row.refused } : {}) };
     },
     async thread(threadId) {
       if (!isUuid(threadId)) return undefined;

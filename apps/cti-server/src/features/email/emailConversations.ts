@@ -24,7 +24,7 @@ export function messageView(m: StoredEmail): EmailMessageView {
     remoteImages: html?.remoteImages ?? 0,
     ...(m.automatic ? { automatic: m.automatic } : {}),
     notes: m.notes,
-    attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, ...(a.refused ? { refused: a.refused } : {}) })),
+    attachments: m.attachments.map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: a.size, ...(a.refused ? { refused: a.refused } : {}) })),
     ...(m.delivery ? { delivery: m.delivery } : {}),
     ...(m.lastError ? { lastError: m.lastError } : {}),
   };
@@ -45,6 +45,19 @@ export class EmailConversations {
     if (!thread || !mailbox) throw new AppError('NOT_FOUND', 'not an email interaction');
     const messages = await this.deps.mail.messages.listByThread(thread.threadId);
     return { interactionId: interaction.id, ticketRef: thread.ticketRef, mailbox: { id: mailbox.id, address: mailbox.address, displayName: mailbox.displayName }, messages: messages.map(messageView) };
+  }
+
+  /**
+   * An attachment of the interaction's thread, with its bytes: NOT_FOUND for
+   * one of another thread (an id alone opens nothing), INVALID_STATE for one
+   * whose bytes were refused (over the limit, truncated).
+   */
+  async attachment(interaction: Interaction, attachmentId: string): Promise<{ filename: string; contentType: string; content: Buffer }> {
+    const thread = await this.deps.mail.messages.threadOfInteraction(interaction.id);
+    const found = thread && (await this.deps.mail.messages.attachment(attachmentId));
+    if (!found || found.threadId !== thread?.threadId) throw new AppError('NOT_FOUND', 'attachment not found');
+    if (!found.content) throw new AppError('INVALID_STATE', `attachment was not kept (${found.refused ?? 'refused'})`);
+    return { filename: found.filename, contentType: found.contentType, content: found.content };
   }
 
   /**

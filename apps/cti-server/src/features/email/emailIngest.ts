@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { AppError } from '@omnicc/shared';
 import { iso, type Clock } from '../../clock.js';
 import { pgErrorCode } from '../../adapters/db/pgErrors.js';
-import type { InboundEmail, IngestOutcome, MailboxRecord, MailStore } from '../../store/MailStore.js';
+import type { InboundEmail, IngestInput, IngestOutcome, MailboxRecord, MailStore } from '../../store/MailStore.js';
 import type { Routing } from '../routing/routingCalls.js';
 import { readInboundMail } from './inboundMail.js';
 
@@ -70,8 +70,13 @@ export class EmailIngest {
     const uids = await inbox.uidsAfter(lastUid);
     for (let i = 0; i < uids.length; i += FETCH_BATCH) {
       const fetched = (await inbox.fetch(uids.slice(i, i + FETCH_BATCH))).sort((a, b) => a.uid - b.uid);
+      const inputs: IngestInput[] = [];
       for (const f of fetched) {
-        const outcome = await this.ingestOne(mailbox, uidValidity, f);
+        const mail = await readInboundMail(f.source, { truncated: f.source.length < f.size, rawSize: f.size }, { maxAttachmentBytes: this.deps.maxAttachmentBytes, mailboxAddress: mailbox.address });
+        inputs.push({ mailboxId: mailbox.id, uidValidity, uid: f.uid, receivedAt: iso(this.deps.clock.now()), mail });
+      }
+      for (const outcome of await this.store(mailbox, inputs)) {
+        await this.afterStored(mailbox, outcome);
         if (outcome.kind === 'duplicate') report.duplicates++;
         else report[outcome.kind]++;
       }
@@ -79,18 +84,37 @@ export class EmailIngest {
     return report;
   }
 
-  private async ingestOne(mailbox: MailboxRecord, uidValidity: number, f: FetchedMail): Promise<IngestOutcome> {
-    const mail = await readInboundMail(f.source, { truncated: f.source.length < f.size, rawSize: f.size }, { maxAttachmentBytes: this.deps.maxAttachmentBytes, mailboxAddress: mailbox.address });
-    const input = { mailboxId: mailbox.id, uidValidity, uid: f.uid, receivedAt: iso(this.deps.clock.now()) };
-    let outcome: IngestOutcome;
+  /**
+   * The batch in one transaction (one WAL flush for up to FETCH_BATCH mails;
+   * the cursor still moves only with the mails it passes). If the batch
+   * fails, each mail is stored alone, so one bad mail costs only itself.
+   */
+  private async store(mailbox: MailboxRecord, inputs: IngestInput[]): Promise<IngestOutcome[]> {
+    if (inputs.length === 0) return [];
     try {
-      outcome = await this.deps.mail.ingest.ingest({ ...input, mail });
+      return await this.deps.mail.ingest.ingestMany(inputs);
+    } catch (err) {
+      // A re-scan or a deleted mailbox is not the mails' fault: stop here.
+      if (err instanceof AppError) throw err;
+      const outcomes: IngestOutcome[] = [];
+      for (const input of inputs) outcomes.push(await this.storeOne(mailbox, input));
+      return outcomes;
+    }
+  }
+
+  private async storeOne(mailbox: MailboxRecord, input: IngestInput): Promise<IngestOutcome> {
+    try {
+      return await this.deps.mail.ingest.ingest(input);
     } catch (err) {
       // A value PostgreSQL refuses (an encoding it rejects, a field too large) would block every later mail: store what it takes.
       if (!isDataError(err)) throw err;
-      this.deps.log.warn({ err, mailbox: mailbox.address, uid: f.uid }, 'email: mail refused by the store, keeping a reduced copy');
-      outcome = await this.deps.mail.ingest.ingest({ ...input, mail: reduced(mail, pgErrorCode(err) ?? 'unknown') });
+      this.deps.log.warn({ err, mailbox: mailbox.address, uid: input.uid }, 'email: mail refused by the store, keeping a reduced copy');
+      return this.deps.mail.ingest.ingest({ ...input, mail: reduced(input.mail, pgErrorCode(err) ?? 'unknown') });
     }
+  }
+
+  /** Routing and the after-store hook, once the mail is committed. */
+  private async afterStored(mailbox: MailboxRecord, outcome: IngestOutcome): Promise<void> {
     if (outcome.kind === 'created') {
       await this.deps.routing.call('enqueue', { interactionId: outcome.interaction.id }).catch((err: unknown) => {
         this.deps.log.warn({ err, interactionId: outcome.kind === 'created' ? outcome.interaction.id : undefined }, 'email: enqueue failed; the routing watchdog will route it');
@@ -101,7 +125,6 @@ export class EmailIngest {
     } catch (err) {
       this.deps.log.warn({ err, mailbox: mailbox.address }, 'email: after-store step failed');
     }
-    return outcome;
   }
 }
 
