@@ -56,7 +56,7 @@ export class ChatService {
       },
       this.now(),
     );
-    await this.deps.routing.call('enqueue', { interactionId: interaction.id });
+    await this.deps.routing.call('enqueue', { interactionId: interaction.id, created: interaction });
     return { interactionId: interaction.id, customerToken };
   }
 

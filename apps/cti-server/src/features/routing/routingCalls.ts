@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, agentInbound, idSchema, type AgentStateView, type Interaction, type Offer, type QueueSnapshot, type TransferTargets } from '@omnicc/shared';
+import { LIMITS, agentInbound, idSchema, interactionSchema, type AgentStateView, type Interaction, type Offer, type QueueSnapshot, type TransferTargets } from '@omnicc/shared';
 
 /** What an admin write changed, so the routing owner reloads just that into the running core. */
 export const configChangeSchema = z.discriminatedUnion('kind', [
@@ -18,8 +18,13 @@ const socketId = z.string().min(1).max(64);
  * parsed by these schemas like any other input.
  */
 export const routingCalls = {
-  /** The stored interaction (already committed as `queued`) enters routing. */
-  enqueue: z.object({ interactionId: idSchema }),
+  /**
+   * The stored interaction (already committed as `queued`) enters routing.
+   * The caller that just created it may hand it over, which saves the owner
+   * a read on a call's way to ringing; the offer's fenced write still checks
+   * the stored state.
+   */
+  enqueue: z.object({ interactionId: idSchema, created: interactionSchema.optional() }),
   /** `resume`: the socket continues a session (recovered by socket.io), so the agent keeps their last ready / not-ready. */
   agentConnected: z.object({ agentId: idSchema, socketId, resume: z.boolean().default(false) }),
   agentDisconnected: z.object({ agentId: idSchema, socketId }),

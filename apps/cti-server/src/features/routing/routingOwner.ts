@@ -31,7 +31,7 @@ export class RoutingOwner {
   constructor(private readonly deps: RoutingOwnerDeps) {
     const { routing } = deps;
     this.handlers = {
-      enqueue: (a) => this.enqueue(a.interactionId),
+      enqueue: (a) => this.enqueue(a.interactionId, a.created),
       agentConnected: async (a) => (await routing.agentConnected(a.agentId, a.socketId, a.resume), null),
       agentDisconnected: async (a) => (await routing.agentDisconnected(a.agentId, a.socketId), null),
       setStatus: (a) => routing.setStatus(a.agentId, a.status, a.reasonCode),
@@ -49,8 +49,8 @@ export class RoutingOwner {
     };
   }
 
-  private async enqueue(interactionId: string): Promise<null> {
-    const i = await this.mustGet(interactionId);
+  private async enqueue(interactionId: string, created?: Interaction): Promise<null> {
+    const i = created?.id === interactionId ? created : await this.mustGet(interactionId);
     // A retry after a failover: the new owner already recovered it from the store.
     if (this.deps.routing.whereIs(interactionId)) return null;
     if (i.state !== 'queued') throw new AppError('INVALID_STATE', `interaction is ${i.state}, not queued`);

@@ -265,7 +265,7 @@ export class VoiceService {
     const leg: CallLeg = { callId: e.callId, interactionId: interaction.id, cseq: e.cseq, ftag: e.ftag, held, rings: 0, sdp: e.sdp };
     this.track(leg);
     try {
-      await this.deps.routing.call('enqueue', { interactionId: interaction.id });
+      await this.deps.routing.call('enqueue', { interactionId: interaction.id, created: interaction });
     } catch (err) {
       this.deps.log.error({ err, callId: e.callId }, 'call could not be queued: released');
       await this.release(e.callId, 503, 'Service Unavailable');
