@@ -30,7 +30,7 @@ import { RoutingGateway } from './features/routing/routingGateway.js';
 import { registerAdminRoutes } from './features/admin/adminRoutes.js';
 import { ChatService } from './features/chat/chatService.js';
 import { setupCustomerNamespace, type CustomerNamespace } from './features/chat/customerNamespace.js';
-import { setupAgentNamespace, type AgentNamespace } from './features/agents/agentNamespace.js';
+import { agentRoom, setupAgentNamespace, type AgentNamespace } from './features/agents/agentNamespace.js';
 import { setupSupervisorNamespace, type SupervisorNamespace } from './features/supervisor/supervisorNamespace.js';
 import { createMetrics } from './features/health/metrics.js';
 import { registerHealthRoutes } from './features/health/healthRoutes.js';
@@ -44,6 +44,7 @@ import { MailboxAdmin } from './features/email/mailboxAdmin.js';
 import { mailboxRoutes } from './features/email/mailboxRoutes.js';
 import { EmailConversations } from './features/email/emailConversations.js';
 import { registerEmailRoutes } from './features/email/emailRoutes.js';
+import { emailPushes } from './features/email/emailPushes.js';
 import type { AdminRoute } from './features/admin/adminRoute.js';
 import type { MailStore } from './store/MailStore.js';
 
@@ -141,7 +142,8 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     clock,
     log: logger,
   });
-  const email = new EmailChannel({ config: config.email, mail, secrets, routing, clock, log: logger });
+  const pushes = emailPushes({ mail, store, push: (agentId, message) => agentNsp.to(agentRoom(agentId)).emit('email:message', message) });
+  const email = new EmailChannel({ config: config.email, mail, secrets, routing, clock, log: logger, onStored: pushes.stored, onSendAttempt: pushes.sendAttempted });
   let leadership: RoutingLeadership | undefined;
   const fencedStore = createPgStore(deps.pool, { fence: () => leadership?.fence() });
   const owner = new OwnerLifecycle({

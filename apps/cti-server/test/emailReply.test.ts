@@ -73,6 +73,8 @@ describe.skipIf(missing !== undefined)(missing ? `email replies (skipped: ${miss
 
   it('sends the reply over SMTP with threading headers, copies it to Sent, and threads the answer back', async () => {
     const sentBefore = await dovecot.count('Sent');
+    const pushed: EmailMessageView[] = [];
+    alice.on('email:message', (m) => pushed.push(m));
     const posted = await api('POST', `/api/interactions/${conversationId}/email/reply`, aliceToken, { clientMessageId: 'reply-1', text: '您好，已为您核实账单。\nYour bill is corrected.' });
     expect(posted.status, posted.text).toBe(201);
     const reply = posted.json as EmailMessageView;
@@ -98,6 +100,10 @@ describe.skipIf(missing !== undefined)(missing ? `email replies (skipped: ${miss
     // The customer answers our reply: it joins the same interaction.
     await dovecot.deliver(mail({ inReplyTo: sent.mail.messageId ?? '', from: 'Wang Wu <wang.wu@customer.example>', subject: `Re: Re: 账单 Bill [#${ticketRef}]`, text: 'Thanks!' }));
     await eventually(async () => (await conversation()).messages.filter((m) => m.interactionId === conversationId && m.direction === 'in').length === 2, 10_000, 'the answer in the thread');
+    // The desktop was told both: the reply's delivery, and the customer's answer joining.
+    await eventually(() => pushed.some((m) => m.direction === 'in' && m.text?.trim() === 'Thanks!'), 5000, 'the pushed answer');
+    expect(pushed.find((m) => m.id === reply.id)?.delivery).toBe('sent');
+    alice.off('email:message');
   });
 
   it('serves attachments only as downloads, to those who may read the conversation', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import type { ClientToServerMap } from './eventMap.js';
+import type { EmailMessageView } from './email.js';
 import type {
   AgentStatus,
   ChatMessage,
@@ -153,6 +154,8 @@ export interface AgentServerToClient {
   'chat:message': (message: ChatMessage) => void;
   'chat:typing': (e: { interactionId: string; typing: boolean }) => void;
   'chat:receipt': (e: { interactionId: string; messageIds: string[]; delivery: DeliveryState }) => void;
+  /** A mail of an interaction the agent holds: one that joined it, or an outbound one whose delivery changed (same id, newer state). */
+  'email:message': (message: EmailMessageView) => void;
   /** Server tells the client why it is about to disconnect it (e.g. TOKEN_EXPIRED). */
   'session:error': (e: { code: string; message: string }) => void;
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../clock.js';
 import { ImapInbox, type ImapAccount } from '../../adapters/imap/imapInbox.js';
 import type { SecretBox } from '../../secrets/secretBox.js';
-import type { MailboxRecord, MailStore } from '../../store/MailStore.js';
+import type { IngestOutcome, MailboxRecord, MailStore } from '../../store/MailStore.js';
 import type { Routing } from '../routing/routingCalls.js';
 import type { EmailConfig } from './emailConfig.js';
 import { AutoAck } from './autoAck.js';
@@ -22,6 +22,8 @@ export interface EmailChannelDeps {
   connect?: (account: ImapAccount) => Promise<WatchedInbox>;
   /** Told after each send attempt (the agent push hooks on here). */
   onSendAttempt?: EmailOutboxDeps['onAttempt'];
+  /** Told of each mail stored, after the acknowledgement step (the agent push). */
+  onStored?: (outcome: IngestOutcome) => Promise<void>;
 }
 
 /** How often the set of readers is compared with the enabled mailboxes (a change on another node shows up within this). */
@@ -46,7 +48,11 @@ export class EmailChannel {
     const { mail, clock, log, config } = deps;
     this.outbox = new EmailOutbox({ mail, secrets: deps.secrets, clock, log, retryBaseMs: config.retryBaseMs, maxAttempts: config.sendAttempts, ...(deps.onSendAttempt ? { onAttempt: deps.onSendAttempt } : {}) });
     const autoAck = new AutoAck({ mail, outbox: this.outbox, clock, log });
-    this.ingest = new EmailIngest({ mail, routing: deps.routing, clock, log, maxAttachmentBytes: config.maxAttachmentBytes, onStored: (mailbox, outcome) => autoAck.afterStored(mailbox, outcome) });
+    this.ingest = new EmailIngest({ mail, routing: deps.routing, clock, log, maxAttachmentBytes: config.maxAttachmentBytes, onStored: async (mailbox, outcome) => {
+        await autoAck.afterStored(mailbox, outcome);
+        await deps.onStored?.(outcome);
+      },
+    });
   }
 
   start(): void {

@@ -20,7 +20,7 @@ export interface EmailOutboxDeps {
   send?: (account: SmtpAccount, envelope: OutboundJob['envelope'], raw: Buffer) => Promise<void>;
   appendSent?: (account: ImapAccount, raw: Buffer) => Promise<void>;
   /** Told after each attempt (sent, retrying or failed): the agent push hooks on here. */
-  onAttempt?: (messageId: string) => void;
+  onAttempt?: (messageId: string) => Promise<void> | void;
 }
 
 /** How often due mail is looked for, besides the kick after each new one. */
@@ -88,6 +88,6 @@ export class EmailOutbox {
       log.warn({ err, messageId: job.id, attempts, giveUp }, 'email: send failed');
       await mail.outbox.markAttemptFailed(job.id, (err as Error).message, giveUp ? null : iso(this.deps.clock.now() + delay));
     }
-    this.deps.onAttempt?.(job.id);
+    await Promise.resolve(this.deps.onAttempt?.(job.id)).catch((err: unknown) => log.warn({ err }, 'email: push after a send failed'));
   }
 }
