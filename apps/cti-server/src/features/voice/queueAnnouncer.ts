@@ -17,6 +17,12 @@ export const queueToneCallId = (callId: string): string => `${callId};omnicc-que
 const RTP_FLAGS: Record<string, Bencodable> = { replace: ['origin', 'session-connection'], ICE: 'remove', DTLS: 'off', 'transport-protocol': 'RTP/AVP', 'rtcp-mux': ['demux'] };
 /** Loops of the announcement: a 4 s tone covers the longest max wait (an hour). */
 const REPEAT_TIMES = 1000;
+/**
+ * rtpengine decodes the file (ffmpeg) for every `play media`: on a loaded
+ * machine that took over a second (bench:voice, 30 callers waiting), so play
+ * gets longer than the other commands before the caller is left in silence.
+ */
+const PLAY_TIMEOUT_MS = 3000;
 
 /** What waiting callers hear: a media file's bytes (sent inside the command) or a path on rtpengine's host. */
 export type QueueMedia = { blob: Buffer } | { file: string };
@@ -59,7 +65,7 @@ export class QueueAnnouncer {
   }
 
   async play(call: { callId: string; ftag: string }): Promise<void> {
-    await this.ng({ command: 'play media', 'call-id': queueToneCallId(call.callId), 'from-tag': call.ftag, ...this.deps.media, 'repeat-times': REPEAT_TIMES });
+    await this.ng({ command: 'play media', 'call-id': queueToneCallId(call.callId), 'from-tag': call.ftag, ...this.deps.media, 'repeat-times': REPEAT_TIMES }, PLAY_TIMEOUT_MS);
   }
 
   /** An agent answered, or the caller left: the tone stops and rtpengine forgets its side of the call. */
@@ -68,8 +74,8 @@ export class QueueAnnouncer {
     await this.ng({ command: 'delete', 'call-id': queueToneCallId(callId), 'delete-delay': 0 });
   }
 
-  private async ng(command: { command: string } & Record<string, Bencodable>): Promise<Record<string, unknown>> {
-    const reply = await ngCommand(this.deps.rtpengine.host, this.deps.rtpengine.port, command);
+  private async ng(command: { command: string } & Record<string, Bencodable>, timeoutMs?: number): Promise<Record<string, unknown>> {
+    const reply = await ngCommand(this.deps.rtpengine.host, this.deps.rtpengine.port, command, timeoutMs);
     if (reply.result !== 'ok') throw new Error(`rtpengine refused "${command.command}": ${String(reply['error-reason'] ?? reply.result)}`);
     return reply;
   }
