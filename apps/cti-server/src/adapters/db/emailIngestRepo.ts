@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import { AppError, LIMITS, type Interaction, type InteractionState } from '@omnicc/shared';
 import type { EmailIngestRepository, InboundEmail, IngestInput, IngestOutcome } from '../../store/MailStore.js';
 import type { NewInteraction } from '../../store/Store.js';
@@ -16,44 +16,76 @@ export const ticketRefOf = (ticketNo: number): string => `T-${ticketNo}`;
 
 /** The mail, its thread, its interaction and the cursor, in one transaction (see EmailIngestRepository). */
 export function createEmailIngestRepo(db: Db): EmailIngestRepository {
-  const errors = (mailboxId: string | undefined) => ({
-    [PG.foreignKeyViolation]: ['NOT_FOUND', `mailbox ${mailboxId ?? ''} or its queue is gone`] as ['NOT_FOUND', string],
-    // Two readers of one mailbox (a failover) raced on the same mail: the other stored it.
-    [PG.uniqueViolation]: ['CONFLICT', 'this mail was stored meanwhile'] as ['CONFLICT', string],
-  });
+  const ingestMany = (inputs: IngestInput[]) =>
+    translating(() => db.transaction((tx) => ingestBatch(tx, inputs)), {
+      [PG.foreignKeyViolation]: ['NOT_FOUND', `mailbox ${inputs[0]?.mailboxId ?? ''} or its queue is gone`],
+      // Two readers of one mailbox (a failover) raced on the same mail: the other stored it.
+      [PG.uniqueViolation]: ['CONFLICT', 'this mail was stored meanwhile'],
+    });
   return {
-    ingest: (input) => translating(() => db.transaction((tx) => ingestIn(tx, input)), errors(input.mailboxId)),
-    ingestMany: (inputs) =>
-      translating(
-        () =>
-          db.transaction(async (tx) => {
-            const outcomes: IngestOutcome[] = [];
-            for (const input of inputs) outcomes.push(await ingestIn(tx, input));
-            return outcomes;
-          }),
-        errors(inputs[0]?.mailboxId),
-      ),
+    ingest: async (input) => (await ingestMany([input]))[0] ?? { kind: 'duplicate' },
+    ingestMany,
   };
 }
 
-async function ingestIn(tx: Tx, input: IngestInput): Promise<IngestOutcome> {
-  const { mailboxId, uidValidity, uid, mail } = input;
-  // The row lock serializes everything written for one mailbox (two nodes, or a re-scan racing a sync).
+/**
+ * Mails of one mailbox under one UIDVALIDITY, in UID order: the mailbox row
+ * is locked once (it serializes everything written for one mailbox: two
+ * nodes, a re-scan racing a sync), duplicates are looked up once for the
+ * batch, and the cursor moves once, past the batch's highest UID.
+ */
+async function ingestBatch(tx: Tx, inputs: IngestInput[]): Promise<IngestOutcome[]> {
+  const first = inputs[0];
+  if (!first) return [];
+  const { mailboxId, uidValidity } = first;
+  if (inputs.some((i) => i.mailboxId !== mailboxId || i.uidValidity !== uidValidity)) throw new Error('one batch holds one mailbox under one UIDVALIDITY');
   const [box] = await tx.select({ queueId: mailboxes.queueId, uidValidity: mailboxes.uidValidity, lastUid: mailboxes.lastUid }).from(mailboxes).where(eq(mailboxes.id, mailboxId)).for('update');
   if (!box) throw new AppError('NOT_FOUND', `mailbox ${mailboxId} not found`);
   if (box.uidValidity !== uidValidity) throw new AppError('CONFLICT', `mailbox ${mailboxId} is being read under UIDVALIDITY ${box.uidValidity ?? 'none'}, not ${uidValidity}`);
-  if (uid <= box.lastUid) return { kind: 'duplicate' };
-  const advance = () => tx.update(mailboxes).set({ lastUid: sql`GREATEST(${mailboxes.lastUid}, ${uid})` }).where(eq(mailboxes.id, mailboxId));
 
-  const [dup] = await tx
-    .select({ id: emailMessages.id })
+  const stored = await tx
+    .select({ messageId: emailMessages.messageId, uid: emailMessages.uid, uidValidity: emailMessages.uidValidity })
     .from(emailMessages)
-    .where(and(eq(emailMessages.mailboxId, mailboxId), or(eq(emailMessages.messageId, mail.messageId), and(eq(emailMessages.uidValidity, uidValidity), eq(emailMessages.uid, uid)))));
-  if (dup) {
-    await advance();
-    return { kind: 'duplicate' };
-  }
+    .where(
+      and(
+        eq(emailMessages.mailboxId, mailboxId),
+        or(
+          inArray(
+            emailMessages.messageId,
+            inputs.map((i) => i.mail.messageId),
+          ),
+          and(
+            eq(emailMessages.uidValidity, uidValidity),
+            inArray(
+              emailMessages.uid,
+              inputs.map((i) => i.uid),
+            ),
+          ),
+        ),
+      ),
+    );
+  const seenIds = new Set(stored.map((r) => r.messageId));
+  const seenUids = new Set(stored.filter((r) => r.uidValidity === uidValidity).map((r) => r.uid));
 
+  const outcomes: IngestOutcome[] = [];
+  for (const input of inputs) {
+    // Below the cursor, or that Message-ID or UID stored before (or earlier in this batch): only the cursor moves.
+    if (input.uid <= box.lastUid || seenIds.has(input.mail.messageId) || seenUids.has(input.uid)) {
+      outcomes.push({ kind: 'duplicate' });
+      continue;
+    }
+    seenIds.add(input.mail.messageId);
+    seenUids.add(input.uid);
+    outcomes.push(await storeNew(tx, box.queueId, input));
+  }
+  const highest = Math.max(...inputs.map((i) => i.uid));
+  if (highest > box.lastUid) await tx.update(mailboxes).set({ lastUid: highest }).where(eq(mailboxes.id, mailboxId));
+  return outcomes;
+}
+
+/** A mail not stored before: its thread, its interaction (new, joined or none) and the message. */
+async function storeNew(tx: Tx, queueId: string, input: IngestInput): Promise<IngestOutcome> {
+  const { mailboxId, mail } = input;
   const thread = (await findThread(tx, mailboxId, mail)) ?? (await newThread(tx, mailboxId, mail, input.receivedAt));
   const current = thread.interactionId ? await lockInteraction(tx, thread.interactionId) : undefined;
   let interaction: Interaction | undefined;
@@ -62,7 +94,7 @@ async function ingestIn(tx: Tx, input: IngestInput): Promise<IngestOutcome> {
     interaction = current;
     kind = 'joined';
   } else if (!mail.automatic) {
-    interaction = await insertInteraction(tx, { channel: 'email', queueId: box.queueId, customer: customerOf(mail) }, input.receivedAt);
+    interaction = await insertInteraction(tx, { channel: 'email', queueId, customer: customerOf(mail) }, input.receivedAt);
     await tx.update(emailThreads).set({ interactionId: interaction.id }).where(eq(emailThreads.id, thread.id));
     kind = 'created';
   } else {
@@ -71,7 +103,6 @@ async function ingestIn(tx: Tx, input: IngestInput): Promise<IngestOutcome> {
   }
 
   const messageId = await insertMessage(tx, input, thread.id, interaction?.id);
-  await advance();
   const ticketRef = ticketRefOf(thread.ticketNo);
   return interaction ? { kind: kind as 'created' | 'joined', interaction, messageId, threadId: thread.id, ticketRef } : { kind: 'parked', messageId, threadId: thread.id, ticketRef };
 }
