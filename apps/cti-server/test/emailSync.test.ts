@@ -8,6 +8,8 @@ import { createPgMailStore } from '../src/adapters/db/mailStore.js';
 import { ImapInbox } from '../src/adapters/imap/imapInbox.js';
 import { EmailIngest, type RemoteInbox } from '../src/features/email/emailIngest.js';
 import { MailboxReader } from '../src/features/email/mailboxReader.js';
+import { EmailChannel } from '../src/features/email/emailChannel.js';
+import { loadEmailConfig } from '../src/features/email/emailConfig.js';
 import { passwordContext } from '../src/features/email/mailboxAdmin.js';
 import type { Routing } from '../src/features/routing/routingCalls.js';
 import { SecretBox } from '../src/secrets/secretBox.js';
@@ -330,6 +332,24 @@ describe.skipIf(missing !== undefined)(missing ? `email sync (skipped: ${missing
       await reader.stop();
     }
     expect(reader.status.connected).toBe(false);
+  });
+
+  it('reads a mailbox whose passwords were sealed under the previous token secret, and seals them again under the current one', async () => {
+    const rotated = SecretBox.fromSecrets('n'.repeat(40), ['s'.repeat(40)]);
+    const channel = new EmailChannel({ config: loadEmailConfig({ OMNICC_EMAIL_POLL_SECONDS: '0.2', OMNICC_EMAIL_IDLE_DELAY_MS: '50' }), mail: mailStore, secrets: rotated, routing, clock: { now: () => Date.now() }, log: pino({ level: 'silent' }) });
+    await dovecot.deliver(mail({ subject: 'after the rotation' }));
+    channel.start();
+    try {
+      await eventually(async () => (await stored()).some((m) => m.subject === 'after the rotation'), 10_000, 'the mail read with the old password');
+      const resealed = await mailStore.mailboxes.get(mailboxId);
+      for (const sealed of [resealed?.imap.passwordSealed ?? '', resealed?.smtp.passwordSealed ?? '']) {
+        expect(sealed.split('.')[1]).toBe(rotated.keyId);
+        expect(rotated.needsReseal(sealed)).toBe(false);
+      }
+      expect(rotated.open(resealed?.imap.passwordSealed ?? '', passwordContext(mailboxId, 'imap'))).toBe(dovecot.password);
+    } finally {
+      await channel.stop();
+    }
   });
 
   it('refuses a stale or unknown write with a coded error and writes nothing', async () => {
