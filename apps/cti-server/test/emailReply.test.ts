@@ -136,6 +136,32 @@ describe.skipIf(missing !== undefined)(missing ? `email replies (skipped: ${miss
     expect(failed.lastError).toMatch(/550|refused/);
   });
 
+  it('forwards the latest mail with its attachments, and replies to all with the others in copy', async () => {
+    const forwarded = await api('POST', `/api/interactions/${conversationId}/email/reply`, aliceToken, { clientMessageId: 'fwd-1', mode: 'forward', to: ['billing@backoffice.example'], text: 'Please check this scan.' });
+    expect(forwarded.status, forwarded.text).toBe(201);
+    const fwd = await eventually(async () => (await parsedSent()).find((m) => m.to.includes('billing@backoffice.example')), 10_000, 'the forward');
+    const { ticketRef } = await conversation();
+    expect(fwd.mail.subject).toBe(`Fwd: the scan [#${ticketRef}]`);
+    expect(fwd.mail.text).toContain('Please check this scan.');
+    expect(fwd.mail.text).toContain('---------- Forwarded message ----------');
+    expect(fwd.mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([['账单扫描.svg', 'image/svg+xml']]);
+
+    await dovecot.deliver(mail({ inReplyTo: customerMessageId, from: 'Wang Wu <wang.wu@customer.example>', to: `${SUPPORT_ADDRESS}, Colleague <colleague@customer.example>`, headers: ['Cc: Boss <boss@customer.example>, support@omnicc.test'], subject: 'Re: 账单 Bill' }));
+    await eventually(async () => (await conversation()).messages.some((m) => m.cc.some((c) => c.address === 'boss@customer.example')), 10_000, 'the mail with copies');
+    const all = await api('POST', `/api/interactions/${conversationId}/email/reply`, aliceToken, { clientMessageId: 'all-1', mode: 'replyAll', text: 'Answering everyone.' });
+    expect(all.status, all.text).toBe(201);
+    const sent = await eventually(async () => (await parsedSent()).find((m) => m.mail.text?.includes('Answering everyone.')), 10_000, 'the reply to all');
+    expect(sent.to.sort()).toEqual(['boss@customer.example', 'colleague@customer.example', 'wang.wu@customer.example']);
+    const cc = sent.mail.cc;
+    expect((Array.isArray(cc) ? cc : cc ? [cc] : []).flatMap((c) => c.value.map((v) => v.address))).toEqual(['colleague@customer.example', 'boss@customer.example']);
+
+    // A forward needs its recipients, and only a forward takes them.
+    for (const body of [{ clientMessageId: 'f2', mode: 'forward', text: 'x' }, { clientMessageId: 'f3', text: 'x', to: ['a@b.example'] }, { clientMessageId: 'f4', mode: 'forward', text: 'x', to: ['not an address'] }]) {
+      const res = await api('POST', `/api/interactions/${conversationId}/email/reply`, aliceToken, body);
+      expect([res.status, res.json?.error?.code], res.text).toEqual([400, 'BAD_REQUEST']);
+    }
+  });
+
   it('answers bad replies with coded errors and sends nothing', async () => {
     const before = smtp.received.length;
     const bob = (await server.login('bob')).token;

@@ -57,9 +57,21 @@ export const emailConversationSchema = z.object({
 });
 export type EmailConversation = z.infer<typeof emailConversationSchema>;
 
-/** The agent's reply; `clientMessageId` makes a retried POST return the stored reply instead of sending twice. */
-export const emailReplyRequestSchema = z.strictObject({
-  clientMessageId: z.string().min(1).max(64),
-  text: z.string().trim().min(1).max(100_000),
-});
+export const EMAIL_REPLY_MODES = ['reply', 'replyAll', 'forward'] as const;
+
+/**
+ * The agent's answer to the customer's latest mail: `reply` (to the sender),
+ * `replyAll` (the others in copy), or `forward` (to `to`, with the
+ * original's attachments). `clientMessageId` makes a retried POST return
+ * the stored mail instead of sending twice.
+ */
+export const emailReplyRequestSchema = z
+  .strictObject({
+    clientMessageId: z.string().min(1).max(64),
+    text: z.string().trim().min(1).max(100_000),
+    mode: z.enum(EMAIL_REPLY_MODES).default('reply'),
+    /** Forward only: where to. */
+    to: z.array(z.email().max(254)).min(1).max(20).optional(),
+  })
+  .refine((r) => (r.mode === 'forward') === (r.to !== undefined), { message: 'to is required for a forward, and only for a forward', path: ['to'] });
 export type EmailReplyRequest = z.infer<typeof emailReplyRequestSchema>;

@@ -42,7 +42,6 @@ export class AutoAck {
       ...draft,
       // To the sender themself, not a Reply-To list (RFC 3834 §4).
       to: [{ name: original.from?.name ?? '', address: to }],
-      cc: [],
       raw: await composeMime({ ...draft, to: [{ name: original.from?.name ?? '', address: to }] }, new Date(now)),
       automatic: 'autoAck',
       at: new Date(now).toISOString(),

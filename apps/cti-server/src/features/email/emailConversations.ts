@@ -5,7 +5,7 @@ import type { Store } from '../../store/Store.js';
 import { ownedInteraction } from '../interactions/interactionLookup.js';
 import type { EmailOutbox } from './emailOutbox.js';
 import { sanitizeMailHtml } from './htmlSanitizer.js';
-import { answerTo, composeMime } from './outboundMail.js';
+import { answerTo, composeMime, forwardOf } from './outboundMail.js';
 
 /** A stored mail as an agent may see it: HTML sanitized, nothing internal. */
 export function messageView(m: StoredEmail): EmailMessageView {
@@ -75,7 +75,11 @@ export class EmailConversations {
     // The customer's latest own mail; an out-of-office reply is not what the agent answers.
     const original = inbound.filter((m) => !m.automatic).at(-1) ?? inbound.at(-1);
     if (!original) throw new AppError('INVALID_STATE', 'the conversation has no sender to answer');
-    const draft = answerTo(original, { name: mailbox.displayName, address: mailbox.address }, thread.ticketRef, body.text);
+    const from = { name: mailbox.displayName, address: mailbox.address };
+    const draft =
+      body.mode === 'forward'
+        ? forwardOf(original, from, thread.ticketRef, body.text, (body.to ?? []).map((address) => ({ name: '', address })), await this.keptAttachments(original))
+        : answerTo(original, from, thread.ticketRef, body.text, { all: body.mode === 'replyAll' });
     if (draft.to.length === 0) throw new AppError('INVALID_STATE', 'the conversation has no sender to answer');
     const now = this.deps.clock.now();
     const { message, created } = await this.deps.mail.outbox.add({
@@ -83,7 +87,6 @@ export class EmailConversations {
       threadId: thread.threadId,
       interactionId: interaction.id,
       ...draft,
-      cc: [],
       raw: await composeMime(draft, new Date(now)),
       clientMessageId: body.clientMessageId,
       authorId: agentId,
@@ -91,5 +94,10 @@ export class EmailConversations {
     });
     if (created) void this.deps.outbox.kick();
     return messageView(message);
+  }
+
+  private async keptAttachments(m: StoredEmail): Promise<{ filename: string; contentType: string; content: Buffer }[]> {
+    const files = await Promise.all(m.attachments.filter((a) => a.stored).map((a) => this.deps.mail.messages.attachment(a.id)));
+    return files.flatMap((f) => (f?.content ? [{ filename: f.filename, contentType: f.contentType, content: f.content }] : []));
   }
 }
