@@ -45,6 +45,7 @@ import { mailboxRoutes } from './features/email/mailboxRoutes.js';
 import { EmailConversations } from './features/email/emailConversations.js';
 import { registerEmailRoutes } from './features/email/emailRoutes.js';
 import { emailPushes } from './features/email/emailPushes.js';
+import { registerEmailMetrics } from './features/email/emailMetrics.js';
 import type { AdminRoute } from './features/admin/adminRoute.js';
 import type { MailStore } from './store/MailStore.js';
 
@@ -204,6 +205,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     voice: () => voice.status(),
   });
   registerVoiceRoutes(http, { store, authenticate, voice });
+  registerEmailMetrics(metrics.registry, { email, mail });
   registerEmailRoutes(http, { store, authenticate, conversations: new EmailConversations({ store, mail, clock, outbox: email.outbox }) });
   await registerStaticRoutes(http, { webDir: config.webDir ?? DEFAULT_WEB_DIR, log: (m) => logger.warn(m) });
 

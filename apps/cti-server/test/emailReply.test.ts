@@ -134,6 +134,10 @@ describe.skipIf(missing !== undefined)(missing ? `email replies (skipped: ${miss
     const refused = (await api('POST', `/api/interactions/${conversationId}/email/reply`, aliceToken, { clientMessageId: 'reply-3', text: 'Third answer' })).json as EmailMessageView;
     const failed = await eventually(async () => (await conversation()).messages.find((m) => m.id === refused.id && m.delivery === 'failed'), 10_000, 'the refused reply failed');
     expect(failed.lastError).toMatch(/550|refused/);
+    // Operations see it too.
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toContain('omnicc_email_outbox{delivery="failed"} 1');
+    expect(metrics).toContain('omnicc_email_readers{state="connected"} 1');
   });
 
   it('forwards the latest mail with its attachments, and replies to all with the others in copy', async () => {

@@ -219,4 +219,6 @@ export interface EmailOutboxRepository {
   /** How many acknowledgements went to `address` from this mailbox since `since` (loop and flood guard). */
   autoAcksSince(mailboxId: string, address: string, since: string): Promise<number>;
   get(id: string): Promise<StoredEmail | undefined>;
+  /** Outbound mail waiting to go and mail that failed for good (for monitoring). */
+  counts(): Promise<{ pending: number; failed: number }>;
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { AppError } from '@omnicc/shared';
 import type { EmailOutboxRepository, StoredEmail } from '../../store/MailStore.js';
 import { fromIso, type Db } from './db.js';
@@ -82,6 +82,16 @@ export function createEmailOutboxRepo(db: Db): EmailOutboxRepository {
         .update(emailMessages)
         .set({ attempts: sql`${emailMessages.attempts} + 1`, lastError: error.slice(0, 1000), ...(nextAttemptAt ? { nextAttemptAt: fromIso(nextAttemptAt) } : { delivery: 'failed' as const, nextAttemptAt: null }) })
         .where(and(eq(emailMessages.id, id), eq(emailMessages.delivery, 'pending')));
+    },
+
+    async counts() {
+      const rows = await db
+        .select({ delivery: emailMessages.delivery, n: count() })
+        .from(emailMessages)
+        .where(inArray(emailMessages.delivery, ['pending', 'failed']))
+        .groupBy(emailMessages.delivery);
+      const of = (d: string) => rows.find((r) => r.delivery === d)?.n ?? 0;
+      return { pending: of('pending'), failed: of('failed') };
     },
 
     async autoAcksSince(mailboxId, address, since) {
