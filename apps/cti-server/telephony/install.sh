@@ -18,17 +18,5 @@ if [ ${#need[@]} -eq 0 ]; then
   echo "telephony: kamailio, rtpengine and sipp are installed"
   exit 0
 fi
-if [ "$(id -u)" != 0 ]; then
-  echo "telephony: missing ${need[*]} and not root: install them with apt-get" >&2
-  exit 1
-fi
-echo "telephony: installing ${need[*]}"
-# Keep the packages' own services from starting: we run our own instances.
-policy=/usr/sbin/policy-rc.d
-had_policy=0
-[ -e "$policy" ] && had_policy=1
-if [ $had_policy = 0 ]; then printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy"; fi
-trap '[ $had_policy = 0 ] && rm -f "$policy"' EXIT
-export DEBIAN_FRONTEND=noninteractive
-apt-get install -y --no-install-recommends "${need[@]}" >/dev/null || { apt-get update >/dev/null && apt-get install -y --no-install-recommends "${need[@]}" >/dev/null; }
-echo "telephony: installed"
+source "$(dirname "$0")/../../../scripts/debian-packages.sh"
+install_without_services telephony "${need[@]}"
