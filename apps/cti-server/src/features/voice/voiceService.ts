@@ -53,7 +53,7 @@ interface CallLeg {
   hangupTries?: number;
   /** The agent's phone REFERred the caller to a transfer address of ours: the caller's new INVITE is on its way. */
   referred?: TransferTicket | undefined;
-  /** The caller's SDP offer, kept until the queue tone needs it. */
+  /** The caller's SDP offer, kept until the queue tone is sent (a call rung first may wait later, after a ring-out). */
   sdp?: string | undefined;
   /** rtpengine plays (or is setting up) the queue tone to this caller. */
   tone?: boolean;
@@ -287,7 +287,6 @@ export class VoiceService {
     const announcer = this.deps.announcer;
     const { sdp, ftag } = leg;
     if (!announcer || leg.tone || !sdp || !ftag || !this.waitsUnrung(leg)) return;
-    leg.sdp = undefined;
     leg.tone = true;
     void announcer.earlyMediaAnswer({ callId: leg.callId, ftag, sdp }).then(
       (answer) => this.serially(leg.callId, () => this.sendEarlyMedia(leg, answer)),
@@ -303,6 +302,7 @@ export class VoiceService {
     const sent = answer !== undefined && this.waitsUnrung(leg) && leg.held && this.deps.send({ cmd: 'earlyMedia', callId: leg.callId, ...leg.held, sdp: answer });
     if (sent) {
       leg.held = undefined;
+      leg.sdp = undefined;
       return;
     }
     leg.tone = false;
