@@ -46,6 +46,9 @@ import { EmailConversations } from './features/email/emailConversations.js';
 import { registerEmailRoutes } from './features/email/emailRoutes.js';
 import { emailPushes } from './features/email/emailPushes.js';
 import { registerEmailMetrics } from './features/email/emailMetrics.js';
+import { createPgSmsStore } from './adapters/db/smsStore.js';
+import { SmsChannel } from './features/sms/smsChannel.js';
+import { smsPushes } from './features/sms/smsPushes.js';
 import type { AdminRoute } from './features/admin/adminRoute.js';
 import type { MailStore } from './store/MailStore.js';
 
@@ -70,6 +73,8 @@ export interface Application {
   /** Mailbox readers (running on the routing owner). */
   email: EmailChannel;
   mail: MailStore;
+  /** The SMS gateway (running on the routing owner). */
+  sms: SmsChannel;
   /** Every admin route mounted (the role-matrix test walks them). */
   adminRoutes: AdminRoute[];
   leadership: RoutingLeadership;
@@ -145,6 +150,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   });
   const pushes = emailPushes({ mail, store, push: (agentId, message) => agentNsp.to(agentRoom(agentId)).emit('email:message', message) });
   const email = new EmailChannel({ config: config.email, mail, secrets, routing, clock, log: logger, onStored: pushes.stored, onSendAttempt: pushes.sendAttempted });
+  const sms = new SmsChannel({ config: config.sms, store: createPgSmsStore(deps.pool), routing, clock, log: logger, onStored: smsPushes((agentId, message) => agentNsp.to(agentRoom(agentId)).emit('sms:message', message)).stored });
   let leadership: RoutingLeadership | undefined;
   const fencedStore = createPgStore(deps.pool, { fence: () => leadership?.fence() });
   const owner = new OwnerLifecycle({
@@ -159,9 +165,10 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     onTakeover: () => {
       voice.start();
       email.start();
+      sms.start();
     },
     onGiveUp: async () => {
-      await Promise.all([voice.stop(), email.stop()]);
+      await Promise.all([voice.stop(), email.stop(), sms.stop()]);
     },
     auditEveryMs: config.watchdogSeconds * 1000,
     onAudit: (audit) => {
@@ -203,6 +210,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     },
     role: () => (leadership?.isOwner() ? 'routingOwner' : 'follower'),
     voice: () => voice.status(),
+    sms: () => sms.status(),
   });
   registerVoiceRoutes(http, { store, authenticate, voice });
   registerEmailMetrics(metrics.registry, { email, mail });
@@ -217,6 +225,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     voice,
     email,
     mail,
+    sms,
     adminRoutes,
     get leadership() {
       if (!leadership) throw new Error('not listening yet');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadVoiceConfig, type VoiceConfig } from './features/voice/voiceConfig.js';
 import { loadEmailConfig, type EmailConfig } from './features/email/emailConfig.js';
+import { loadSmsConfig, type SmsConfig } from './features/sms/smsConfig.js';
 
 /**
  * Server configuration, read once from the environment and validated at
@@ -75,6 +76,7 @@ export interface Config {
   watchdogSeconds: number;
   voice: VoiceConfig;
   email: EmailConfig;
+  sms: SmsConfig;
 }
 
 /** Parses the environment; throws an Error listing every invalid variable. */
@@ -114,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     watchdogSeconds: e.OMNICC_WATCHDOG_SECONDS,
     voice: loadVoiceConfig(env),
     email: loadEmailConfig(env),
+    sms: loadSmsConfig(env),
   };
 }

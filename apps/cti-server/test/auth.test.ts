@@ -64,7 +64,7 @@ describe('login and tokens', () => {
   });
 
   it('serves health and Prometheus metrics', async () => {
-    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', role: 'routingOwner', voice: 'off' });
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', role: 'routingOwner', voice: 'off', sms: 'off' });
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toContain('omnicc_socket_events_total');
     expect(metrics).toContain('process_cpu_user_seconds_total');

@@ -13,3 +13,4 @@ export * from './model/routing.js';
 export * from './wire/admin.js';
 export * from './wire/mailboxes.js';
 export * from './wire/email.js';
+export * from './wire/sms.js';

@@ -16,6 +16,8 @@ export const DEMO_QUEUES: QueueRecord[] = [
   { id: 'chat-general', channel: 'chat', nameEn: 'Web chat – general', nameZh: '在线客服-综合' },
   { id: 'chat-vip', channel: 'chat', nameEn: 'Web chat – VIP', nameZh: '在线客服-VIP' },
   { id: 'voice-general', channel: 'voice', nameEn: 'Hotline – general', nameZh: '热线-综合' },
+  // Where inbound SMS goes by default (OMNICC_SMS_QUEUE).
+  { id: 'sms-general', channel: 'sms', nameEn: 'SMS – general', nameZh: '短信-综合' },
 ];
 
 export const NOT_READY_REASONS: DictionaryEntry[] = [

@@ -27,10 +27,12 @@ export const DEMO_QUEUE_CONFIGS: QueueConfig[] = [
   }),
   // Calls ring an agent for 20 s; callers wait at most 5 minutes.
   queueConfigSchema.parse({ id: 'voice-general', channel: 'voice', nameEn: 'Hotline – general', nameZh: '热线-综合', priority: 60, offerTimeoutSeconds: 20, maxWaitSeconds: 300 }),
+  // A texting customer is not watching a screen: lower priority than live channels.
+  queueConfigSchema.parse({ id: 'sms-general', channel: 'sms', nameEn: 'SMS – general', nameZh: '短信-综合', priority: 30 }),
 ];
 
 export const DEMO_TEAMS: Team[] = [
-  { id: 'team-a', nameEn: 'Team A', nameZh: '一组', queueIds: ['chat-general', 'chat-vip', 'voice-general'] },
+  { id: 'team-a', nameEn: 'Team A', nameZh: '一组', queueIds: ['chat-general', 'chat-vip', 'voice-general', 'sms-general'] },
 ];
 
 /** Skills per demo agent (by username): agent1 serves VIPs, agent2 does not. */

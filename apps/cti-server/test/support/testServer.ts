@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type pg from 'pg';
 import pino from 'pino';
 import type {
   AgentClientToServer,
@@ -36,6 +37,8 @@ export interface TestServer {
   url: string;
   app: Application;
   store: Store;
+  /** The test database, for what no repository reads (a channel's own tables, a trigger). */
+  pool: pg.Pool;
   login(username: string, password?: string): Promise<Session>;
   agent(token: string): AgentSocket;
   customer(customerToken: string): CustomerSocket;
@@ -76,6 +79,7 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
     url,
     app,
     store: db.store,
+    pool: db.pool,
     async login(username, password = PASSWORD) {
       const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
       if (!res.ok) throw new Error(`login ${res.status}: ${await res.text()}`);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import type { ClientToServerMap } from './eventMap.js';
 import type { EmailMessageView } from './email.js';
+import type { SmsMessageView } from './sms.js';
 import type {
   AgentStatus,
   ChatMessage,
@@ -156,6 +157,8 @@ export interface AgentServerToClient {
   'chat:receipt': (e: { interactionId: string; messageIds: string[]; delivery: DeliveryState }) => void;
   /** A mail of an interaction the agent holds: one that joined it, or an outbound one whose delivery changed (same id, newer state). */
   'email:message': (message: EmailMessageView) => void;
+  /** An SMS that joined an interaction the agent holds (a new conversation arrives as its offer instead). */
+  'sms:message': (message: SmsMessageView) => void;
   /** Server tells the client why it is about to disconnect it (e.g. TOKEN_EXPIRED). */
   'session:error': (e: { code: string; message: string }) => void;
 }

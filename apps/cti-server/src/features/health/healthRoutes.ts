@@ -7,11 +7,11 @@ import type { Metrics } from './metrics.js';
  * must stop sending work to a node that cannot persist it); `/metrics` is
  * Prometheus text.
  */
-export function registerHealthRoutes(app: FastifyInstance, deps: { pool: pg.Pool; metrics: Metrics; beforeScrape: () => Promise<void>; role: () => string; voice: () => string }): void {
+export function registerHealthRoutes(app: FastifyInstance, deps: { pool: pg.Pool; metrics: Metrics; beforeScrape: () => Promise<void>; role: () => string; voice: () => string; sms: () => string }): void {
   app.get('/healthz', async (_request, reply) => {
     try {
       await deps.pool.query('select 1');
-      return { status: 'ok', role: deps.role(), voice: deps.voice() };
+      return { status: 'ok', role: deps.role(), voice: deps.voice(), sms: deps.sms() };
     } catch {
       return reply.status(503).send({ status: 'unavailable', error: { code: 'INTERNAL', message: 'database unreachable' } });
     }

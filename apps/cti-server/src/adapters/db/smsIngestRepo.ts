@@ -1,0 +1,93 @@
+import { and, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
+import type { Interaction, InteractionState } from '@omnicc/shared';
+import type { InboundSmsInput, SmsIngestOutcome, SmsIngestRepository, SmsIngestRules, StoredSms } from '../../store/SmsStore.js';
+import { fromIso, toIso, type Db, type Tx } from './db.js';
+import { insertInteraction } from './interactionInsert.js';
+import { toInteraction } from './interactionRows.js';
+import { interactions } from './schema.js';
+import { smsMessages, smsOptOuts } from './smsSchema.js';
+
+/** States in which a new SMS joins the conversation instead of opening one (as email replies do). */
+const JOINABLE: readonly InteractionState[] = ['queued', 'offered', 'assigned'];
+
+/** An inbound SMS, its conversation and the opt-out in one transaction (see SmsIngestRepository). */
+export function createSmsIngestRepo(db: Db): SmsIngestRepository {
+  return { ingest: (input, rules) => db.transaction((tx) => ingestOne(tx, input, rules)) };
+}
+
+async function ingestOne(tx: Tx, input: InboundSmsInput, rules: SmsIngestRules): Promise<SmsIngestOutcome> {
+  // Everything one number sends is serialized: two messages arriving together must not open two conversations,
+  // nor a redelivery racing its original be stored twice.
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`sms:${input.number}`}, 0))`);
+  const at = fromIso(input.at);
+  if (await isStored(tx, input, at, rules.duplicateWindowMs)) return { kind: 'duplicate' };
+
+  const open = await openConversation(tx, input.number, new Date(at.getTime() - rules.threadWindowMs));
+  let interaction: Interaction | undefined = open;
+  if (!interaction && !input.optOutWord) {
+    interaction = await insertInteraction(tx, { channel: 'sms', queueId: rules.queueId, customer: { name: input.number, phone: input.number } }, input.at);
+  }
+  // The first opt-out counts: the number has been opted out since then.
+  if (input.optOutWord) await tx.insert(smsOptOuts).values({ number: input.number, word: input.optOutWord, at }).onConflictDoNothing();
+  const message = await insertInbound(tx, input, interaction?.id);
+  const optOut = input.optOutWord ? { optOutWord: input.optOutWord } : {};
+  if (!interaction) return { kind: 'stored', message, ...optOut };
+  return { kind: open ? 'joined' : 'created', interaction, message, ...optOut };
+}
+
+/**
+ * A redelivery: the gateway's id stored before (the unique key backs this
+ * up), or, for a gateway without ids (SMPP), the same content from the same
+ * number within the duplicate window.
+ */
+async function isStored(tx: Tx, input: InboundSmsInput, at: Date, windowMs: number): Promise<boolean> {
+  const where = input.gatewayMessageId
+    ? and(eq(smsMessages.gateway, input.gateway), eq(smsMessages.gatewayMessageId, input.gatewayMessageId))
+    : and(eq(smsMessages.number, input.number), eq(smsMessages.direction, 'in'), eq(smsMessages.contentHash, input.contentHash), gte(smsMessages.createdAt, new Date(at.getTime() - windowMs)));
+  const [row] = await tx.select({ id: smsMessages.id }).from(smsMessages).where(where).limit(1);
+  return row !== undefined;
+}
+
+/** The conversation of the number's latest message since `since`, locked, if it is still open. */
+async function openConversation(tx: Tx, number: string, since: Date): Promise<Interaction | undefined> {
+  const [last] = await tx
+    .select({ interactionId: smsMessages.interactionId })
+    .from(smsMessages)
+    .where(and(eq(smsMessages.number, number), isNotNull(smsMessages.interactionId), gte(smsMessages.createdAt, since)))
+    .orderBy(desc(smsMessages.createdAt))
+    .limit(1);
+  if (!last?.interactionId) return undefined;
+  const [row] = await tx.select().from(interactions).where(eq(interactions.id, last.interactionId)).for('update');
+  const interaction = row && toInteraction(row);
+  return interaction && JOINABLE.includes(interaction.state) ? interaction : undefined;
+}
+
+async function insertInbound(tx: Tx, input: InboundSmsInput, interactionId: string | undefined): Promise<StoredSms> {
+  const [row] = await tx
+    .insert(smsMessages)
+    .values({
+      interactionId: interactionId ?? null,
+      direction: 'in',
+      number: input.number,
+      serviceNumber: input.serviceNumber,
+      gateway: input.gateway,
+      text: input.text,
+      parts: input.parts,
+      missingParts: input.missingParts,
+      gatewayMessageId: input.gatewayMessageId ?? null,
+      contentHash: input.contentHash,
+      createdAt: fromIso(input.at),
+    })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  return {
+    id: row.id,
+    ...(row.interactionId ? { interactionId: row.interactionId } : {}),
+    direction: row.direction,
+    number: row.number,
+    text: row.text,
+    parts: row.parts,
+    missingParts: row.missingParts,
+    at: toIso(row.createdAt),
+  };
+}
