@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loadVoiceConfig, type VoiceConfig } from './features/voice/voiceConfig.js';
 import { loadEmailConfig, type EmailConfig } from './features/email/emailConfig.js';
 import { loadSmsConfig, type SmsConfig } from './features/sms/smsConfig.js';
+import { configError, parseEnv } from './envConfig.js';
 
 /**
  * Server configuration, read once from the environment and validated at
@@ -81,18 +82,13 @@ export interface Config {
 
 /** Parses the environment; throws an Error listing every invalid variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env);
   const production = e.NODE_ENV === 'production';
   if (production && !e.OMNICC_TOKEN_SECRET) {
-    throw new Error('Invalid configuration:\n  OMNICC_TOKEN_SECRET: required in production');
+    throw configError(['OMNICC_TOKEN_SECRET: required in production']);
   }
   if (e.OMNICC_REDIS_URL && !e.OMNICC_TOKEN_SECRET) {
-    throw new Error('Invalid configuration:\n  OMNICC_TOKEN_SECRET: required with OMNICC_REDIS_URL (every node must check the others\' tokens)');
+    throw configError(["OMNICC_TOKEN_SECRET: required with OMNICC_REDIS_URL (every node must check the others' tokens)"]);
   }
   return {
     host: e.HOST,

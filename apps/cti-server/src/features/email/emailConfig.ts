@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEnv } from '../../envConfig.js';
 
 /** Settings of the email channel, from the environment (validated like the rest of config.ts). */
 export interface EmailConfig {
@@ -35,11 +36,7 @@ const envSchema = z.object({
 
 /** Throws an Error naming each bad variable (config.ts folds it into its own message). */
 export function loadEmailConfig(env: NodeJS.ProcessEnv): EmailConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(`Invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env);
   return {
     enabled: e.OMNICC_EMAIL === 'on',
     maxAttachmentBytes: e.OMNICC_EMAIL_MAX_ATTACHMENT_BYTES,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { configError, parseEnv } from '../../envConfig.js';
 
 /** Settings of the SMS channel, from the environment (validated like the rest of config.ts; docs/sms.md). */
 export interface SmsConfig {
@@ -30,12 +31,8 @@ const envSchema = z.object({
 
 /** Throws an Error naming each bad variable (config.ts folds it into its own message). */
 export function loadSmsConfig(env: NodeJS.ProcessEnv): SmsConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(`Invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
-  }
-  const e = parsed.data;
-  if (e.OMNICC_SMS === 'smpp' && !e.OMNICC_SMPP_SYSTEM_ID) throw new Error('Invalid configuration:\n  OMNICC_SMPP_SYSTEM_ID: required with OMNICC_SMS=smpp');
+  const e = parseEnv(envSchema, env);
+  if (e.OMNICC_SMS === 'smpp' && !e.OMNICC_SMPP_SYSTEM_ID) throw configError(['OMNICC_SMPP_SYSTEM_ID: required with OMNICC_SMS=smpp']);
   return {
     mode: e.OMNICC_SMS,
     smpp: { host: e.OMNICC_SMPP_HOST, port: e.OMNICC_SMPP_PORT, systemId: e.OMNICC_SMPP_SYSTEM_ID, password: e.OMNICC_SMPP_PASSWORD },

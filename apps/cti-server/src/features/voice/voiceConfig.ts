@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { configError, parseEnv } from '../../envConfig.js';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
@@ -52,13 +53,8 @@ export interface VoiceConfig {
 }
 
 export function loadVoiceConfig(env: NodeJS.ProcessEnv): VoiceConfig {
-  const parsed = voiceEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
-  if (e.OMNICC_RTP_PORT_MAX - e.OMNICC_RTP_PORT_MIN < 100) throw new Error('Invalid configuration:\n  OMNICC_RTP_PORT_MAX: the media port range needs at least 100 ports');
+  const e = parseEnv(voiceEnvSchema, env);
+  if (e.OMNICC_RTP_PORT_MAX - e.OMNICC_RTP_PORT_MIN < 100) throw configError(['OMNICC_RTP_PORT_MAX: the media port range needs at least 100 ports']);
   const numbers = new Map(
     e.OMNICC_SERVICE_NUMBERS.split(',').map((pair) => {
       const [number = '', queueId = ''] = pair.split('=').map((s) => s.trim());
