@@ -36,6 +36,7 @@ export async function insertInteraction(db: Db | Tx, input: NewInteraction, at: 
       .select(
         db
           .select({
+            // drizzle's INSERT ... SELECT lists every column of the table, the serial id too: it takes its default explicitly.
             id: sql<number>`nextval(pg_get_serial_sequence('interaction_events', 'id'))`.as('id'),
             interactionId: created.id,
             type: sql<string>`'created'`.as('type'),
