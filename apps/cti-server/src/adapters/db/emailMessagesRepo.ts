@@ -54,16 +54,12 @@ export async function withAttachments(db: Db, rows: MessageRow[]): Promise<Store
 
 /** Reads of stored mail: the agent's conversation view, tests. */
 export function createEmailMessagesRepo(db: Db): EmailMessageRepository {
-  const byTime = [asc(emailMessages.receivedAt), asc(emailMessages.uid)] as const;
+  /** The mails whose `column` is `id`, oldest first, with their attachments; none for a malformed id. */
+  const listWhere = async (column: typeof emailMessages.mailboxId | typeof emailMessages.interactionId | typeof emailMessages.threadId, id: string) =>
+    isUuid(id) ? withAttachments(db, await db.select().from(emailMessages).where(eq(column, id)).orderBy(asc(emailMessages.receivedAt), asc(emailMessages.uid))) : [];
   return {
-    async listByMailbox(mailboxId) {
-      if (!isUuid(mailboxId)) return [];
-      return withAttachments(db, await db.select().from(emailMessages).where(eq(emailMessages.mailboxId, mailboxId)).orderBy(...byTime));
-    },
-    async listByInteraction(interactionId) {
-      if (!isUuid(interactionId)) return [];
-      return withAttachments(db, await db.select().from(emailMessages).where(eq(emailMessages.interactionId, interactionId)).orderBy(...byTime));
-    },
+    listByMailbox: (mailboxId) => listWhere(emailMessages.mailboxId, mailboxId),
+    listByInteraction: (interactionId) => listWhere(emailMessages.interactionId, interactionId),
     async threadOfInteraction(interactionId) {
       if (!isUuid(interactionId)) return undefined;
       // The thread's current interaction, or one the interaction's mail arrived in (a reopened thread points at the newest).
@@ -75,10 +71,7 @@ export function createEmailMessagesRepo(db: Db): EmailMessageRepository {
         .limit(1);
       return row && { threadId: row.id, mailboxId: row.mailboxId, ticketRef: ticketRefOf(row.ticketNo) };
     },
-    async listByThread(threadId) {
-      if (!isUuid(threadId)) return [];
-      return withAttachments(db, await db.select().from(emailMessages).where(eq(emailMessages.threadId, threadId)).orderBy(...byTime));
-    },
+    listByThread: (threadId) => listWhere(emailMessages.threadId, threadId),
     async attachment(id) {
       if (!isUuid(id)) return undefined;
       const [row] = await db
