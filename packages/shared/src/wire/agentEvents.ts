@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import type { ClientToServerMap } from './eventMap.js';
 import type { EmailMessageView } from './email.js';
-import type { SmsMessageView } from './sms.js';
+import type { SmsMessageView, SmsStatusEvent } from './sms.js';
 import type {
   AgentStatus,
   ChatMessage,
@@ -157,8 +157,10 @@ export interface AgentServerToClient {
   'chat:receipt': (e: { interactionId: string; messageIds: string[]; delivery: DeliveryState }) => void;
   /** A mail of an interaction the agent holds: one that joined it, or an outbound one whose delivery changed (same id, newer state). */
   'email:message': (message: EmailMessageView) => void;
-  /** An SMS that joined an interaction the agent holds (a new conversation arrives as its offer instead). */
+  /** An SMS of an interaction the agent holds: one that joined it (a new conversation arrives as its offer instead), or a reply just written (so every tab shows it). */
   'sms:message': (message: SmsMessageView) => void;
+  /** An outbound SMS of an interaction the agent holds moved on (submitted, delivered, undelivered, failed, or retrying with `lastError`). */
+  'sms:status': (status: SmsStatusEvent) => void;
   /** Server tells the client why it is about to disconnect it (e.g. TOKEN_EXPIRED). */
   'session:error': (e: { code: string; message: string }) => void;
 }
