@@ -44,6 +44,7 @@ import { MailboxAdmin } from './features/email/mailboxAdmin.js';
 import { mailboxRoutes } from './features/email/mailboxRoutes.js';
 import { EmailConversations } from './features/email/emailConversations.js';
 import { registerEmailRoutes } from './features/email/emailRoutes.js';
+import { mailBodyUrls, registerMailBodyRoutes } from './features/email/mailBodyRoutes.js';
 import { emailPushes } from './features/email/emailPushes.js';
 import { registerEmailMetrics } from './features/email/emailMetrics.js';
 import { createPgSmsStore } from './adapters/db/smsStore.js';
@@ -214,7 +215,8 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   });
   registerVoiceRoutes(http, { store, authenticate, voice });
   registerEmailMetrics(metrics.registry, { email, mail });
-  registerEmailRoutes(http, { store, authenticate, conversations: new EmailConversations({ store, mail, clock, outbox: email.outbox }) });
+  registerEmailRoutes(http, { store, authenticate, conversations: new EmailConversations({ store, mail, clock, outbox: email.outbox, bodyUrls: mailBodyUrls(tokens) }) });
+  registerMailBodyRoutes(http, { tokens, mail });
   await registerStaticRoutes(http, { webDir: config.webDir ?? DEFAULT_WEB_DIR, log: (m) => logger.warn(m) });
 
   return {

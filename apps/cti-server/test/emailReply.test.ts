@@ -71,6 +71,40 @@ describe.skipIf(missing !== undefined)(missing ? `email replies (skipped: ${miss
     expect((await api('GET', `/api/interactions/${conversationId}/email`, (await server.login('sam')).token)).status).toBe(200);
   });
 
+  it('serves the HTML body as a document of its own: its own CSP, only with the ticket signed for that mail', async () => {
+    const view = await conversation();
+    const inbound = view.messages.find((m) => m.direction === 'in');
+    expect(inbound?.bodyUrl).toMatch(/^\/api\/email\/bodies\/[0-9a-f-]{36}\?ticket=/);
+    expect(Date.parse(view.bodyUrlsExpireAt)).toBeGreaterThan(Date.now() + 25 * 60_000);
+    const body = await fetch(`${server.url}${inbound?.bodyUrl}&lang=zh-CN`);
+    expect(body.status).toBe(200);
+    expect(body.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const csp = body.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain('img-src data:;');
+    expect(csp).toContain('sandbox allow-popups');
+    const html = await body.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<p>My bill <b>again</b></p><img data-remote-src="https://tracker.example/open.gif" />');
+    expect(html).not.toMatch(/script|onclick/);
+    // The agent allows the images: they load, and the policy lets them.
+    const withImages = await fetch(`${server.url}${inbound?.bodyUrl}&images=1`);
+    expect(await withImages.text()).toContain('<img src="https://tracker.example/open.gif" />');
+    expect(withImages.headers.get('content-security-policy')).toContain('img-src data: https: http:');
+    // No ticket, a forged one, or this mail's ticket for another mail: refused with a code.
+    const otherId = view.messages.find((m) => m.id !== inbound?.id)?.id ?? '00000000-0000-4000-8000-000000000000';
+    const ticket = new URL(`${server.url}${inbound?.bodyUrl}`).searchParams.get('ticket') ?? '';
+    for (const [url, code] of [
+      [`/api/email/bodies/${inbound?.id}`, 'BAD_REQUEST'],
+      [`/api/email/bodies/${inbound?.id}?ticket=${aliceToken}`, 'UNAUTHENTICATED'],
+      [`/api/email/bodies/${otherId}?ticket=${encodeURIComponent(ticket)}`, 'UNAUTHENTICATED'],
+      [`${inbound?.bodyUrl}&script=1`, 'BAD_REQUEST'],
+    ] as const) {
+      const refused = await fetch(`${server.url}${url}`);
+      expect(((await refused.json()) as { error: { code: string } }).error.code, url).toBe(code);
+    }
+  });
+
   it('sends the reply over SMTP with threading headers, copies it to Sent, and threads the answer back', async () => {
     const sentBefore = await dovecot.count('Sent');
     const pushed: EmailMessageView[] = [];

@@ -164,6 +164,8 @@ export interface StoredEmail {
 }
 
 export interface EmailMessageRepository {
+  /** One mail with its attachments' metadata; undefined for an unknown or malformed id. */
+  get(id: string): Promise<StoredEmail | undefined>;
   /** Every mail of a mailbox, oldest first (tests and tools; the agent view reads by interaction). */
   listByMailbox(mailboxId: string): Promise<StoredEmail[]>;
   listByInteraction(interactionId: string): Promise<StoredEmail[]>;

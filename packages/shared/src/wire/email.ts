@@ -33,10 +33,20 @@ export const emailMessageViewSchema = z.object({
   /** When it arrived (in) or was written (out). */
   at: z.iso.datetime(),
   text: z.string().optional(),
-  /** Sanitized on the server (never the HTML as received); render it in a sandboxed iframe. */
+  /** Sanitized on the server (never the HTML as received). The desk shows `bodyUrl` instead, which has its own CSP. */
   html: z.string().optional(),
-  /** Remote images held back in `data-remote-src` until the agent allows them. */
+  /**
+   * The HTML body as a document of its own, for a sandboxed iframe
+   * (`GET /api/email/bodies/:id?ticket=…`; add `&images=1` once the agent
+   * allows remote images, `&quotes=1` to unfold quoted mail, `&lang=`).
+   * Only in the conversation (`GET …/email`), signed for the reader until
+   * `bodyUrlsExpireAt`; never in pushes.
+   */
+  bodyUrl: z.string().optional(),
+  /** Remote images held back until the agent allows them. */
   remoteImages: z.number().int().min(0),
+  /** The HTML quotes earlier mail (folded in the body document until `quotes=1`). */
+  quoted: z.boolean(),
   /** Why the mail is automatic (auto-reply, bounce, list, loop; `autoAck` for ours). */
   automatic: z.string().optional(),
   notes: z.array(z.string()),
@@ -54,6 +64,8 @@ export const emailConversationSchema = z.object({
   mailbox: z.object({ id: idSchema, address: z.string(), displayName: z.string() }),
   /** The whole thread, oldest first (earlier interactions of it included). */
   messages: z.array(emailMessageViewSchema),
+  /** When the messages' `bodyUrl`s stop working: ask for the conversation again before. */
+  bodyUrlsExpireAt: z.iso.datetime(),
 });
 export type EmailConversation = z.infer<typeof emailConversationSchema>;
 

@@ -55,9 +55,10 @@ export async function withAttachments(db: Db, rows: MessageRow[]): Promise<Store
 /** Reads of stored mail: the agent's conversation view, tests. */
 export function createEmailMessagesRepo(db: Db): EmailMessageRepository {
   /** The mails whose `column` is `id`, oldest first, with their attachments; none for a malformed id. */
-  const listWhere = async (column: typeof emailMessages.mailboxId | typeof emailMessages.interactionId | typeof emailMessages.threadId, id: string) =>
+  const listWhere = async (column: typeof emailMessages.id | typeof emailMessages.mailboxId | typeof emailMessages.interactionId | typeof emailMessages.threadId, id: string) =>
     isUuid(id) ? withAttachments(db, await db.select().from(emailMessages).where(eq(column, id)).orderBy(asc(emailMessages.receivedAt), asc(emailMessages.uid))) : [];
   return {
+    get: async (id) => (await listWhere(emailMessages.id, id))[0],
     listByMailbox: (mailboxId) => listWhere(emailMessages.mailboxId, mailboxId),
     listByInteraction: (interactionId) => listWhere(emailMessages.interactionId, interactionId),
     async threadOfInteraction(interactionId) {

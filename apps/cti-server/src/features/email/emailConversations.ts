@@ -5,6 +5,7 @@ import type { Store } from '../../store/Store.js';
 import { ownedInteraction } from '../interactions/interactionLookup.js';
 import type { EmailOutbox } from './emailOutbox.js';
 import { sanitizeMailHtml } from './htmlSanitizer.js';
+import { MAIL_BODY_TICKET_SECONDS, type MailBodyUrls } from './mailBodyRoutes.js';
 import { answerTo, composeMime, forwardOf } from './outboundMail.js';
 
 /** A stored mail as an agent may see it: HTML sanitized, nothing internal. */
@@ -22,6 +23,7 @@ export function messageView(m: StoredEmail): EmailMessageView {
     ...(m.text !== undefined ? { text: m.text } : {}),
     ...(html ? { html: html.html } : {}),
     remoteImages: html?.remoteImages ?? 0,
+    quoted: html?.quoted ?? false,
     ...(m.automatic ? { automatic: m.automatic } : {}),
     notes: m.notes,
     attachments: m.attachments.map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: a.size, ...(a.refused ? { refused: a.refused } : {}) })),
@@ -36,15 +38,30 @@ export function messageView(m: StoredEmail): EmailMessageView {
  * once the reply is stored, not once it is sent: its `delivery` shows the rest).
  */
 export class EmailConversations {
-  constructor(private readonly deps: { store: Store; mail: MailStore; clock: Clock; outbox: EmailOutbox }) {}
+  constructor(private readonly deps: { store: Store; mail: MailStore; clock: Clock; outbox: EmailOutbox; bodyUrls: MailBodyUrls }) {}
 
-  /** NOT_FOUND for an interaction that is not an email conversation. */
-  async view(interaction: Interaction): Promise<EmailConversation> {
+  /** The thread as `readerId` may see it, HTML bodies behind addresses signed for them. NOT_FOUND for an interaction that is not an email conversation. */
+  async view(interaction: Interaction, readerId: string): Promise<EmailConversation> {
     const thread = await this.deps.mail.messages.threadOfInteraction(interaction.id);
     const mailbox = thread && (await this.deps.mail.mailboxes.get(thread.mailboxId));
     if (!thread || !mailbox) throw new AppError('NOT_FOUND', 'not an email interaction');
-    const messages = await this.deps.mail.messages.listByThread(thread.threadId);
-    return { interactionId: interaction.id, ticketRef: thread.ticketRef, mailbox: { id: mailbox.id, address: mailbox.address, displayName: mailbox.displayName }, messages: messages.map(messageView) };
+    const stored = await this.deps.mail.messages.listByThread(thread.threadId);
+    let expiresAt = this.deps.clock.now() + MAIL_BODY_TICKET_SECONDS * 1000;
+    const messages = await Promise.all(
+      stored.map(async (m) => {
+        if (m.html === undefined) return messageView(m);
+        const body = await this.deps.bodyUrls(readerId, m.id);
+        expiresAt = Math.min(expiresAt, body.expiresAt);
+        return { ...messageView(m), bodyUrl: body.url };
+      }),
+    );
+    return {
+      interactionId: interaction.id,
+      ticketRef: thread.ticketRef,
+      mailbox: { id: mailbox.id, address: mailbox.address, displayName: mailbox.displayName },
+      messages,
+      bodyUrlsExpireAt: new Date(expiresAt).toISOString(),
+    };
   }
 
   /**

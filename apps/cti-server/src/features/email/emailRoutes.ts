@@ -5,7 +5,8 @@ import { parseWith } from '../../http/errors.js';
 import type { Store } from '../../store/Store.js';
 import type { RouteDoc } from '../admin/openapi/routeDoc.js';
 import type { Authenticate } from '../auth/guard.js';
-import { readableInteraction } from '../interactions/readableInteraction.js';
+import { readInteraction, readableInteraction } from '../interactions/readableInteraction.js';
+import { MAIL_BODY_ROUTE_DOCS } from './mailBodyRoutes.js';
 import type { EmailConversations } from './emailConversations.js';
 
 const attachmentParamsSchema = z.object({ id: idSchema, attachmentId: idSchema });
@@ -51,10 +52,14 @@ export const EMAIL_ROUTE_DOCS: readonly RouteDoc[] = [
     status: 200,
     errors: ['FORBIDDEN', 'INVALID_STATE'],
   },
+  ...MAIL_BODY_ROUTE_DOCS,
 ];
 
 export function registerEmailRoutes(app: FastifyInstance, deps: { store: Store; authenticate: Authenticate; conversations: EmailConversations }): void {
-  app.get('/api/interactions/:id/email', async (request): Promise<EmailConversation> => deps.conversations.view(await readableInteraction(request, deps)));
+  app.get('/api/interactions/:id/email', async (request): Promise<EmailConversation> => {
+    const { interaction, principal } = await readInteraction(request, deps);
+    return deps.conversations.view(interaction, principal.userId);
+  });
   app.post('/api/interactions/:id/email/reply', async (request, reply): Promise<EmailMessageView> => {
     const principal = await deps.authenticate(request, REPLIERS);
     const { id } = parseWith(idParamsSchema, request.params, 'params');

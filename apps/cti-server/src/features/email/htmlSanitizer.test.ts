@@ -56,4 +56,15 @@ describe('sanitizeMailHtml', () => {
     expect(html).toBe('<img width="1" data-remote-src="https://tracker.example/open.gif?u=1" /><img data-remote-src="http://cdn.example/logo.png" />');
     expect(remoteImages).toBe(2);
   });
+
+  it('loads them once the agent allowed it, web addresses only', () => {
+    const { html, remoteImages } = sanitizeMailHtml('<img src="https://cdn.example/a.png"><img src="javascript:alert(1)"><img src="data:image/svg+xml,<svg onload=alert(1)>">', { loadRemoteImages: true });
+    expect(html).toBe('<img src="https://cdn.example/a.png" /><img /><img />');
+    expect(remoteImages).toBe(1);
+  });
+
+  it('says whether the mail quotes earlier mail', () => {
+    expect(sanitizeMailHtml('<p>Fixed.</p><blockquote type="cite"><p>My bill</p></blockquote>').quoted).toBe(true);
+    expect(sanitizeMailHtml('<p>No quote, not even &lt;blockquote&gt; as text</p>').quoted).toBe(false);
+  });
 });

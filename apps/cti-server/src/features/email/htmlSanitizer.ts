@@ -3,8 +3,15 @@ import sanitizeHtml from 'sanitize-html';
 /** Sanitized HTML of a mail, ready for a sandboxed iframe, and what was held back. */
 export interface SanitizedHtml {
   html: string;
-  /** Remote images whose address was moved to `data-remote-src`: shown only once the agent allows them. */
+  /** Remote images: held in `data-remote-src` (shown only once the agent allows them), or loaded when `loadRemoteImages`. */
   remoteImages: number;
+  /** Whether it quotes earlier mail (`blockquote`), which the agent's view folds away. */
+  quoted: boolean;
+}
+
+export interface SanitizeOptions {
+  /** The agent allowed this mail's remote images: keep them in `src`. */
+  loadRemoteImages?: boolean;
 }
 
 /** Formatting that mail clients produce; nothing that runs, loads a page, or submits. */
@@ -39,7 +46,7 @@ const STYLE_PROPERTIES = [
  * The desktop also renders the result in an iframe with `sandbox` (no
  * scripts, no same-origin) and a CSP: this is the first of two walls.
  */
-export function sanitizeMailHtml(html: string): SanitizedHtml {
+export function sanitizeMailHtml(html: string, options: SanitizeOptions = {}): SanitizedHtml {
   let remoteImages = 0;
   const clean = sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
@@ -68,9 +75,9 @@ export function sanitizeMailHtml(html: string): SanitizedHtml {
         // Only web addresses are held for a click; anything else (javascript:, data:) is dropped.
         if (!/^https?:\/\//i.test(url)) return { tagName, attribs: rest };
         remoteImages++;
-        return { tagName, attribs: { ...rest, 'data-remote-src': url } };
+        return { tagName, attribs: { ...rest, [options.loadRemoteImages ? 'src' : 'data-remote-src']: url } };
       },
     },
   });
-  return { html: clean, remoteImages };
+  return { html: clean, remoteImages, quoted: /<blockquote[\s>]/i.test(clean) };
 }

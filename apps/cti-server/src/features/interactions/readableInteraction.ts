@@ -3,6 +3,7 @@ import { AppError, idParamsSchema, type Interaction } from '@omnicc/shared';
 import type { Store } from '../../store/Store.js';
 import { parseWith } from '../../http/errors.js';
 import type { Authenticate } from '../auth/guard.js';
+import type { Principal } from '../auth/tokens.js';
 
 /** Roles that may read any interaction; agents read only the ones assigned to them. */
 const READ_ANY = ['teamLead', 'supervisor', 'admin'] as const;
@@ -13,11 +14,16 @@ const READ_ANY = ['teamLead', 'supervisor', 'admin'] as const;
  * agent asking about someone else's interaction.
  */
 export async function readableInteraction(request: FastifyRequest, deps: { store: Store; authenticate: Authenticate }): Promise<Interaction> {
+  return (await readInteraction(request, deps)).interaction;
+}
+
+/** readableInteraction, with who asked. */
+export async function readInteraction(request: FastifyRequest, deps: { store: Store; authenticate: Authenticate }): Promise<{ interaction: Interaction; principal: Principal }> {
   const principal = await deps.authenticate(request);
   const { id } = parseWith(idParamsSchema, request.params, 'params');
   const interaction = await deps.store.interactions.get(id);
   if (!interaction) throw new AppError('NOT_FOUND', 'interaction not found');
   const mayRead = (READ_ANY as readonly string[]).includes(principal.role) || interaction.agentId === principal.userId;
   if (!mayRead) throw new AppError('FORBIDDEN', 'not your interaction');
-  return interaction;
+  return { interaction, principal };
 }
