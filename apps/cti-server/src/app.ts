@@ -50,6 +50,10 @@ import { registerEmailMetrics } from './features/email/emailMetrics.js';
 import { createPgSmsStore } from './adapters/db/smsStore.js';
 import { SmsChannel } from './features/sms/smsChannel.js';
 import { smsPushes } from './features/sms/smsPushes.js';
+import { SmsConversations } from './features/sms/smsConversations.js';
+import { registerSmsRoutes } from './features/sms/smsRoutes.js';
+import { PgListener } from './adapters/db/pgListener.js';
+import { SMS_OUTBOX_CHANNEL } from './adapters/db/smsOutboxRepo.js';
 import type { AdminRoute } from './features/admin/adminRoute.js';
 import type { MailStore } from './store/MailStore.js';
 
@@ -151,7 +155,18 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   });
   const pushes = emailPushes({ mail, store, push: (agentId, message) => agentNsp.to(agentRoom(agentId)).emit('email:message', message) });
   const email = new EmailChannel({ config: config.email, mail, secrets, routing, clock, log: logger, onStored: pushes.stored, onSendAttempt: pushes.sendAttempted });
-  const sms = new SmsChannel({ config: config.sms, store: createPgSmsStore(deps.pool), routing, clock, log: logger, onStored: smsPushes((agentId, message) => agentNsp.to(agentRoom(agentId)).emit('sms:message', message)).stored });
+  const smsStore = createPgSmsStore(deps.pool);
+  const smsPush = smsPushes({ message: (agentId, message) => agentNsp.to(agentRoom(agentId)).emit('sms:message', message), status: (agentId, status) => agentNsp.to(agentRoom(agentId)).emit('sms:status', status) });
+  const sms = new SmsChannel({
+    config: config.sms,
+    store: smsStore,
+    routing,
+    clock,
+    log: logger,
+    onStored: smsPush.stored,
+    onStatus: smsPush.status,
+    listen: (onNotify) => new PgListener({ pool: deps.pool, channel: SMS_OUTBOX_CHANNEL, onNotify, log: logger }),
+  });
   let leadership: RoutingLeadership | undefined;
   const fencedStore = createPgStore(deps.pool, { fence: () => leadership?.fence() });
   const owner = new OwnerLifecycle({
@@ -216,6 +231,8 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   registerVoiceRoutes(http, { store, authenticate, voice });
   registerEmailMetrics(metrics.registry, { email, mail });
   registerEmailRoutes(http, { store, authenticate, conversations: new EmailConversations({ store, mail, clock, outbox: email.outbox, bodyUrls: mailBodyUrls(tokens) }) });
+  const smsConversations = new SmsConversations({ store, sms: smsStore, channel: sms, serviceNumber: config.sms.serviceNumber, maxParts: config.sms.maxParts, clock, log: logger, onWritten: smsPush.written });
+  registerSmsRoutes(http, { store, authenticate, conversations: smsConversations });
   registerMailBodyRoutes(http, { tokens, mail });
   await registerStaticRoutes(http, { webDir: config.webDir ?? DEFAULT_WEB_DIR, log: (m) => logger.warn(m) });
 

@@ -1,7 +1,8 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SmppSmsGateway, type SmppGatewayOptions } from '../src/adapters/smpp/smppGateway.js';
-import type { DeliveryReceipt, InboundSms, SmsGatewayState } from '../src/features/sms/smsGateway.js';
+import type { SmsGatewayError } from '../src/features/sms/smsErrors.js';
+import type { DeliveryReceipt, InboundSms, SmsGatewayState, SmsSendProgress } from '../src/features/sms/smsGateway.js';
 import { SmscSimulator, type SmscSimulatorOptions } from './support/smscSimulator.js';
 
 const log = pino({ level: 'silent' });
@@ -194,6 +195,20 @@ describe('SMPP gateway against an SMSC peer', () => {
 
     smsc.throttleNext(100);
     await expect(gateway.send('+8613800138000', 'throttled for good', { ref: 't2' })).rejects.toMatchObject({ smsCode: 'SMS_THROTTLED', code: 'RATE_LIMITED', gatewayStatus: 'ESME_RTHROTTLED (0x58)' });
+  });
+
+  it('reports the parts accepted before a failure, and a resumed send submits only the rest under the same reference', async () => {
+    const { smsc, gateway } = await setup({ throttle: { retries: 0, minMs: 10, maxMs: 10 } });
+    await gateway.start();
+    const text = 'x'.repeat(153 * 2 + 10);
+    smsc.throttleNext(1, { after: 1 });
+    const failure = (await gateway.send('+8613800138000', text, { ref: 'r1' }).catch((err: unknown) => err)) as SmsGatewayError;
+    expect(failure).toMatchObject({ smsCode: 'SMS_THROTTLED', sent: { messageIds: [smsc.submits[0]?.messageId] } });
+    const result = await gateway.send('+8613800138000', text, { ref: 'r1', resume: failure.sent as SmsSendProgress });
+    expect(smsc.submits.map((s) => s.udh[0]?.at(-1))).toEqual([1, 2, 3]);
+    // One reference for all three parts, so the handset joins them.
+    expect(new Set(smsc.submits.map((s) => s.udh[0]?.at(-3))).size).toBe(1);
+    expect(result).toMatchObject({ messageIds: smsc.submits.map((s) => s.messageId), concatRef: failure.sent?.concatRef });
   });
 
   it('refuses bad credentials with SMS_AUTH_REFUSED and stays closed, without retrying', async () => {

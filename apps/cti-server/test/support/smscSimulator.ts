@@ -30,8 +30,9 @@ const MESSAGE_STATE: Record<string, number> = { ENROUTE: 1, DELIVRD: 2, EXPIRED:
  * An SMSC on 127.0.0.1 for tests, on the smpp package's server side:
  * authenticates bind_transceiver, answers submit_sm with message ids, sends
  * delivery receipts after a delay, injects deliver_sm (multipart, UCS-2),
- * answers or ignores enquire_link, throttles, refuses binds and drops
- * connections on request. Destinations starting 000 are refused
+ * answers or ignores enquire_link, throttles (a later part too), refuses
+ * binds, drops connections on request or at the next submit, sends a
+ * receipt before the submit's response, and sends receipts again. Destinations starting 000 are refused
  * (ESME_RINVDSTADR).
  */
 export class SmscSimulator {
@@ -42,7 +43,11 @@ export class SmscSimulator {
   receiptStatus = 'DELIVRD';
   /** When set, enquire_link goes unanswered (a hung SMSC). */
   ignoreEnquireLinks = false;
+  /** When set, a receipt goes out before the submit_sm_resp it reports on (some SMSCs race like this). */
+  receiptFirst = false;
   private throttleLeft = 0;
+  private throttleSkip = 0;
+  private dropAtSubmit = false;
   private bindRefusal: number | undefined;
   private readonly bound = new Set<Session>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -69,9 +74,23 @@ export class SmscSimulator {
     return this.bound.size;
   }
 
-  /** The next `n` submit_sm are answered ESME_RTHROTTLED. */
-  throttleNext(n: number): void {
+  /** The next `n` submit_sm are answered ESME_RTHROTTLED (after `after` accepted ones, to throttle a later part). */
+  throttleNext(n: number, options: { after?: number } = {}): void {
     this.throttleLeft = n;
+    this.throttleSkip = options.after ?? 0;
+  }
+
+  /** The next submit_sm is never answered: the connection drops as it arrives, and the SMSC keeps nothing of it. */
+  dropOnNextSubmit(): void {
+    this.dropAtSubmit = true;
+  }
+
+  /** Sends the receipt of an accepted submit (again, or with another `stat:` word); resolves with the ESME's command_status. */
+  async sendReceipt(messageId: string, stat = this.receiptStatus): Promise<number> {
+    const submit = this.submits.find((s) => s.messageId === messageId);
+    const session = [...this.bound].at(-1);
+    if (!submit || !session) throw new Error(`no submit ${messageId} or no bound session`);
+    return this.request(session, 'deliver_sm', this.receiptFields(submit, stat));
   }
 
   /** Binds are answered with this command_status (undefined: judged by credentials again). */
@@ -154,7 +173,13 @@ export class SmscSimulator {
       session.send(pdu.response({ command_status: smpp.errors.ESME_RINVBNDSTS }));
       return;
     }
-    if (this.throttleLeft > 0) {
+    if (this.dropAtSubmit) {
+      this.dropAtSubmit = false;
+      session.destroy();
+      return;
+    }
+    if (this.throttleLeft > 0 && this.throttleSkip > 0) this.throttleSkip--;
+    else if (this.throttleLeft > 0) {
       this.throttleLeft--;
       session.send(pdu.response({ command_status: smpp.errors.ESME_RTHROTTLED }));
       return;
@@ -177,27 +202,32 @@ export class SmscSimulator {
       text: typeof body.message === 'string' ? body.message : '',
     };
     this.submits.push(submit);
+    const wantsReceipt = (submit.registeredDelivery & 1) === 1;
+    if (wantsReceipt && this.receiptFirst) void this.request(session, 'deliver_sm', this.receiptFields(submit, this.receiptStatus)).catch(() => undefined);
     session.send(pdu.response({ message_id: messageId }));
-    if (submit.registeredDelivery & 1) this.scheduleReceipt(session, submit);
+    if (wantsReceipt && !this.receiptFirst) this.scheduleReceipt(session, submit);
   }
 
   private scheduleReceipt(session: Session, submit: SimulatedSubmit): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      const stat = this.receiptStatus;
-      const stamp = '2611240830';
-      const fields: Record<string, unknown> = {
-        source_addr: submit.destination,
-        destination_addr: submit.sourceAddr,
-        esm_class: 0x04,
-        data_coding: 0,
-        short_message: `id:${submit.messageId} sub:001 dlvrd:${stat === 'DELIVRD' ? '001' : '000'} submit date:${stamp} done date:${stamp} stat:${stat} err:${stat === 'DELIVRD' ? '000' : '034'} text:${submit.text.slice(0, 10)}`,
-      };
-      if (this.options.receiptTlvs) Object.assign(fields, { receipted_message_id: submit.messageId, message_state: MESSAGE_STATE[stat] ?? 7 });
-      if (this.options.receiptTlvs === 'only') fields.short_message = '';
-      void this.request(session, 'deliver_sm', fields).catch(() => undefined);
+      void this.request(session, 'deliver_sm', this.receiptFields(submit, this.receiptStatus)).catch(() => undefined);
     }, this.options.receiptDelayMs ?? 20);
     this.timers.add(timer);
+  }
+
+  private receiptFields(submit: SimulatedSubmit, stat: string): Record<string, unknown> {
+    const stamp = '2611240830';
+    const fields: Record<string, unknown> = {
+      source_addr: submit.destination,
+      destination_addr: submit.sourceAddr,
+      esm_class: 0x04,
+      data_coding: 0,
+      short_message: `id:${submit.messageId} sub:001 dlvrd:${stat === 'DELIVRD' ? '001' : '000'} submit date:${stamp} done date:${stamp} stat:${stat} err:${stat === 'DELIVRD' ? '000' : '034'} text:${submit.text.slice(0, 10)}`,
+    };
+    if (this.options.receiptTlvs) Object.assign(fields, { receipted_message_id: submit.messageId, message_state: MESSAGE_STATE[stat] ?? 7 });
+    if (this.options.receiptTlvs === 'only') fields.short_message = '';
+    return fields;
   }
 
   /** Sends a request to the ESME; resolves with the response's command_status (rejects after 5 s). */

@@ -1,10 +1,11 @@
 import { and, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Interaction, InteractionState } from '@omnicc/shared';
 import type { InboundSmsInput, SmsIngestOutcome, SmsIngestRepository, SmsIngestRules, StoredSms } from '../../store/SmsStore.js';
-import { fromIso, toIso, type Db, type Tx } from './db.js';
+import { fromIso, type Db, type Tx } from './db.js';
 import { insertInteraction } from './interactionInsert.js';
 import { toInteraction } from './interactionRows.js';
 import { interactions } from './schema.js';
+import { toStoredSms } from './smsRows.js';
 import { smsMessages, smsOptOuts } from './smsSchema.js';
 
 /** States in which a new SMS joins the conversation instead of opening one (as email replies do). */
@@ -80,14 +81,5 @@ async function insertInbound(tx: Tx, input: InboundSmsInput, interactionId: stri
     })
     .returning();
   if (!row) throw new Error('insert returned no row');
-  return {
-    id: row.id,
-    ...(row.interactionId ? { interactionId: row.interactionId } : {}),
-    direction: row.direction,
-    number: row.number,
-    text: row.text,
-    parts: row.parts,
-    missingParts: row.missingParts,
-    at: toIso(row.createdAt),
-  };
+  return toStoredSms(row);
 }

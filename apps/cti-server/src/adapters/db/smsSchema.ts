@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { interactions } from './schema.js';
+import { SMS_DELIVERY_STATES, type SmsDelivery } from '@omnicc/shared';
+import { interactions, users } from './schema.js';
 
 /**
  * Tables of the SMS channel (docs/sms.md). Kept apart from schema.ts like
@@ -12,9 +13,11 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3,
 export const SMS_DIRECTIONS = ['in', 'out'] as const;
 
 /**
- * One SMS as received (joined from its parts) or, later, sent. `number` is
- * the customer's, normalised (+86…), so threading and opt-outs find it
- * whatever form the gateway gave.
+ * One SMS as received (joined from its parts) or sent. `number` is the
+ * customer's, normalised (+86…), so threading and opt-outs find it whatever
+ * form the gateway gave. An outbound row is also its own outbox entry:
+ * stored `pending`, submitted by the routing owner, then moved on by the
+ * receipts (docs/sms.md, "Replies").
  */
 export const smsMessages = pgTable(
   'sms_messages',
@@ -31,8 +34,12 @@ export const smsMessages = pgTable(
     parts: smallint('parts').notNull().default(1),
     /** Inbound parts that never came before the join timeout (their text is missing). */
     missingParts: smallint('missing_parts').array().notNull().default(sql`'{}'::smallint[]`),
-    /** Outbound: one id per part, as the gateway accepted them (receipts name these). */
+    /** Outbound: one id per part, as the gateway accepted them (receipts name these); filled part by part when a send resumes. */
     gatewayMessageIds: text('gateway_message_ids').array().notNull().default(sql`'{}'::text[]`),
+    /** Outbound: the latest receipt's DeliveryStatus of each part, in part order ('' while none came). */
+    partStates: text('part_states').array().notNull().default(sql`'{}'::text[]`),
+    /** Outbound: the concatenation reference of a long message, kept so a resumed send's later parts join its earlier ones. */
+    concatRef: smallint('concat_ref'),
     /**
      * Inbound: the gateway's own id of the message when it gives one (HTTP
      * providers do, SMPP does not). Unique per gateway: a redelivery is a no-op.
@@ -40,9 +47,16 @@ export const smsMessages = pgTable(
     gatewayMessageId: text('gateway_message_id'),
     /** Inbound: sha-256 of service number, parts and text, for redeliveries without a gateway id (docs/sms.md). */
     contentHash: text('content_hash'),
-    /** Outbound: the latest receipt's status, and when it came. */
-    deliveryStatus: text('delivery_status'),
+    /** Outbound: where sending stands (SmsDelivery: pending, submitted, delivered, undelivered, failed), and since when. */
+    deliveryStatus: text('delivery_status').$type<SmsDelivery>(),
     deliveryStatusAt: ts('delivery_status_at'),
+    /** Outbound: submits tried, when the next is due (while pending), and the last failure. */
+    attempts: smallint('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at'),
+    lastError: text('last_error'),
+    /** Outbound replies: the desktop's id of the POST (a retry returns this row) and the agent who wrote it. */
+    clientMessageId: text('client_message_id'),
+    authorId: uuid('author_id').references(() => users.id),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [
@@ -51,6 +65,12 @@ export const smsMessages = pgTable(
     index('sms_messages_interaction_idx').on(t.interactionId),
     check('sms_messages_direction_check', sql`${t.direction} IN ('in', 'out')`),
     check('sms_messages_parts_check', sql`${t.parts} >= 1`),
+    check('sms_messages_delivery_check', sql.raw(`"delivery_status" IN (${SMS_DELIVERY_STATES.map((s) => `'${s}'`).join(', ')})`)),
+    unique('sms_messages_client_id_key').on(t.interactionId, t.clientMessageId),
+    // The outbox scan: only pending rows, by when they are due.
+    index('sms_messages_outbox_idx').on(t.nextAttemptAt).where(sql`${t.deliveryStatus} = 'pending'`),
+    // Receipts name a part's id: `gateway_message_ids @> ARRAY[id]`.
+    index('sms_messages_gateway_ids_idx').using('gin', t.gatewayMessageIds),
   ],
 );
 

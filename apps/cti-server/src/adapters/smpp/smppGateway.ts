@@ -37,6 +37,9 @@ export interface SmppGatewayOptions extends Omit<SmppLinkOptions, 'responseTimeo
 
 const ESM_UDH_INDICATOR = 0x40;
 
+/** A gateway's default name: message ids are unique per SMSC, so receipts are matched within it. */
+export const smppGatewayName = (host: string, port: number): string => `smpp:${host}:${port}`;
+
 /**
  * SmsGateway over one SMPP 3.4 transceiver bind. Keeps the bind up
  * (reconnecting with backoff until close), splits long texts with 8-bit
@@ -58,7 +61,7 @@ export class SmppSmsGateway extends SmsGatewayBase implements SmsGateway {
   private readonly random: () => number;
 
   constructor(private readonly options: SmppGatewayOptions) {
-    super(options.name ?? `smpp:${options.host}:${options.port}`, options.log);
+    super(options.name ?? smppGatewayName(options.host, options.port), options.log);
     this.random = options.random ?? Math.random;
     this.nextRef = Math.floor(this.random() * 256);
     this.inbound = new SmppInbound({ gateway: this.name, events: this.events, log: options.log, joinTimeoutMs: options.joinTimeoutMs ?? 60_000, maxPendingJoins: options.maxPendingJoins ?? 1000 });
@@ -90,33 +93,37 @@ export class SmppSmsGateway extends SmsGatewayBase implements SmsGateway {
     const destination = phoneAddress(to);
     const source = senderAddress(options.from ?? this.options.sourceAddr);
     const { encoding, parts } = splitForSending(text, this.options.maxParts ?? 10);
-    const ref = this.nextRef++ & 0xff;
+    const ref = options.resume?.concatRef ?? (this.nextRef++ & 0xff);
     const deadline = Date.now() + (this.options.sendTimeoutMs ?? 30_000);
-    const messageIds: string[] = [];
+    const messageIds = options.resume?.messageIds.slice(0, parts.length) ?? [];
     for (const [i, part] of parts.entries()) {
+      if (i < messageIds.length) continue;
       const body = encodeText(part, encoding);
       const long = parts.length > 1;
-      messageIds.push(
-        await this.submit(
-          {
-            source_addr: source.addr,
-            source_addr_ton: source.ton,
-            source_addr_npi: source.npi,
-            destination_addr: destination.addr,
-            dest_addr_ton: destination.ton,
-            dest_addr_npi: destination.npi,
-            esm_class: long ? ESM_UDH_INDICATOR : 0,
-            data_coding: DATA_CODING[encoding],
-            registered_delivery: options.receipt === false ? 0 : 1,
-            // A Buffer bypasses the package's own encoder: we chose the coding and built the header.
-            short_message: long ? Buffer.concat([concatHeader(ref, parts.length, i + 1), body]) : body,
-          },
-          deadline,
-          options.ref,
-        ),
-      );
+      const messageId = await this.submit(
+        {
+          source_addr: source.addr,
+          source_addr_ton: source.ton,
+          source_addr_npi: source.npi,
+          destination_addr: destination.addr,
+          dest_addr_ton: destination.ton,
+          dest_addr_npi: destination.npi,
+          esm_class: long ? ESM_UDH_INDICATOR : 0,
+          data_coding: DATA_CODING[encoding],
+          registered_delivery: options.receipt === false ? 0 : 1,
+          // A Buffer bypasses the package's own encoder: we chose the coding and built the header.
+          short_message: long ? Buffer.concat([concatHeader(ref, parts.length, i + 1), body]) : body,
+        },
+        deadline,
+        options.ref,
+      ).catch((err: unknown) => {
+        // The caller may go on from here instead of sending the accepted parts again.
+        if (err instanceof SmsGatewayError && messageIds.length > 0) err.sent = { concatRef: ref, messageIds: [...messageIds] };
+        throw err;
+      });
+      messageIds.push(messageId);
     }
-    return { ref: options.ref, messageIds, encoding };
+    return { ref: options.ref, messageIds, encoding, ...(parts.length > 1 ? { concatRef: ref } : {}) };
   }
 
   async close(): Promise<void> {

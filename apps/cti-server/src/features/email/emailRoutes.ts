@@ -1,18 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { idSchema, emailConversationSchema, emailMessageViewSchema, emailReplyRequestSchema, idParamsSchema, type EmailConversation, type EmailMessageView } from '@omnicc/shared';
+import { idSchema, emailConversationSchema, emailMessageViewSchema, emailReplyRequestSchema, idParamsSchema, type EmailConversation } from '@omnicc/shared';
 import { parseWith } from '../../http/errors.js';
 import type { Store } from '../../store/Store.js';
 import type { RouteDoc } from '../admin/openapi/routeDoc.js';
 import type { Authenticate } from '../auth/guard.js';
 import { readInteraction, readableInteraction } from '../interactions/readableInteraction.js';
+import { REPLIERS, registerReplyRoute } from '../interactions/replyRoute.js';
 import { MAIL_BODY_ROUTE_DOCS } from './mailBodyRoutes.js';
 import type { EmailConversations } from './emailConversations.js';
 
 const attachmentParamsSchema = z.object({ id: idSchema, attachmentId: idSchema });
-
-/** Who answers mail from the desktop: those who take offers. */
-const REPLIERS = ['agent', 'teamLead'] as const;
 
 /** The email routes of the desktop, for the OpenAPI document (admin/openapi/coreRoutesDoc.ts lists them). */
 export const EMAIL_ROUTE_DOCS: readonly RouteDoc[] = [
@@ -60,14 +58,7 @@ export function registerEmailRoutes(app: FastifyInstance, deps: { store: Store; 
     const { interaction, principal } = await readInteraction(request, deps);
     return deps.conversations.view(interaction, principal.userId);
   });
-  app.post('/api/interactions/:id/email/reply', async (request, reply): Promise<EmailMessageView> => {
-    const principal = await deps.authenticate(request, REPLIERS);
-    const { id } = parseWith(idParamsSchema, request.params, 'params');
-    const body = parseWith(emailReplyRequestSchema, request.body, 'body');
-    const sent = await deps.conversations.reply(principal.userId, id, body);
-    void reply.status(201);
-    return sent;
-  });
+  registerReplyRoute(app, '/api/interactions/:id/email/reply', { authenticate: deps.authenticate, schema: emailReplyRequestSchema, reply: (agentId, id, body) => deps.conversations.reply(agentId, id, body) });
   app.get('/api/interactions/:id/email/attachments/:attachmentId', async (request, reply) => {
     const { attachmentId } = parseWith(attachmentParamsSchema, request.params, 'params');
     const interaction = await readableInteraction(request, deps);

@@ -1,12 +1,19 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock.js';
-import { SmppSmsGateway } from '../../adapters/smpp/smppGateway.js';
-import type { SmsIngestOutcome, SmsStore } from '../../store/SmsStore.js';
+import { SmppSmsGateway, smppGatewayName } from '../../adapters/smpp/smppGateway.js';
+import type { SmsIngestOutcome, SmsStatusChange, SmsStore } from '../../store/SmsStore.js';
 import type { Routing } from '../routing/routingCalls.js';
 import type { SmsConfig } from './smsConfig.js';
 import type { SmsGateway, SmsGatewayState } from './smsGateway.js';
 import { SmsIngest } from './smsIngest.js';
+import { SmsOutbox } from './smsOutbox.js';
 import { normalisePhoneNumber } from './phoneNumber.js';
+
+/** Wake-ups of the outbox from other nodes (PostgreSQL LISTEN on the routing owner). */
+export interface OutboxWakeups {
+  start(): void;
+  stop(): Promise<void>;
+}
 
 export interface SmsChannelDeps {
   config: SmsConfig;
@@ -16,6 +23,10 @@ export interface SmsChannelDeps {
   log: Logger;
   /** Told of each message stored (the agent push). */
   onStored?: (outcome: SmsIngestOutcome) => Promise<void> | void;
+  /** Told of each delivery change of an outbound message (the `sms:status` push). */
+  onStatus?: (change: SmsStatusChange) => Promise<void> | void;
+  /** Listens for replies stored on other nodes, calling `onNotify`; without it the outbox still finds them by polling. */
+  listen?: (onNotify: () => void) => OutboxWakeups;
 }
 
 /** `off`: SMS is not configured; `stopped`: configured, but this node does not own routing. */
@@ -23,17 +34,24 @@ export type SmsChannelStatus = 'off' | 'stopped' | SmsGatewayState;
 
 /**
  * The SMS channel on the routing owner: one gateway (an SMPP bind), whose
- * inbound messages go through SmsIngest. Started on takeover and stopped on
- * give-up like email and voice, so one node holds the bind: the SMSC sends
- * each message to one bind, and two nodes bound would split the traffic.
- * A closed gateway cannot start again, so each takeover makes a new one.
+ * inbound messages go through SmsIngest, and the outbox that submits
+ * replies over it and applies its receipts. Started on takeover and stopped
+ * on give-up like email and voice, so one node holds the bind: the SMSC
+ * sends each message to one bind, and two nodes bound would split the
+ * traffic. A closed gateway cannot start again, so each takeover makes a
+ * new one.
  */
 export class SmsChannel {
   readonly ingest: SmsIngest;
+  readonly outbox: SmsOutbox;
+  /** The name outbound rows are stored under (receipts are matched within one gateway). */
+  readonly gatewayName: string;
   private gateway: SmsGateway | undefined;
+  private wakeups: OutboxWakeups | undefined;
 
   constructor(private readonly deps: SmsChannelDeps) {
     const { config } = deps;
+    this.gatewayName = smppGatewayName(config.smpp.host, config.smpp.port);
     this.ingest = new SmsIngest({
       store: deps.store,
       routing: deps.routing,
@@ -42,26 +60,52 @@ export class SmsChannel {
       rules: { queueId: config.queueId, threadWindowMs: config.threadWindowMs, duplicateWindowMs: config.duplicateWindowMs },
       ...(deps.onStored ? { onStored: deps.onStored } : {}),
     });
+    this.outbox = new SmsOutbox({
+      store: deps.store.outbox,
+      clock: deps.clock,
+      log: deps.log,
+      retryBaseMs: config.retryBaseMs,
+      maxAttempts: config.sendAttempts,
+      ...(deps.onStatus ? { onChange: deps.onStatus } : {}),
+    });
+  }
+
+  get enabled(): boolean {
+    return this.deps.config.mode !== 'off';
   }
 
   start(): void {
-    if (this.deps.config.mode === 'off' || this.gateway) return;
-    const { smpp, serviceNumber } = this.deps.config;
-    const gateway = new SmppSmsGateway({ ...smpp, sourceAddr: serviceNumber, log: this.deps.log });
+    if (!this.enabled || this.gateway) return;
+    const { smpp, serviceNumber, maxParts, throttleRetries } = this.deps.config;
+    const gateway = new SmppSmsGateway({ ...smpp, name: this.gatewayName, sourceAddr: serviceNumber, maxParts, throttle: { retries: throttleRetries, minMs: 200, maxMs: 5000 }, log: this.deps.log });
     this.gateway = gateway;
     // Awaited by the gateway before it acknowledges: a message is stored before the SMSC forgets it.
     gateway.on('inbound', async (message) => {
       await this.ingest.take(message, gateway.name);
     });
     gateway.on('state', (state, reason) => this.deps.log.info({ gateway: gateway.name, state, reason }, 'sms: gateway state'));
+    this.outbox.start(gateway);
+    this.wakeups = this.deps.listen?.(() => void this.outbox.kick());
+    this.wakeups?.start();
     // Network trouble is retried inside; only refused credentials end here (the gateway closes itself).
     gateway.start().catch((err: unknown) => this.deps.log.error({ err, gateway: gateway.name }, 'sms: the gateway refused us; check OMNICC_SMPP_SYSTEM_ID and OMNICC_SMPP_PASSWORD'));
   }
 
   async stop(): Promise<void> {
     const gateway = this.gateway;
+    const wakeups = this.wakeups;
     this.gateway = undefined;
-    await gateway?.close();
+    this.wakeups = undefined;
+    // Halt first: closing the gateway fails the sends under way (SMS_CLOSED), which the outbox records as due again.
+    this.outbox.halt();
+    await Promise.all([gateway?.close(), wakeups?.stop()]);
+    await this.outbox.idle();
+  }
+
+  /** A reply was stored: sent from here at once when this node runs the outbox, else the owner is told (NOTIFY). */
+  async wake(): Promise<void> {
+    if (this.outbox.running) void this.outbox.kick();
+    else await this.deps.store.outbox.notify();
   }
 
   /** The number's opt-out (any written form of it), if it sent one. */
@@ -70,7 +114,7 @@ export class SmsChannel {
   }
 
   status(): SmsChannelStatus {
-    if (this.deps.config.mode === 'off') return 'off';
+    if (!this.enabled) return 'off';
     return this.gateway?.state ?? 'stopped';
   }
 }

@@ -14,6 +14,14 @@ export interface SmsConfig {
   threadWindowMs: number;
   /** The same text from the same number within this long, without a gateway id, is taken as a redelivery (SMPP gives none). */
   duplicateWindowMs: number;
+  /** A reply may take this many parts at most. */
+  maxParts: number;
+  /** Outbox: first retry of a failed submit after this long, doubling (with jitter) up to 5 minutes. */
+  retryBaseMs: number;
+  /** Outbox: submits tried before a message is `failed` for good. */
+  sendAttempts: number;
+  /** The gateway's own quick retries of a throttled part (ESME_RTHROTTLED) before the outbox retries later. */
+  throttleRetries: number;
 }
 
 const envSchema = z.object({
@@ -27,6 +35,10 @@ const envSchema = z.object({
   OMNICC_SMS_QUEUE: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default('sms-general'),
   OMNICC_SMS_THREAD_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
   OMNICC_SMS_DUPLICATE_SECONDS: z.coerce.number().min(0).max(24 * 3600).default(600),
+  OMNICC_SMS_MAX_PARTS: z.coerce.number().int().min(1).max(255).default(10),
+  OMNICC_SMS_RETRY_SECONDS: z.coerce.number().min(0.01).max(3600).default(5),
+  OMNICC_SMS_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  OMNICC_SMPP_THROTTLE_RETRIES: z.coerce.number().int().min(0).max(20).default(6),
 });
 
 /** Throws an Error naming each bad variable (config.ts folds it into its own message). */
@@ -40,5 +52,9 @@ export function loadSmsConfig(env: NodeJS.ProcessEnv): SmsConfig {
     queueId: e.OMNICC_SMS_QUEUE,
     threadWindowMs: Math.round(e.OMNICC_SMS_THREAD_HOURS * 3600_000),
     duplicateWindowMs: Math.round(e.OMNICC_SMS_DUPLICATE_SECONDS * 1000),
+    maxParts: e.OMNICC_SMS_MAX_PARTS,
+    retryBaseMs: Math.round(e.OMNICC_SMS_RETRY_SECONDS * 1000),
+    sendAttempts: e.OMNICC_SMS_SEND_ATTEMPTS,
+    throttleRetries: e.OMNICC_SMPP_THROTTLE_RETRIES,
   };
 }

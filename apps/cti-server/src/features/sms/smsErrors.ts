@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from '@omnicc/shared';
+import type { SmsSendProgress } from './smsGateway.js';
 
 /**
  * What went wrong with an SMS, finer than the shared codes: the gateway's
@@ -35,6 +36,9 @@ export type SmsErrorCode = keyof typeof SMS_ERROR_CODES;
 
 /** A coded SMS failure; `gatewayStatus` keeps the gateway's own word (e.g. `ESME_RINVDSTADR`, `HTTP 422`). */
 export class SmsGatewayError extends AppError {
+  /** A send that failed after some of its parts were accepted: those parts (SmsSendOptions.resume). */
+  sent?: SmsSendProgress;
+
   constructor(
     readonly smsCode: SmsErrorCode,
     message: string,

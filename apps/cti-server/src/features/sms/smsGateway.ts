@@ -11,6 +11,19 @@ export interface SmsSendOptions {
   from?: string;
   /** Ask for delivery receipts (default true). */
   receipt?: boolean;
+  /**
+   * Go on with a send that failed part-way (the `sent` of its
+   * SmsGatewayError): the parts already accepted are not sent again, the
+   * rest go with the same concatenation reference, and the result lists
+   * every part's id. Gateways that send a text in one request ignore it.
+   */
+  resume?: SmsSendProgress;
+}
+
+/** The parts of a long message a gateway accepted so far, in order, and the concatenation reference they carry. */
+export interface SmsSendProgress {
+  concatRef: number;
+  messageIds: string[];
 }
 
 /** What the gateway accepted: one message id per part, in part order; receipts name these ids. */
@@ -18,6 +31,8 @@ export interface SmsSendResult {
   ref: string;
   messageIds: string[];
   encoding: SmsEncoding;
+  /** The concatenation reference of a long message sent in parts. */
+  concatRef?: number;
 }
 
 /** A message from a handset, joined from its parts. */
@@ -80,7 +95,8 @@ export interface SmsGateway {
   /**
    * Sends one text, split into parts as needed; resolves once the gateway
    * accepted every part. Rejects with SmsGatewayError; parts accepted
-   * before a failure may still be delivered.
+   * before a failure may still be delivered, and the error's `sent` lists
+   * them (pass it back as `resume` so they do not go twice).
    */
   send(to: string, text: string, options: SmsSendOptions): Promise<SmsSendResult>;
   /** Subscribes to an event; returns the unsubscribe. */

@@ -12,6 +12,7 @@ import {
 } from '@omnicc/shared';
 import { routingExplanationSchema } from '../../interactions/routingRoutes.js';
 import { EMAIL_ROUTE_DOCS } from '../../email/emailRoutes.js';
+import { SMS_ROUTE_DOCS } from '../../sms/smsRoutes.js';
 import type { RouteDoc } from './routeDoc.js';
 
 /** The route that serves the document itself. */
@@ -117,6 +118,7 @@ export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
     errors: ['FORBIDDEN', 'UNAVAILABLE'],
   },
   ...EMAIL_ROUTE_DOCS,
+  ...SMS_ROUTE_DOCS,
   {
     method: 'GET',
     url: OPENAPI_URL,
