@@ -18,6 +18,8 @@ export const DEMO_QUEUES: QueueRecord[] = [
   { id: 'voice-general', channel: 'voice', nameEn: 'Hotline – general', nameZh: '热线-综合' },
   // Where inbound SMS goes by default (OMNICC_SMS_QUEUE).
   { id: 'sms-general', channel: 'sms', nameEn: 'SMS – general', nameZh: '短信-综合' },
+  // Where a demo mailbox points (mailboxes are added in the admin API).
+  { id: 'email-general', channel: 'email', nameEn: 'Email – general', nameZh: '邮件-综合' },
 ];
 
 export const NOT_READY_REASONS: DictionaryEntry[] = [

@@ -29,10 +29,12 @@ export const DEMO_QUEUE_CONFIGS: QueueConfig[] = [
   queueConfigSchema.parse({ id: 'voice-general', channel: 'voice', nameEn: 'Hotline – general', nameZh: '热线-综合', priority: 60, offerTimeoutSeconds: 20, maxWaitSeconds: 300 }),
   // A texting customer is not watching a screen: lower priority than live channels.
   queueConfigSchema.parse({ id: 'sms-general', channel: 'sms', nameEn: 'SMS – general', nameZh: '短信-综合', priority: 30 }),
+  // Mail is answered within the hour, not the minute: lowest priority, and it waits as long as the queue allows.
+  queueConfigSchema.parse({ id: 'email-general', channel: 'email', nameEn: 'Email – general', nameZh: '邮件-综合', priority: 20, serviceLevel: { percent: 80, seconds: 3600 }, maxWaitSeconds: 86_400 }),
 ];
 
 export const DEMO_TEAMS: Team[] = [
-  { id: 'team-a', nameEn: 'Team A', nameZh: '一组', queueIds: ['chat-general', 'chat-vip', 'voice-general', 'sms-general'] },
+  { id: 'team-a', nameEn: 'Team A', nameZh: '一组', queueIds: ['chat-general', 'chat-vip', 'voice-general', 'sms-general', 'email-general'] },
 ];
 
 /** Skills per demo agent (by username): agent1 serves VIPs, agent2 does not. */

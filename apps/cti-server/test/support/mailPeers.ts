@@ -7,6 +7,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ImapFlow } from 'imapflow';
 import { SMTPServer } from 'smtp-server';
+
+/** mailparser's parser, for tests outside this package (the desktop's e2e) that read what the SMTP peer got. */
+export { simpleParser as parseMail } from 'mailparser';
 import { freePort } from './telephony.js';
 
 const run = promisify(execFile);

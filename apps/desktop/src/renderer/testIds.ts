@@ -66,6 +66,22 @@ export const TEST_IDS = {
   callConsultComplete: 'call-consult-complete',
   callConsultCancel: 'call-consult-cancel',
   dtmfKeypad: 'dtmf-keypad',
+  // email view; messages carry data-message-id and data-direction, delivery badges data-delivery
+  emailAttachment: 'email-attachment',
+  emailAttachments: 'email-attachments',
+  emailBodyFrame: 'email-body-frame',
+  emailDelivery: 'email-delivery',
+  emailForwardTo: 'email-forward-to',
+  emailImagesBlocked: 'email-images-blocked',
+  emailMessage: 'email-message',
+  emailMessageToggle: 'email-message-toggle',
+  emailQuoteToggle: 'email-quote-toggle',
+  emailReplyText: 'email-reply-text',
+  emailSend: 'email-send',
+  emailSendError: 'email-send-error',
+  emailShowImages: 'email-show-images',
+  emailStatus: 'email-status',
+  emailView: 'email-view',
   // app-wide
   connectionBanner: 'connection-banner',
   toast: 'offer-toast',
@@ -74,3 +90,6 @@ export const TEST_IDS = {
 
 /** `data-testid` of the not-ready reason menu item for `code`. */
 export const reasonTestId = (code: string): string => `${TEST_IDS.reasonPrefix}${code}`;
+
+/** `data-testid` of the email composer's mode radio (`reply`, `replyAll`, `forward`). */
+export const emailModeTestId = (mode: string): string => `email-mode-${mode}`;

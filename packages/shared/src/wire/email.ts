@@ -19,6 +19,8 @@ export const emailAttachmentViewSchema = z.object({
   refused: z.string().optional(),
 });
 
+export type EmailAttachmentView = z.infer<typeof emailAttachmentViewSchema>;
+
 export const OUTBOUND_DELIVERY_STATES = ['pending', 'sent', 'failed'] as const;
 
 /** One mail of the conversation, as an agent may see it. */

@@ -1,13 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '@omnicc/ui';
-import type { Interaction } from '@omnicc/shared';
 import { lastCustomerMessage, useInteractionsStore } from '../stores/interactionsStore.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { TEST_IDS } from '../testIds.js';
 import { useActions } from './ActionsContext.js';
-import { CallCustomerButton } from './CallCustomerButton.js';
 import { ConversationComposer } from './ConversationComposer.js';
+import { ConversationHeader as Header } from './ConversationHeader.js';
+import { EmailView } from './email/EmailView.js';
 import { MessageList } from './MessageList.js';
 import './ConversationView.css';
 
@@ -20,53 +20,6 @@ function useDocumentVisible(): boolean {
     return () => document.removeEventListener('visibilitychange', onChange);
   }, []);
   return visible;
-}
-
-function Header({ interaction, titleId }: { interaction: Interaction; titleId: string }) {
-  const { t } = useTranslation();
-  const actions = useActions();
-  const openWrapUp = useUiStore((s) => s.openWrapUp);
-  const openTransfer = useUiStore((s) => s.openTransfer);
-  const contact = [interaction.customer.phone, interaction.customer.email].filter(Boolean).join(' · ');
-  const voice = interaction.channel === 'voice';
-  return (
-    <div className="conversation__header">
-      <div className="conversation__who">
-        <h2 id={titleId} className="conversation__name">
-          {interaction.customer.name}
-        </h2>
-        <div className="conversation__meta">
-          <span>{t(`channel.${interaction.channel}`)}</span>
-          {contact ? <span>{contact}</span> : null}
-          {!voice && interaction.state === 'assigned' && interaction.customer.phone ? <CallCustomerButton phone={interaction.customer.phone} /> : null}
-          <span className={`conversation__state conversation__state--${interaction.state}`}>{t(`interactionState.${interaction.state}`)}</span>
-        </div>
-      </div>
-      {interaction.state === 'assigned' ? (
-        <div className="conversation__actions">
-          {voice ? null : (
-            <button
-              type="button"
-              className="omni-button"
-              aria-haspopup="dialog"
-              aria-keyshortcuts="Alt+T"
-              onClick={() => openTransfer(interaction.id)}
-              data-testid={TEST_IDS.transferOpen}
-            >
-              {t('conversation.transfer')}
-            </button>
-          )}
-          <button type="button" className="omni-button omni-button--danger" aria-keyshortcuts="Alt+E" onClick={() => void actions.endChat(interaction.id)} data-testid={TEST_IDS.endChat}>
-            {voice ? t('conversation.hangUp') : t('conversation.endChat')}
-          </button>
-        </div>
-      ) : (
-        <button type="button" className="omni-button omni-button--primary" aria-keyshortcuts="Alt+W" onClick={() => openWrapUp(interaction.id)} data-testid={TEST_IDS.openWrapUp}>
-          {t('conversation.wrapUp')}
-        </button>
-      )}
-    </div>
-  );
 }
 
 /** Centre column: the active conversation, or a hint when none is selected. */
@@ -104,6 +57,15 @@ export function ConversationView() {
         <p className="conversation__call-note" role="status">
           {interaction.state === 'wrapUp' ? t('call.noteEnded') : t('call.note', { number: interaction.customer.phone ?? interaction.customer.name })}
         </p>
+      </main>
+    );
+  }
+
+  if (interaction.channel === 'email') {
+    return (
+      <main className="conversation" aria-labelledby={titleId} data-testid={TEST_IDS.conversation} data-interaction-id={interaction.id}>
+        <Header interaction={interaction} titleId={titleId} />
+        <EmailView key={interaction.id} interaction={interaction} />
       </main>
     );
   }

@@ -11,6 +11,7 @@ import { useUiStore } from '../stores/uiStore.js';
 import { ActionsContext } from './ActionsContext.js';
 import { CallBar } from './CallBar.js';
 import { ConversationView } from './ConversationView.js';
+import { EmailDeskContext } from './email/EmailDeskContext.js';
 import { Inbox } from './Inbox.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 import { ConnectionBanner, NoticeBar, OfferToast } from './StatusRegions.js';
@@ -87,6 +88,7 @@ export function MainScreen() {
   return (
     <ActionsContext.Provider value={connection.actions}>
       <VoiceContext.Provider value={connection.voice}>
+      <EmailDeskContext.Provider value={connection.email}>
       <div className="desk">
         <TopBar
           onLogout={() => {
@@ -104,6 +106,7 @@ export function MainScreen() {
       <WrapUpContainer />
       <TransferContainer />
       {helpOpen ? <ShortcutHelp /> : null}
+      </EmailDeskContext.Provider>
       </VoiceContext.Provider>
     </ActionsContext.Provider>
   );

@@ -1,9 +1,14 @@
 import {
   appErrorSchema,
   dictionariesSchema,
+  emailConversationSchema,
+  emailMessageViewSchema,
   sessionSchema,
   transcriptSchema,
   type Dictionaries,
+  type EmailConversation,
+  type EmailMessageView,
+  type EmailReplyRequest,
   type ErrorCode,
   type LoginRequest,
   type Session,
@@ -34,6 +39,12 @@ export interface Api {
   transcript(token: string, interactionId: string): Promise<Transcript>;
   /** Where the softphone registers and with what; UNAVAILABLE when this server runs without voice. */
   softphone(token: string): Promise<SoftphoneConfig>;
+  /** An email interaction's thread; its HTML bodies are behind signed `bodyUrl`s. */
+  emailConversation(token: string, interactionId: string): Promise<EmailConversation>;
+  /** Stores the agent's answer (sent by the server's outbox; `delivery` says how it went). */
+  replyByEmail(token: string, interactionId: string, request: EmailReplyRequest): Promise<EmailMessageView>;
+  /** An attachment's bytes, as an opaque blob (never rendered). */
+  emailAttachment(token: string, interactionId: string, attachmentId: string): Promise<Blob>;
 }
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -50,12 +61,15 @@ function codeOfStatus(status: number): ErrorCode {
   return 'INTERNAL';
 }
 
+const interactionPath = (id: string): string => `/api/interactions/${encodeURIComponent(id)}`;
+
 /**
  * REST client against `baseUrl` (the page's own origin: the server serves
  * the renderer). Replies are parsed with the contract's zod schemas.
  */
 export function createApi(baseUrl: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): Api {
-  async function call<T>(path: string, init: { method: 'GET' | 'POST'; token?: string; body?: unknown }, parse: (data: unknown) => T): Promise<T> {
+  /** One request: the network's failures as coded errors, a refusal as the server's code. */
+  async function request(path: string, init: { method: 'GET' | 'POST'; token?: string; body?: unknown }): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -73,11 +87,16 @@ export function createApi(baseUrl: string, fetchImpl: typeof fetch = (...args) =
       const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
       throw new ApiError(timedOut ? 'TIMEOUT' : 'NETWORK', err instanceof Error ? err.message : 'network error');
     }
-    const data: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
+      const data: unknown = await response.json().catch(() => undefined);
       const parsed = appErrorSchema.safeParse((data as { error?: unknown } | undefined)?.error);
       throw parsed.success ? new ApiError(parsed.data.code, parsed.data.message) : new ApiError(codeOfStatus(response.status), `HTTP ${response.status}`);
     }
+    return response;
+  }
+
+  async function call<T>(path: string, init: { method: 'GET' | 'POST'; token?: string; body?: unknown }, parse: (data: unknown) => T): Promise<T> {
+    const data: unknown = await (await request(path, init)).json().catch(() => undefined);
     try {
       return parse(data);
     } catch {
@@ -86,10 +105,17 @@ export function createApi(baseUrl: string, fetchImpl: typeof fetch = (...args) =
   }
 
   return {
-    login: (request) => call('/api/auth/login', { method: 'POST', body: request }, (d) => sessionSchema.parse(d)),
+    login: (credentials) => call('/api/auth/login', { method: 'POST', body: credentials }, (d) => sessionSchema.parse(d)),
     refresh: (token) => call('/api/auth/refresh', { method: 'POST', token, body: {} }, (d) => sessionSchema.parse(d)),
     dictionaries: (token) => call('/api/dictionaries', { method: 'GET', token }, (d) => dictionariesSchema.parse(d)),
-    transcript: (token, id) => call(`/api/interactions/${encodeURIComponent(id)}/transcript`, { method: 'GET', token }, (d) => transcriptSchema.parse(d)),
+    transcript: (token, id) => call(`${interactionPath(id)}/transcript`, { method: 'GET', token }, (d) => transcriptSchema.parse(d)),
     softphone: (token) => call('/api/voice/softphone', { method: 'GET', token }, parseSoftphoneConfig),
+    emailConversation: (token, id) => call(`${interactionPath(id)}/email`, { method: 'GET', token }, (d) => emailConversationSchema.parse(d)),
+    replyByEmail: (token, id, body) => call(`${interactionPath(id)}/email/reply`, { method: 'POST', token, body }, (d) => emailMessageViewSchema.parse(d)),
+    emailAttachment: async (token, id, attachmentId) => {
+      const response = await request(`${interactionPath(id)}/email/attachments/${encodeURIComponent(attachmentId)}`, { method: 'GET', token });
+      // Re-typed so that nothing downstream ever sniffs or renders it.
+      return new Blob([await response.arrayBuffer()], { type: 'application/octet-stream' });
+    },
   };
 }

@@ -6,6 +6,7 @@ import { useUiStore } from '../stores/uiStore.js';
 import { createActions, createVoiceRequests, type AgentActions } from './actions.js';
 import type { Api } from './api.js';
 import { errorCodeOf, sendCommand } from './commands.js';
+import { createEmailDesk, type EmailDesk } from './emailDesk.js';
 import { bindPushes } from './pushes.js';
 import type { AgentPayload, AgentSocket } from './socket.js';
 import type { Softphone } from '../telephony/softphone.js';
@@ -29,6 +30,7 @@ export interface ConnectionDeps {
 export interface AgentConnection {
   actions: AgentActions;
   voice: VoiceActions;
+  email: EmailDesk;
   stop(): void;
 }
 
@@ -78,8 +80,10 @@ export function startAgentConnection(deps: ConnectionDeps): AgentConnection {
 
   const voice = startVoice({ api: deps.api, server: createVoiceRequests(send), softphone: deps.createSoftphone(), token });
   const actions = createActions({ send, loadTranscript, voice });
+  const email = createEmailDesk({ api: deps.api, token });
   const unbindPushes = bindPushes(socket, {
     onNewInteraction: loadTranscript,
+    onEmailMessage: (message) => email.pushed(message),
     onSessionError: (code) => {
       sessionErrorCode = code;
     },
@@ -94,7 +98,10 @@ export function startAgentConnection(deps: ConnectionDeps): AgentConnection {
   async function loadSnapshot(): Promise<void> {
     try {
       const snapshot: AgentSnapshot = await send('agent:snapshot', {});
-      if (!stopped) applySnapshot(snapshot);
+      if (stopped) return;
+      applySnapshot(snapshot);
+      // Mail pushed while we were away is not replayed: read the open threads again.
+      email.reloadAll();
     } catch (err) {
       if (!stopped && errorCodeOf(err) !== 'TOKEN_EXPIRED') ui().showNotice('load', errorCodeOf(err));
     }
@@ -219,9 +226,10 @@ export function startAgentConnection(deps: ConnectionDeps): AgentConnection {
     unbindPushes();
     actions.dispose();
     voice.stop();
+    email.stop();
     socket.removeAllListeners();
     socket.disconnect();
   }
 
-  return { actions, voice, stop };
+  return { actions, voice, email, stop };
 }

@@ -11,20 +11,28 @@ import { TYPING_STALE_MS, bindPushes, type PushHooks } from './pushes.js';
 
 describe('socket push mapping', () => {
   let socket: FakeSocket;
-  let hooks: { onNewInteraction: Mock<PushHooks['onNewInteraction']>; onSessionError: Mock<PushHooks['onSessionError']> };
+  let hooks: { onNewInteraction: Mock<PushHooks['onNewInteraction']>; onSessionError: Mock<PushHooks['onSessionError']>; onEmailMessage: Mock<PushHooks['onEmailMessage']> };
   let unbind: () => void;
 
   beforeEach(() => {
     resetAllStores();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     socket = new FakeSocket();
-    hooks = { onNewInteraction: vi.fn(), onSessionError: vi.fn() };
+    hooks = { onNewInteraction: vi.fn(), onSessionError: vi.fn(), onEmailMessage: vi.fn() };
     unbind = bindPushes(socket, hooks);
   });
   afterEach(() => {
     unbind();
     vi.useRealTimers();
     vi.restoreAllMocks();
+  });
+
+  it('hands a well-formed email:message on, and drops a malformed one', () => {
+    const mail = { id: uuid(1), interactionId: uuid(2), direction: 'out', subject: 'Re: bill', to: [], cc: [], at: '2026-11-24T08:00:00.000Z', remoteImages: 0, quoted: false, notes: [], attachments: [], delivery: 'sent' };
+    socket.push('email:message', mail as never);
+    socket.push('email:message', { ...mail, direction: 'sideways' } as never);
+    expect(hooks.onEmailMessage).toHaveBeenCalledTimes(1);
+    expect(hooks.onEmailMessage.mock.calls[0]?.[0]).toMatchObject({ id: uuid(1), delivery: 'sent' });
   });
 
   it('maps agent:state into the agent store', () => {

@@ -1,4 +1,4 @@
-import { chatMessageSchema, interactionSchema, offerSchema } from '@omnicc/shared';
+import { chatMessageSchema, emailMessageViewSchema, interactionSchema, offerSchema, type EmailMessageView } from '@omnicc/shared';
 import { useAgentStore } from '../stores/agentStore.js';
 import { useInteractionsStore } from '../stores/interactionsStore.js';
 import { useOffersStore } from '../stores/offersStore.js';
@@ -13,6 +13,8 @@ export interface PushHooks {
   onNewInteraction: (interactionId: string) => void;
   /** The server explains why it is about to disconnect us. */
   onSessionError: (code: string, message: string) => void;
+  /** A mail joined a conversation on the desk, or a reply's delivery moved. */
+  onEmailMessage: (message: EmailMessageView) => void;
 }
 
 /**
@@ -81,6 +83,12 @@ export function bindPushes(socket: AgentSocket, hooks: PushHooks): () => void {
   });
 
   socket.on('chat:receipt', (e) => interactions().applyReceipt(e));
+
+  socket.on('email:message', (raw) => {
+    const parsed = emailMessageViewSchema.safeParse(raw);
+    if (parsed.success) hooks.onEmailMessage(parsed.data);
+    else console.warn('dropped malformed email:message', parsed.error.issues[0]);
+  });
 
   socket.on('session:error', (e) => hooks.onSessionError(e.code, e.message));
 

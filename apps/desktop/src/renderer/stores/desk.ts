@@ -1,6 +1,7 @@
 import type { AgentSnapshot } from '@omnicc/shared';
 import { useAgentStore } from './agentStore.js';
 import { useCallStore } from './callStore.js';
+import { useEmailStore } from './emailStore.js';
 import { useInteractionsStore } from './interactionsStore.js';
 import { useOffersStore } from './offersStore.js';
 import { useUiStore } from './uiStore.js';
@@ -27,5 +28,6 @@ export function resetDesk(): void {
   useCallStore.getState().reset();
   useOffersStore.getState().reset();
   useInteractionsStore.getState().reset();
+  useEmailStore.getState().reset();
   useUiStore.getState().reset();
 }

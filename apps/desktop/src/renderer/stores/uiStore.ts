@@ -20,7 +20,9 @@ export type ActionName =
   | 'callTransfer'
   | 'consult'
   | 'dial'
-  | 'softphone';
+  | 'softphone'
+  | 'sendEmail'
+  | 'download';
 
 /** A failed action and its error code (keys under errors.*). */
 export interface Notice {

@@ -87,6 +87,9 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     dictionaries: vi.fn(() => Promise.resolve(DICTIONARIES)),
     transcript: vi.fn(() => Promise.reject(new Error('no transcript in this test'))),
     softphone: vi.fn(() => Promise.reject(new ApiError('UNAVAILABLE', 'voice is off'))),
+    emailConversation: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'no email in this test'))),
+    replyByEmail: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'no email in this test'))),
+    emailAttachment: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'no email in this test'))),
     ...overrides,
   };
 }
