@@ -30,6 +30,8 @@ export function createEmailDesk(deps: { api: Api; token: () => string; now?: () 
   const store = () => useEmailStore.getState();
   const now = deps.now ?? Date.now;
   const inFlight = new Map<string, Promise<void>>();
+  /** Threads that changed while their load was on its way: what it brings may predate the change. */
+  const changedMeanwhile = new Set<string>();
   let stopped = false;
 
 
@@ -48,7 +50,10 @@ export function createEmailDesk(deps: { api: Api; token: () => string; now?: () 
     if (running) return running;
     const known = store().threads[interactionId]?.conversation;
     if (options.ifStale && known && bodyUrlsFresh(known.bodyUrlsExpireAt, now())) return Promise.resolve();
-    const started = fetchThread(interactionId).finally(() => inFlight.delete(interactionId));
+    const started = fetchThread(interactionId).finally(() => {
+      inFlight.delete(interactionId);
+      if (changedMeanwhile.delete(interactionId) && !stopped) void load(interactionId);
+    });
     inFlight.set(interactionId, started);
     return started;
   };
@@ -68,6 +73,10 @@ export function createEmailDesk(deps: { api: Api; token: () => string; now?: () 
       const interactionId = message.interactionId;
       if (!interactionId) return;
       store().mergeMessage(interactionId, message);
+      if (inFlight.has(interactionId)) {
+        changedMeanwhile.add(interactionId);
+        return;
+      }
       const known = store().threads[interactionId]?.conversation?.messages.find((m) => m.id === message.id);
       if (message.html !== undefined && !known?.bodyUrl) void load(interactionId);
     },

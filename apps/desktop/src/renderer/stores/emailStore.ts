@@ -31,7 +31,13 @@ export const useEmailStore = create<EmailState>()((set) => ({
   imagesAllowed: {},
   loadStarted: (id) => set((s) => ({ threads: { ...s.threads, [id]: { ...s.threads[id], loading: true } } })),
   loaded: (conversation) =>
-    set((s) => ({ threads: { ...s.threads, [conversation.interactionId]: { conversation, loading: false } } })),
+    set((s) => {
+      // A mail pushed while this was loading stays until a later load brings it too.
+      const loadedIds = new Set(conversation.messages.map((m) => m.id));
+      const pushedMeanwhile = s.threads[conversation.interactionId]?.conversation?.messages.filter((m) => !loadedIds.has(m.id)) ?? [];
+      const messages = pushedMeanwhile.length > 0 ? [...conversation.messages, ...pushedMeanwhile].sort(byTime) : conversation.messages;
+      return { threads: { ...s.threads, [conversation.interactionId]: { conversation: { ...conversation, messages }, loading: false } } };
+    }),
   loadFailed: (id, code) => set((s) => ({ threads: { ...s.threads, [id]: { ...s.threads[id], loading: false, error: code } } })),
   mergeMessage: (id, message) =>
     set((s) => {
