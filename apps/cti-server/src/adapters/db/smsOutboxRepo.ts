@@ -140,16 +140,17 @@ export function createSmsOutboxRepo(db: Db): SmsOutboxRepository {
       return toChange(row);
     },
 
-    applyReceipt: (gateway, receipt) =>
-      db.transaction(async (tx): Promise<SmsReceiptOutcome> => {
+    async applyReceipt(gateway, receipt) {
+      // Compare-and-set on what the row said, instead of a locking transaction: two round trips. A receipt
+      // for another part of the message, or the submit being recorded, in between makes it look again.
+      for (;;) {
         // Ids are unique per SMSC only for a while: the latest message with this id is the one it means.
-        const [row] = await tx
+        const [row] = await db
           .select({ id: smsMessages.id, ids: smsMessages.gatewayMessageIds, partStates: smsMessages.partStates, parts: smsMessages.parts, delivery: smsMessages.deliveryStatus, lastError: smsMessages.lastError })
           .from(smsMessages)
           .where(and(eq(smsMessages.direction, 'out'), eq(smsMessages.gateway, gateway), sql`${smsMessages.gatewayMessageIds} @> ARRAY[${receipt.messageId}]::text[]`))
           .orderBy(desc(smsMessages.createdAt))
-          .limit(1)
-          .for('update');
+          .limit(1);
         if (!row) return { kind: 'unmatched' };
         const index = row.ids.indexOf(receipt.messageId);
         const next = nextPartState(row.partStates[index] ?? '', receipt);
@@ -160,13 +161,15 @@ export function createSmsOutboxRepo(db: Db): SmsOutboxRepository {
         const delivery: SmsDelivery | null = counts ? deliveryOfParts(partStates, row.parts) : row.delivery;
         const lastError = delivery === 'undelivered' && row.delivery !== 'undelivered' ? undeliveredError(index + 1, row.parts, receipt) : row.lastError;
         const moved = delivery !== row.delivery;
-        const [updated] = await tx
+        const [updated] = await db
           .update(smsMessages)
           .set({ partStates, ...(moved ? { deliveryStatus: delivery, deliveryStatusAt: receipt.receivedAt, lastError } : {}) })
-          .where(eq(smsMessages.id, row.id))
+          .where(and(eq(smsMessages.id, row.id), sql`${smsMessages.partStates} = ${sql.param(row.partStates)}::text[]`, sql`${smsMessages.deliveryStatus} IS NOT DISTINCT FROM ${row.delivery}`))
           .returning(changed);
+        if (!updated) continue;
         const change = moved ? toChange(updated) : undefined;
         return { kind: 'applied', ...(change ? { change } : {}) };
-      }),
+      }
+    },
   };
 }

@@ -69,8 +69,10 @@ export const smsMessages = pgTable(
     unique('sms_messages_client_id_key').on(t.interactionId, t.clientMessageId),
     // The outbox scan: only pending rows, by when they are due.
     index('sms_messages_outbox_idx').on(t.nextAttemptAt).where(sql`${t.deliveryStatus} = 'pending'`),
-    // Receipts name a part's id: `gateway_message_ids @> ARRAY[id]`.
-    index('sms_messages_gateway_ids_idx').using('gin', t.gatewayMessageIds),
+    // Receipts name a part's id: `gateway_message_ids @> ARRAY[id]`. Without fastupdate: a receipt comes
+    // seconds after its row was written, and GIN's pending list (scanned on every lookup until a vacuum
+    // merges it) made each lookup cost milliseconds under a steady stream of sends.
+    index('sms_messages_gateway_ids_idx').using('gin', t.gatewayMessageIds).with({ fastupdate: 'off' }),
   ],
 );
 

@@ -23,9 +23,13 @@ export interface SmsOutboxDeps {
 
 /** How often due messages are looked for, besides the kicks (a local reply, a NOTIFY from another node). */
 const SCAN_MS = 1000;
-/** Messages read per query, and submitted at once (the SMPP gateway keeps 10 submits in flight). */
+/**
+ * Messages read per query, and worked on at once: three times the SMPP
+ * window (10 submits in flight), so the window stays full while other
+ * messages wait for their database write (bench/sms: 1.2-1.7x the rate of 10).
+ */
 const BATCH = 100;
-const CONCURRENCY = 10;
+const CONCURRENCY = 30;
 const RETRY_MAX_MS = 5 * 60_000;
 
 /** Failures that another attempt later may cure; the others (the SMSC refused this message) end it as `failed` at once. */
