@@ -14,3 +14,7 @@ export * from './wire/admin.js';
 export * from './wire/mailboxes.js';
 export * from './wire/email.js';
 export * from './wire/sms.js';
+export * from './sms/gsm7.js';
+export * from './sms/segments.js';
+export * from './model/cannedTemplate.js';
+export * from './wire/cannedResponses.js';
