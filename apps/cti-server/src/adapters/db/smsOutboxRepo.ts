@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import { AppError, type SmsDelivery } from '@omnicc/shared';
 import { deliveryOfParts, nextPartState, undeliveredError } from '../../features/sms/outboundDelivery.js';
-import type { SmsOutboxRepository, SmsReceiptOutcome, SmsStatusChange } from '../../store/SmsStore.js';
+import type { SmsOutboxRepository, SmsStatusChange } from '../../store/SmsStore.js';
 import { fromIso, toIso, type Db } from './db.js';
 import { isUuid, PG, translating } from './pgErrors.js';
 import { toStoredSms } from './smsRows.js';
