@@ -82,6 +82,12 @@ export const TEST_IDS = {
   emailShowImages: 'email-show-images',
   emailStatus: 'email-status',
   emailView: 'email-view',
+  // SMS view
+  smsView: 'sms-view',
+  smsStatus: 'sms-status',
+  smsOptedOut: 'sms-opted-out',
+  smsCost: 'sms-cost',
+  smsSendError: 'sms-send-error',
   // app-wide
   connectionBanner: 'connection-banner',
   toast: 'offer-toast',

@@ -14,6 +14,8 @@ export interface ChatBubbleProps {
   timeLabel: string;
   /** Delivery of the agent's own messages; omitted for others. */
   delivery?: { state: DeliveryStatusValue; label: string } | undefined;
+  /** A line under the text: what the agent should know about this message (a part that never came, why it was not delivered). */
+  note?: string | undefined;
   /** Offered when delivery failed: sends the same message again. */
   retry?: { label: string; onRetry: () => void } | undefined;
   messageId?: string | undefined;
@@ -45,6 +47,7 @@ export function ChatBubble(props: ChatBubbleProps) {
         </time>
       </div>
       <p className="omni-bubble__text">{text}</p>
+      {props.note ? <p className="omni-bubble__note">{props.note}</p> : null}
       {delivery || retry ? (
         <div className="omni-bubble__status">
           {delivery ? <DeliveryStatus state={delivery.state} label={delivery.label} /> : null}

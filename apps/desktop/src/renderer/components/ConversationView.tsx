@@ -8,6 +8,7 @@ import { useActions } from './ActionsContext.js';
 import { ConversationComposer } from './ConversationComposer.js';
 import { ConversationHeader as Header } from './ConversationHeader.js';
 import { EmailView } from './email/EmailView.js';
+import { SmsView } from './sms/SmsView.js';
 import { MessageList } from './MessageList.js';
 import './ConversationView.css';
 
@@ -61,11 +62,11 @@ export function ConversationView() {
     );
   }
 
-  if (interaction.channel === 'email') {
+  if (interaction.channel === 'email' || interaction.channel === 'sms') {
     return (
       <main className="conversation" aria-labelledby={titleId} data-testid={TEST_IDS.conversation} data-interaction-id={interaction.id}>
         <Header interaction={interaction} titleId={titleId} />
-        <EmailView key={interaction.id} interaction={interaction} />
+        {interaction.channel === 'email' ? <EmailView key={interaction.id} interaction={interaction} /> : <SmsView key={interaction.id} interaction={interaction} />}
       </main>
     );
   }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ChannelIcon } from '@omnicc/ui';
 import { useEmailStore } from '../stores/emailStore.js';
+import { useSmsStore } from '../stores/smsStore.js';
 import { unreadCount, useInteractionsStore } from '../stores/interactionsStore.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { TEST_IDS } from '../testIds.js';
@@ -16,6 +17,7 @@ export function InboxItem({ interactionId, index }: { interactionId: string; ind
   const lastPending = useInteractionsStore((s) => s.pending[interactionId]?.at(-1));
   const typing = useInteractionsStore((s) => s.typing[interactionId] ?? false);
   const latestMail = useEmailStore((s) => s.threads[interactionId]?.conversation?.messages.at(-1));
+  const latestSms = useSmsStore((s) => s.threads[interactionId]?.conversation?.messages.at(-1));
   const active = useUiStore((s) => s.activeId === interactionId);
   const select = useUiStore((s) => s.select);
   if (!interaction) return null;
@@ -25,11 +27,13 @@ export function InboxItem({ interactionId, index }: { interactionId: string; ind
   const wrapUp = interaction.state === 'wrapUp';
   const preview = ((): string => {
     if (interaction.channel === 'email') return latestMail?.subject ?? t('inbox.noMessages');
+    if (interaction.channel === 'sms') return latestSms?.text ?? t('inbox.noMessages');
     if (lastPending) return lastPending.text;
     if (last) return last.sender === 'system' ? systemText(t, last.text) : last.text;
     return interaction.channel === 'voice' ? t('inbox.phoneCall', { number: interaction.customer.phone ?? '' }) : t('inbox.noMessages');
   })();
-  const at = (interaction.channel === 'email' ? latestMail?.at : (lastPending?.createdAt ?? last?.sentAt)) ?? interaction.assignedAt ?? interaction.createdAt;
+  const latestAt = interaction.channel === 'email' ? latestMail?.at : interaction.channel === 'sms' ? latestSms?.at : (lastPending?.createdAt ?? last?.sentAt);
+  const at = latestAt ?? interaction.assignedAt ?? interaction.createdAt;
 
   return (
     <li>

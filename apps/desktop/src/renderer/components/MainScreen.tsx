@@ -12,6 +12,7 @@ import { ActionsContext } from './ActionsContext.js';
 import { CallBar } from './CallBar.js';
 import { ConversationView } from './ConversationView.js';
 import { EmailDeskContext } from './email/EmailDeskContext.js';
+import { SmsDeskContext } from './sms/SmsDeskContext.js';
 import { Inbox } from './Inbox.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 import { ConnectionBanner, NoticeBar, OfferToast } from './StatusRegions.js';
@@ -89,6 +90,7 @@ export function MainScreen() {
     <ActionsContext.Provider value={connection.actions}>
       <VoiceContext.Provider value={connection.voice}>
       <EmailDeskContext.Provider value={connection.email}>
+      <SmsDeskContext.Provider value={connection.sms}>
       <div className="desk">
         <TopBar
           onLogout={() => {
@@ -106,6 +108,7 @@ export function MainScreen() {
       <WrapUpContainer />
       <TransferContainer />
       {helpOpen ? <ShortcutHelp /> : null}
+      </SmsDeskContext.Provider>
       </EmailDeskContext.Provider>
       </VoiceContext.Provider>
     </ActionsContext.Provider>

@@ -3,6 +3,8 @@ import {
   dictionariesSchema,
   emailConversationSchema,
   emailMessageViewSchema,
+  smsConversationSchema,
+  smsMessageViewSchema,
   sessionSchema,
   transcriptSchema,
   type Dictionaries,
@@ -10,6 +12,9 @@ import {
   type EmailMessageView,
   type EmailReplyRequest,
   type ErrorCode,
+  type SmsConversation,
+  type SmsMessageView,
+  type SmsReplyRequest,
   type LoginRequest,
   type Session,
   type Transcript,
@@ -45,6 +50,10 @@ export interface Api {
   replyByEmail(token: string, interactionId: string, request: EmailReplyRequest): Promise<EmailMessageView>;
   /** An attachment's bytes, as an opaque blob (never rendered). */
   emailAttachment(token: string, interactionId: string, attachmentId: string): Promise<Blob>;
+  /** An SMS interaction's exchange with the number, earlier conversations included. */
+  smsConversation(token: string, interactionId: string): Promise<SmsConversation>;
+  /** Stores the agent's SMS (sent by the server's outbox; `delivery` and `sms:status` say how it went). */
+  replyBySms(token: string, interactionId: string, request: SmsReplyRequest): Promise<SmsMessageView>;
 }
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -112,6 +121,8 @@ export function createApi(baseUrl: string, fetchImpl: typeof fetch = (...args) =
     softphone: (token) => call('/api/voice/softphone', { method: 'GET', token }, parseSoftphoneConfig),
     emailConversation: (token, id) => call(`${interactionPath(id)}/email`, { method: 'GET', token }, (d) => emailConversationSchema.parse(d)),
     replyByEmail: (token, id, body) => call(`${interactionPath(id)}/email/reply`, { method: 'POST', token, body }, (d) => emailMessageViewSchema.parse(d)),
+    smsConversation: (token, id) => call(`${interactionPath(id)}/sms`, { method: 'GET', token }, (d) => smsConversationSchema.parse(d)),
+    replyBySms: (token, id, body) => call(`${interactionPath(id)}/sms/reply`, { method: 'POST', token, body }, (d) => smsMessageViewSchema.parse(d)),
     emailAttachment: async (token, id, attachmentId) => {
       const response = await request(`${interactionPath(id)}/email/attachments/${encodeURIComponent(attachmentId)}`, { method: 'GET', token });
       // Re-typed so that nothing downstream ever sniffs or renders it.

@@ -7,6 +7,7 @@ import { createActions, createVoiceRequests, type AgentActions } from './actions
 import type { Api } from './api.js';
 import { errorCodeOf, sendCommand } from './commands.js';
 import { createEmailDesk, type EmailDesk } from './emailDesk.js';
+import { createSmsDesk, type SmsDesk } from './smsDesk.js';
 import { bindPushes } from './pushes.js';
 import type { AgentPayload, AgentSocket } from './socket.js';
 import type { Softphone } from '../telephony/softphone.js';
@@ -31,6 +32,7 @@ export interface AgentConnection {
   actions: AgentActions;
   voice: VoiceActions;
   email: EmailDesk;
+  sms: SmsDesk;
   stop(): void;
 }
 
@@ -81,9 +83,12 @@ export function startAgentConnection(deps: ConnectionDeps): AgentConnection {
   const voice = startVoice({ api: deps.api, server: createVoiceRequests(send), softphone: deps.createSoftphone(), token });
   const actions = createActions({ send, loadTranscript, voice });
   const email = createEmailDesk({ api: deps.api, token });
+  const sms = createSmsDesk({ api: deps.api, token });
   const unbindPushes = bindPushes(socket, {
     onNewInteraction: loadTranscript,
     onEmailMessage: (message) => email.pushed(message),
+    onSmsMessage: (message) => sms.pushed(message),
+    onSmsStatus: (status) => sms.status(status),
     onSessionError: (code) => {
       sessionErrorCode = code;
     },
@@ -102,6 +107,7 @@ export function startAgentConnection(deps: ConnectionDeps): AgentConnection {
       applySnapshot(snapshot);
       // Mail pushed while we were away is not replayed: read the open threads again.
       email.reloadAll();
+      sms.reloadAll();
     } catch (err) {
       if (!stopped && errorCodeOf(err) !== 'TOKEN_EXPIRED') ui().showNotice('load', errorCodeOf(err));
     }
@@ -227,9 +233,10 @@ export function startAgentConnection(deps: ConnectionDeps): AgentConnection {
     actions.dispose();
     voice.stop();
     email.stop();
+    sms.stop();
     socket.removeAllListeners();
     socket.disconnect();
   }
 
-  return { actions, voice, email, stop };
+  return { actions, voice, email, sms, stop };
 }

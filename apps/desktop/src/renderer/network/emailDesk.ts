@@ -1,8 +1,7 @@
-import type { EmailAttachmentView, EmailMessageView, EmailReplyRequest } from '@omnicc/shared';
+import type { EmailAttachmentView, EmailConversation, EmailMessageView, EmailReplyRequest } from '@omnicc/shared';
 import { useEmailStore } from '../stores/emailStore.js';
-import { useInteractionsStore } from '../stores/interactionsStore.js';
 import type { Api } from './api.js';
-import { errorCodeOf } from './commands.js';
+import { createThreadLoader } from './threadLoader.js';
 
 /** Ask for fresh body addresses this long before the signed ones lapse. */
 export const BODY_URL_REFRESH_LEAD_MS = 5 * 60_000;
@@ -29,60 +28,20 @@ export function bodyUrlsFresh(expiresAt: string | undefined, now: number): boole
 export function createEmailDesk(deps: { api: Api; token: () => string; now?: () => number; saveBlob?: (blob: Blob, filename: string) => void }): EmailDesk {
   const store = () => useEmailStore.getState();
   const now = deps.now ?? Date.now;
-  const inFlight = new Map<string, Promise<void>>();
-  /** Threads that changed while their load was on its way: what it brings may predate the change. */
-  const changedMeanwhile = new Set<string>();
-  let stopped = false;
-
-
-  const fetchThread = async (interactionId: string): Promise<void> => {
-    store().loadStarted(interactionId);
-    try {
-      const conversation = await deps.api.emailConversation(deps.token(), interactionId);
-      if (!stopped && interactionId in useInteractionsStore.getState().byId) store().loaded(conversation);
-    } catch (err) {
-      if (!stopped) store().loadFailed(interactionId, errorCodeOf(err));
-    }
-  };
-
-  const load: EmailDesk['load'] = (interactionId, options = {}) => {
-    const running = inFlight.get(interactionId);
-    if (running) return running;
-    const known = store().threads[interactionId]?.conversation;
-    if (options.ifStale && known && bodyUrlsFresh(known.bodyUrlsExpireAt, now())) return Promise.resolve();
-    const started = fetchThread(interactionId).finally(() => {
-      inFlight.delete(interactionId);
-      if (changedMeanwhile.delete(interactionId) && !stopped) void load(interactionId);
-    });
-    inFlight.set(interactionId, started);
-    return started;
-  };
-
-  // Threads come and go with their interactions: loaded as one lands on the desk (the inbox shows its subject), dropped as it leaves.
-  const unsubscribe = useInteractionsStore.subscribe((s, prev) => {
-    if (s.byId === prev.byId) return;
-    store().keepOnly(Object.keys(s.byId));
-    for (const interaction of Object.values(s.byId)) {
-      if (interaction.channel === 'email' && !(interaction.id in prev.byId) && !(interaction.id in store().threads)) void load(interaction.id);
-    }
-  });
+  const threads = createThreadLoader({ channel: 'email', store, fetch: (id) => deps.api.emailConversation(deps.token(), id) });
+  const fresh = (known: unknown): boolean => bodyUrlsFresh((known as EmailConversation).bodyUrlsExpireAt, now());
 
   return {
-    load,
+    load: (interactionId, options = {}) => threads.load(interactionId, options.ifStale ? fresh : undefined),
     pushed(message) {
       const interactionId = message.interactionId;
       if (!interactionId) return;
       store().mergeMessage(interactionId, message);
-      if (inFlight.has(interactionId)) {
-        changedMeanwhile.add(interactionId);
-        return;
-      }
+      if (threads.changed(interactionId)) return;
       const known = store().threads[interactionId]?.conversation?.messages.find((m) => m.id === message.id);
-      if (message.html !== undefined && !known?.bodyUrl) void load(interactionId);
+      if (message.html !== undefined && !known?.bodyUrl) void threads.load(interactionId);
     },
-    reloadAll() {
-      for (const id of Object.keys(store().threads)) void load(id);
-    },
+    reloadAll: () => threads.reloadAll(),
     async reply(interactionId, request) {
       const sent = await deps.api.replyByEmail(deps.token(), interactionId, request);
       store().mergeMessage(interactionId, { ...sent, interactionId });
@@ -92,10 +51,7 @@ export function createEmailDesk(deps: { api: Api; token: () => string; now?: () 
       const blob = await deps.api.emailAttachment(deps.token(), interactionId, attachment.id);
       (deps.saveBlob ?? saveWithAnchor)(blob, attachment.filename);
     },
-    stop() {
-      stopped = true;
-      unsubscribe();
-    },
+    stop: () => threads.stop(),
   };
 }
 

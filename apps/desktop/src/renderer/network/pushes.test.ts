@@ -11,14 +11,14 @@ import { TYPING_STALE_MS, bindPushes, type PushHooks } from './pushes.js';
 
 describe('socket push mapping', () => {
   let socket: FakeSocket;
-  let hooks: { onNewInteraction: Mock<PushHooks['onNewInteraction']>; onSessionError: Mock<PushHooks['onSessionError']>; onEmailMessage: Mock<PushHooks['onEmailMessage']> };
+  let hooks: { onNewInteraction: Mock<PushHooks['onNewInteraction']>; onSessionError: Mock<PushHooks['onSessionError']>; onEmailMessage: Mock<PushHooks['onEmailMessage']>; onSmsMessage: Mock<PushHooks['onSmsMessage']>; onSmsStatus: Mock<PushHooks['onSmsStatus']> };
   let unbind: () => void;
 
   beforeEach(() => {
     resetAllStores();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     socket = new FakeSocket();
-    hooks = { onNewInteraction: vi.fn(), onSessionError: vi.fn(), onEmailMessage: vi.fn() };
+    hooks = { onNewInteraction: vi.fn(), onSessionError: vi.fn(), onEmailMessage: vi.fn(), onSmsMessage: vi.fn(), onSmsStatus: vi.fn() };
     unbind = bindPushes(socket, hooks);
   });
   afterEach(() => {

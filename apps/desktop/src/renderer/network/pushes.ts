@@ -1,4 +1,4 @@
-import { chatMessageSchema, emailMessageViewSchema, interactionSchema, offerSchema, type EmailMessageView } from '@omnicc/shared';
+import { chatMessageSchema, emailMessageViewSchema, interactionSchema, offerSchema, smsMessageViewSchema, smsStatusEventSchema, type EmailMessageView, type SmsMessageView, type SmsStatusEvent } from '@omnicc/shared';
 import { useAgentStore } from '../stores/agentStore.js';
 import { useInteractionsStore } from '../stores/interactionsStore.js';
 import { useOffersStore } from '../stores/offersStore.js';
@@ -15,6 +15,10 @@ export interface PushHooks {
   onSessionError: (code: string, message: string) => void;
   /** A mail joined a conversation on the desk, or a reply's delivery moved. */
   onEmailMessage: (message: EmailMessageView) => void;
+  /** An SMS joined a conversation on the desk, or a reply was written. */
+  onSmsMessage: (message: SmsMessageView) => void;
+  /** A reply's SMS delivery moved on. */
+  onSmsStatus: (status: SmsStatusEvent) => void;
 }
 
 /**
@@ -84,11 +88,15 @@ export function bindPushes(socket: AgentSocket, hooks: PushHooks): () => void {
 
   socket.on('chat:receipt', (e) => interactions().applyReceipt(e));
 
-  socket.on('email:message', (raw) => {
-    const parsed = emailMessageViewSchema.safeParse(raw);
-    if (parsed.success) hooks.onEmailMessage(parsed.data);
-    else console.warn('dropped malformed email:message', parsed.error.issues[0]);
-  });
+  /** A push whose payload is checked against its schema before it reaches the desk. */
+  const checked = <T>(event: string, schema: { safeParse: (raw: unknown) => { success: true; data: T } | { success: false; error: { issues: unknown[] } } }, hook: (value: T) => void) => (raw: unknown) => {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) hook(parsed.data);
+    else console.warn(`dropped malformed ${event}`, parsed.error.issues[0]);
+  };
+  socket.on('email:message', checked('email:message', emailMessageViewSchema, hooks.onEmailMessage));
+  socket.on('sms:message', checked('sms:message', smsMessageViewSchema, hooks.onSmsMessage));
+  socket.on('sms:status', checked('sms:status', smsStatusEventSchema, hooks.onSmsStatus));
 
   socket.on('session:error', (e) => hooks.onSessionError(e.code, e.message));
 

@@ -1,8 +1,9 @@
 import type { AgentSnapshot } from '@omnicc/shared';
 import { useAgentStore } from './agentStore.js';
 import { useCallStore } from './callStore.js';
-import { useEmailStore } from './emailStore.js';
+import { useEmailImagesStore, useEmailStore } from './emailStore.js';
 import { useInteractionsStore } from './interactionsStore.js';
+import { useSmsStore } from './smsStore.js';
 import { useOffersStore } from './offersStore.js';
 import { useUiStore } from './uiStore.js';
 
@@ -29,5 +30,7 @@ export function resetDesk(): void {
   useOffersStore.getState().reset();
   useInteractionsStore.getState().reset();
   useEmailStore.getState().reset();
+  useEmailImagesStore.getState().reset();
+  useSmsStore.getState().reset();
   useUiStore.getState().reset();
 }

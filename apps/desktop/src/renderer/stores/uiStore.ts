@@ -22,6 +22,7 @@ export type ActionName =
   | 'dial'
   | 'softphone'
   | 'sendEmail'
+  | 'sendSms'
   | 'download';
 
 /** A failed action and its error code (keys under errors.*). */

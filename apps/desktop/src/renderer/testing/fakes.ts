@@ -90,6 +90,8 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     emailConversation: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'no email in this test'))),
     replyByEmail: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'no email in this test'))),
     emailAttachment: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'no email in this test'))),
+    smsConversation: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'no SMS in this test'))),
+    replyBySms: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'no SMS in this test'))),
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EmailMessageView } from '@omnicc/shared';
-import { useEmailStore } from '../../stores/emailStore.js';
+import { useEmailImagesStore } from '../../stores/emailStore.js';
 import { splitQuotedText } from './quotedText.js';
 import { TEST_IDS } from '../../testIds.js';
 
@@ -24,8 +24,8 @@ function QuoteToggle({ shown, onToggle, controls }: { shown: boolean; onToggle: 
  */
 function HtmlBody({ message, bodyUrl, title }: { message: EmailMessageView; bodyUrl: string; title: string }) {
   const { t, i18n } = useTranslation();
-  const imagesAllowed = useEmailStore((s) => s.imagesAllowed[message.id] === true);
-  const allowImages = useEmailStore((s) => s.allowImages);
+  const imagesAllowed = useEmailImagesStore((s) => s.allowed[message.id] === true);
+  const allowImages = useEmailImagesStore((s) => s.allow);
   const [quotesShown, setQuotesShown] = useState(false);
   const lang = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const src = `${bodyUrl}&lang=${lang}${imagesAllowed ? '&images=1' : ''}${quotesShown ? '&quotes=1' : ''}`;
