@@ -10,4 +10,6 @@ export const LIMITS = {
   wrapUpNoteChars: 2000,
   /** characters in a customer display name */
   customerNameChars: 80,
+  /** characters (UTF-16 code units) in a canned response's body: a long email answer */
+  cannedBodyChars: 10_000,
 } as const;
