@@ -52,6 +52,8 @@ import { SmsChannel } from './features/sms/smsChannel.js';
 import { smsPushes } from './features/sms/smsPushes.js';
 import { SmsConversations } from './features/sms/smsConversations.js';
 import { registerSmsRoutes } from './features/sms/smsRoutes.js';
+import { CannedResponsePicker } from './features/cannedResponses/cannedResponsePicker.js';
+import { registerCannedResponseRoutes } from './features/cannedResponses/cannedResponseRoutes.js';
 import { PgListener } from './adapters/db/pgListener.js';
 import { SMS_OUTBOX_CHANNEL } from './adapters/db/smsOutboxRepo.js';
 import type { AdminRoute } from './features/admin/adminRoute.js';
@@ -234,6 +236,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   const smsConversations = new SmsConversations({ store, sms: smsStore, channel: sms, serviceNumber: config.sms.serviceNumber, maxParts: config.sms.maxParts, clock, log: logger, onWritten: smsPush.written });
   registerSmsRoutes(http, { store, authenticate, conversations: smsConversations });
   registerMailBodyRoutes(http, { tokens, mail });
+  registerCannedResponseRoutes(http, { store, authenticate, picker: new CannedResponsePicker({ store, mail, clock, timeZone: config.timeZone }) });
   await registerStaticRoutes(http, { webDir: config.webDir ?? DEFAULT_WEB_DIR, log: (m) => logger.warn(m) });
 
   return {

@@ -59,6 +59,7 @@ const newMailbox = async (store: Store) => {
   const address = `${fresh('box')}@omnicc.test`;
   return mailStore().mailboxes.create({ id: randomUUID(), address, displayName: 'Probe', queueId, enabled: false, autoAck: { enabled: false, template: '' }, imap: { ...mailServer({ user: address }), passwordSealed: 'sealed' }, smtp: { ...mailServer({ user: address }), passwordSealed: 'sealed' } });
 };
+const cannedResponse = (id: string) => ({ id, channels: ['chat' as const], language: 'en' as const, category: 'C', title: 'T', body: 'Hi {{customer.name}}', enabled: true });
 const newAgent = (store: Store) => store.agents.create({ username: fresh('agent'), displayName: 'A', role: 'agent', skills: [], capacity: { voice: 1, chat: 3, email: 5, sms: 5 }, passwordHash: 'x' });
 
 /** One probe per admin route, keyed `METHOD url` as the route table declares them. */
@@ -76,6 +77,13 @@ const CASES: Record<string, Case> = {
   }),
   ...crudCases('/api/admin/not-ready-reasons', (s, code) => s.notReadyReasons.create({ code, labels }), (s, code) => s.notReadyReasons.get(code), (code) => ({ code, labels }), { labels: { en: 'Changed', 'zh-CN': '改' } }),
   ...crudCases('/api/admin/wrap-up-codes', (s, code) => s.dispositions.create({ code, labels }), (s, code) => s.dispositions.get(code), (code) => ({ code, labels }), { labels: { en: 'Changed', 'zh-CN': '改' } }),
+  ...crudCases('/api/admin/canned-responses', (s, id) => s.cannedResponses.create(cannedResponse(id)), (s, id) => s.cannedResponses.get(id), cannedResponse, {
+    channels: ['email'],
+    language: 'zh-CN',
+    category: '改',
+    title: '改',
+    body: '{{agent.name}}',
+  }),
   'GET /api/admin/agents': () => Promise.resolve({ path: '/api/admin/agents' }),
   'GET /api/admin/agents/:id': async (s) => ({ path: `/api/admin/agents/${(await newAgent(s)).id}` }),
   'POST /api/admin/agents': (s) => {
@@ -166,13 +174,14 @@ describe('admin API: role matrix', () => {
     for (const r of routes) {
       const roles = allowedRoles(r.policy);
       expect(roles, `${r.method} ${r.url}`).toContain('admin');
-      // Agents read the code lists and nothing else; team leads change nothing.
+      // Agents read the code lists and nothing else; team leads change only the canned responses.
       if (roles.includes('agent')) expect([r.method, r.policy.resource === 'notReadyReasons' || r.policy.resource === 'wrapUpCodes']).toEqual(['GET', true]);
-      if (r.method !== 'GET') expect(roles).not.toContain('teamLead');
+      if (r.method !== 'GET') expect([r.url, roles.includes('teamLead')]).toEqual([r.url, r.policy.resource === 'cannedResponses']);
     }
     expect(allowedRoles({ resource: 'agents', action: 'updateProfile' })).toEqual(['supervisor', 'admin']);
     expect(allowedRoles({ resource: 'agents', action: 'setPassword' })).toEqual(['admin']);
     expect(allowedRoles({ resource: 'queues', action: 'delete' })).toEqual(['admin']);
+    expect(allowedRoles({ resource: 'cannedResponses', action: 'update' })).toEqual(['teamLead', 'admin']);
   });
 
   it('answers every route without a valid token with 401', async () => {

@@ -1,8 +1,8 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EmailConversation, EmailMessageView, Mailbox, Offer } from '@omnicc/shared';
+import type { EmailConversation, EmailMessageView, Offer } from '@omnicc/shared';
 import { eventually, mail, newMessageId, SUPPORT_ADDRESS } from './support/mailFixtures.js';
-import { EMAIL_QUEUE, startEmailWorld, type EmailWorld } from './support/emailWorld.js';
+import { addSupportMailbox, startEmailWorld, type EmailWorld } from './support/emailWorld.js';
 import { dovecotMissing, type TestDovecot, type TestSmtp } from './support/mailPeers.js';
 import { restCall } from './support/rest.js';
 import { connected, next, type AgentSocket, type TestServer } from './support/testServer.js';
@@ -33,17 +33,7 @@ describe.skipIf(missing !== undefined)(missing ? `email replies (skipped: ${miss
   beforeAll(async () => {
     world = await startEmailWorld({ OMNICC_EMAIL_RETRY_SECONDS: '0.2', OMNICC_EMAIL_SEND_ATTEMPTS: '3' });
     ({ dovecot, smtp, server } = world);
-    const admin = (await server.login('root')).token;
-    const created = await api('POST', '/api/admin/mailboxes', admin, {
-      address: SUPPORT_ADDRESS,
-      displayName: '客服中心 Service Desk',
-      queueId: EMAIL_QUEUE,
-      imap: { host: dovecot.host, port: dovecot.port, tls: false, user: dovecot.user, password: dovecot.password },
-      smtp: { host: smtp.host, port: smtp.port, tls: false, user: 'support', password: 'smtp-password' },
-      autoAck: { enabled: true, template: 'Thanks, your reference is {{ticket}} ({{subject}}).' },
-    });
-    expect(created.status, created.text).toBe(201);
-    await eventually(() => server.app.email.status().get((created.json as Mailbox).id)?.connected, 10_000, 'the reader');
+    await addSupportMailbox(world, { autoAck: { enabled: true, template: 'Thanks, your reference is {{ticket}} ({{subject}}).' } });
     aliceToken = (await server.login('alice')).token;
     alice = server.agent(aliceToken);
     await connected(alice);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore, TEST_DB_KINDS, type TestStore } from '../adapters/db/testing.js';
 import { verifyPassword } from '../features/auth/passwords.js';
+import { cannedResponseCreateSchema } from '@omnicc/shared';
+import { DEMO_CANNED_RESPONSES } from './demoCannedResponses.js';
 import { DEMO_USERS, seedDemoData } from './demoData.js';
 
 describe.each(TEST_DB_KINDS)('demo seed (%s)', (kind) => {
@@ -25,5 +27,14 @@ describe.each(TEST_DB_KINDS)('demo seed (%s)', (kind) => {
     const { dispositions, notReadyReasons } = await t.store.dictionaries.get();
     expect(dispositions.map((d) => d.code)).toContain('billingQuery');
     expect(notReadyReasons.map((r) => r.code)).toContain('missedOffer');
+    const canned = await t.store.cannedResponses.list({ limit: 100, offset: 0 });
+    expect(canned.total).toBe(DEMO_CANNED_RESPONSES.length);
+    expect(await t.store.cannedResponses.get('broadbandFault-zh')).toMatchObject({ channels: ['email'], title: '宽带报障受理', variables: ['customer.name', 'ticket', 'agent.name', 'mailbox.address'] });
+  });
+
+  it('writes canned responses that the admin API would accept, in both languages', () => {
+    for (const r of DEMO_CANNED_RESPONSES) expect(cannedResponseCreateSchema.parse(r), r.id).toStrictEqual(r);
+    const names = (language: string) => DEMO_CANNED_RESPONSES.filter((r) => r.language === language).map((r) => r.id.replace(/-(zh|en)$/, ''));
+    expect(names('zh-CN')).toEqual(names('en'));
   });
 });

@@ -1,6 +1,7 @@
 import type { DictionaryEntry, Role } from '@omnicc/shared';
 import type { QueueRecord, Store } from '../store/Store.js';
 import { hashPassword } from '../features/auth/passwords.js';
+import { seedDemoCannedResponses } from './demoCannedResponses.js';
 import { seedDemoRouting } from './demoRouting.js';
 
 /** Demo logins printed by the start command. Demo only: never seed these in production. */
@@ -48,11 +49,12 @@ export async function seedReferenceData(store: Store): Promise<void> {
   await store.dictionaries.upsertDispositions(DISPOSITIONS);
 }
 
-/** Reference data plus the demo users. Idempotent: re-running resets demo passwords. */
+/** Reference data plus the demo users, routing and canned responses. Idempotent: re-running resets demo passwords. */
 export async function seedDemoData(store: Store): Promise<void> {
   await seedReferenceData(store);
   for (const u of DEMO_USERS) {
     await store.users.upsert({ username: u.username, displayName: u.displayName, role: u.role, passwordHash: await hashPassword(u.password) });
   }
   await seedDemoRouting(store);
+  await seedDemoCannedResponses(store);
 }

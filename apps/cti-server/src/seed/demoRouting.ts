@@ -44,7 +44,8 @@ const DEMO_PROFILES: Record<string, { skill: string; level: number }[]> = {
   lead1: [{ skill: 'billing', level: 9 }, { skill: 'vip', level: 9 }, { skill: 'complaints', level: 9 }],
 };
 
-async function put<T extends { id?: string; code?: string }>(repo: CodedRepository<T>, entity: T): Promise<void> {
+/** Creates the entity, or replaces it where its key exists already (what makes the demo seeds idempotent). */
+export async function put<T, W extends { id?: string; code?: string }>(repo: CodedRepository<T, W>, entity: W): Promise<void> {
   const key = entity.id ?? entity.code ?? '';
   if (await repo.get(key)) await repo.update(entity);
   else await repo.create(entity);

@@ -3,6 +3,9 @@ import type {
   AgentProfile,
   AgentRole,
   AgentStatus,
+  CannedChannel,
+  CannedResponse,
+  CannedResponseCreate,
   Channel,
   ChatMessage,
   DeliveryState,
@@ -43,6 +46,8 @@ export interface Store {
   /** Wrap-up (disposition) codes, one entry at a time. */
   dispositions: CodedRepository<DictionaryEntry>;
   routingSettings: RoutingSettingsRepository;
+  /** Canned responses (常用语) with their `{{variables}}`. */
+  cannedResponses: CannedResponseRepository;
   /** Named leases with fencing tokens (the routing owner's lease). */
   leases: LeaseRepository;
   /** Offers to agents, one row each, open until ended. */
@@ -227,13 +232,27 @@ export interface PageResult<T> {
  * code, BAD_REQUEST for references to entities that do not exist. A failed
  * call writes nothing.
  */
-export interface CodedRepository<T> {
+export interface CodedRepository<T, W = T> {
   list(page: PageRequest): Promise<PageResult<T>>;
   get(key: string): Promise<T | undefined>;
-  create(entity: T): Promise<T>;
+  /** Stores `entity` (what is written: W, when it differs from what is read back). */
+  create(entity: W): Promise<T>;
   /** Replaces the entity whose key the entity carries. */
-  update(entity: T): Promise<T>;
+  update(entity: W): Promise<T>;
   delete(key: string): Promise<void>;
+}
+
+/** A canned response as written: the admin's body and who saved it. */
+export type CannedResponseWrite = CannedResponseCreate & { updatedBy?: string };
+
+/**
+ * Canned responses (docs/canned-responses.md): CodedRepository's rules
+ * (nothing refers to one, so any may be deleted); channels are stored as a
+ * set in CANNED_CHANNELS order, and `updatedAt` is the time of the write.
+ */
+export interface CannedResponseRepository extends CodedRepository<CannedResponse, CannedResponseWrite> {
+  /** The enabled responses of one channel, unordered (the caller sorts for its reader). */
+  enabledFor(channel: CannedChannel): Promise<CannedResponse[]>;
 }
 
 /**

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Fence, Store } from '../../store/Store.js';
 import { createAgentStatusRepo } from './agentStatusRepo.js';
 import { createAgentsRepo } from './agentsRepo.js';
+import { createCannedResponsesRepo } from './cannedResponsesRepo.js';
 import { createDb } from './db.js';
 import { createDictionariesRepo } from './dictionariesRepo.js';
 import { createInteractionsRepo } from './interactionsRepo.js';
@@ -54,6 +55,7 @@ export function createPgStore(pool: pg.Pool, options: PgStoreOptions = {}): Stor
     notReadyReasons: createLabelledCodesRepo(db, notReadyReasons, { what: 'not-ready reason' }),
     dispositions: createLabelledCodesRepo(db, dispositions, { what: 'wrap-up code' }),
     routingSettings: createRoutingSettingsRepo(db),
+    cannedResponses: createCannedResponsesRepo(db),
     leases: createLeasesRepo(db),
     offers: createOffersRepo(db, fence),
     routingWrites: createRoutingWritesRepo(db, fence),

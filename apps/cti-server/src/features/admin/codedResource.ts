@@ -1,14 +1,15 @@
 import type { z } from 'zod';
 import { codeParamsSchema, pageQuerySchema, pageSchema, AppError, type ErrorCode, type Page } from '@omnicc/shared';
 import type { CodedRepository } from '../../store/Store.js';
+import type { Principal } from '../auth/tokens.js';
 import { adminRoute, type AdminRoute } from './adminRoute.js';
 import type { ADMIN_POLICY, AdminResource } from './policy.js';
 
 /** Resources of the policy table that have the plain create/update/delete actions. */
 type CrudResource = { [R in AdminResource]: 'create' extends keyof (typeof ADMIN_POLICY)[R] ? R : never }[AdminResource];
 
-/** How one code-keyed resource maps onto the five CRUD routes. */
-export interface CodedResource<T, U> {
+/** How one code-keyed resource maps onto the five CRUD routes; W is what a write stores, when it differs from what is read (T). */
+export interface CodedResource<T, U, W = T> {
   resource: CrudResource;
   /** Collection URL, e.g. `/api/admin/queues`. */
   path: string;
@@ -17,12 +18,14 @@ export interface CodedResource<T, U> {
   noun: string;
   Noun: string;
   Nouns: string;
-  repo: CodedRepository<T>;
+  repo: CodedRepository<T, W>;
   item: z.ZodType;
-  create: z.ZodType<T>;
+  create: z.ZodType<W>;
   update: z.ZodType<U>;
   /** The entity an update stores: the body plus the key from the path. */
-  withKey(key: string, body: U): T;
+  withKey(key: string, body: U): W;
+  /** Adds who writes to what a create or update stores (resources that record their last editor). */
+  stamp?(entity: W, principal: Principal): W;
   /** Codes an update can answer beyond BAD_REQUEST and NOT_FOUND (e.g. CONFLICT for a queue's channel). */
   updateErrors?: readonly ErrorCode[];
   /** Throws to refuse a delete the repository would allow (e.g. a code the server itself uses). */
@@ -33,9 +36,10 @@ export interface CodedResource<T, U> {
  * list, get, create, update (PUT, full replace) and delete for one resource.
  * The path parameter is always `:id`; for skills and codes it is the code.
  */
-export function codedCrudRoutes<T, U>(r: CodedResource<T, U>): AdminRoute[] {
+export function codedCrudRoutes<T, U, W = T>(r: CodedResource<T, U, W>): AdminRoute[] {
   const one = `${r.path}/:id`;
   const notFound = (id: string) => new AppError('NOT_FOUND', `${r.noun} ${id} not found`);
+  const stamped = (entity: W, principal: Principal): W => r.stamp?.(entity, principal) ?? entity;
   return [
     adminRoute({
       method: 'GET',
@@ -71,7 +75,7 @@ export function codedCrudRoutes<T, U>(r: CodedResource<T, U>): AdminRoute[] {
       body: r.create,
       reply: r.item,
       status: 201,
-      handle: ({ body }) => r.repo.create(body),
+      handle: ({ body, principal }) => r.repo.create(stamped(body, principal)),
     }),
     adminRoute({
       method: 'PUT',
@@ -85,7 +89,7 @@ export function codedCrudRoutes<T, U>(r: CodedResource<T, U>): AdminRoute[] {
       reply: r.item,
       status: 200,
       errors: r.updateErrors ?? [],
-      handle: ({ params, body }) => r.repo.update(r.withKey(params.id, body)),
+      handle: ({ params, body, principal }) => r.repo.update(stamped(r.withKey(params.id, body), principal)),
     }),
     adminRoute({
       method: 'DELETE',

@@ -1,5 +1,8 @@
 import {
   AppError,
+  cannedResponseCreateSchema,
+  cannedResponseSchema,
+  cannedResponseUpdateSchema,
   dictionaryEntryCreateSchema,
   dictionaryEntrySchema,
   dictionaryEntryUpdateSchema,
@@ -23,7 +26,7 @@ import { codedCrudRoutes } from './codedResource.js';
  */
 export const SYSTEM_NOT_READY_REASONS: readonly string[] = ['missedOffer'];
 
-/** CRUD routes of queues, skills, teams, not-ready reasons and wrap-up codes. */
+/** CRUD routes of queues, skills, teams, not-ready reasons, wrap-up codes and canned responses. */
 export function codedResourceRoutes(store: Store): AdminRoute[] {
   return [
     ...codedCrudRoutes({
@@ -94,6 +97,20 @@ export function codedResourceRoutes(store: Store): AdminRoute[] {
       create: dictionaryEntryCreateSchema,
       update: dictionaryEntryUpdateSchema,
       withKey: (code, body) => ({ code, ...body }),
+    }),
+    ...codedCrudRoutes({
+      resource: 'cannedResponses',
+      path: '/api/admin/canned-responses',
+      tag: 'cannedResponses',
+      noun: 'canned response',
+      Noun: 'CannedResponse',
+      Nouns: 'CannedResponses',
+      repo: store.cannedResponses,
+      item: cannedResponseSchema,
+      create: cannedResponseCreateSchema,
+      update: cannedResponseUpdateSchema,
+      withKey: (id, body) => ({ id, ...body }),
+      stamp: (response, principal) => ({ ...response, updatedBy: principal.userId }),
     }),
   ];
 }

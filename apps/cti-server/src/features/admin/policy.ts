@@ -5,6 +5,8 @@ const ALL = ['agent', 'teamLead', 'supervisor', 'admin'] as const satisfies read
 const STAFF = ['teamLead', 'supervisor', 'admin'] as const satisfies readonly Role[];
 const MANAGERS = ['supervisor', 'admin'] as const satisfies readonly Role[];
 const ADMIN = ['admin'] as const satisfies readonly Role[];
+/** Those who keep the floor's wording (canned responses). */
+const LEADS = ['teamLead', 'admin'] as const satisfies readonly Role[];
 
 /**
  * Who may do what in the admin API: resource × action -> roles. The one
@@ -15,7 +17,8 @@ const ADMIN = ['admin'] as const satisfies readonly Role[];
  *   agents' team, skills and capacity (not their accounts or passwords) and
  *   keeps the not-ready and wrap-up code lists.
  * - teamLead: reads the set-up (queues, skills, teams, agents, codes) to
- *   draw flows and coach; changes nothing here.
+ *   draw flows and coach; keeps the canned responses (the team's wording),
+ *   and changes nothing else here.
  * - agent: reads the code lists only (the desktop shows them).
  * Queues, skills, teams, routing settings, accounts and mailboxes change
  * routing for everybody, so they stay with admins.
@@ -30,6 +33,8 @@ export const ADMIN_POLICY = {
   routingSettings: { read: MANAGERS, update: ADMIN },
   // Mail accounts (hosts, users; passwords never shown): supervisors see where mail comes from, admins set it up.
   mailboxes: { read: MANAGERS, create: ADMIN, update: ADMIN, delete: ADMIN },
+  // Agents get the enabled ones rendered from GET /api/canned-responses, not from here.
+  cannedResponses: { read: STAFF, create: LEADS, update: LEADS, delete: LEADS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 export type AdminResource = keyof typeof ADMIN_POLICY;

@@ -4,6 +4,7 @@ import type { Store } from '../../store/Store.js';
 import { parseWith } from '../../http/errors.js';
 import type { Authenticate } from '../auth/guard.js';
 import type { Principal } from '../auth/tokens.js';
+import { mustGetInteraction } from './interactionLookup.js';
 
 /** Roles that may read any interaction; agents read only the ones assigned to them. */
 const READ_ANY = ['teamLead', 'supervisor', 'admin'] as const;
@@ -21,9 +22,13 @@ export async function readableInteraction(request: FastifyRequest, deps: { store
 export async function readInteraction(request: FastifyRequest, deps: { store: Store; authenticate: Authenticate }): Promise<{ interaction: Interaction; principal: Principal }> {
   const principal = await deps.authenticate(request);
   const { id } = parseWith(idParamsSchema, request.params, 'params');
-  const interaction = await deps.store.interactions.get(id);
-  if (!interaction) throw new AppError('NOT_FOUND', 'interaction not found');
+  return { interaction: await interactionReadableBy(deps.store, principal, id), principal };
+}
+
+/** The interaction `id` if `principal` may read it (the rule above), for an id that comes from elsewhere than the path. */
+export async function interactionReadableBy(store: Store, principal: Principal, id: string): Promise<Interaction> {
+  const interaction = await mustGetInteraction(store, id);
   const mayRead = (READ_ANY as readonly string[]).includes(principal.role) || interaction.agentId === principal.userId;
   if (!mayRead) throw new AppError('FORBIDDEN', 'not your interaction');
-  return { interaction, principal };
+  return interaction;
 }
