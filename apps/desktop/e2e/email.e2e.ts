@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
-import { startDemoServer, type DemoServer } from './support/demoServer.js';
-import { addSupportMailbox, dovecotMissing, eventually, htmlMail, newMessageId, parseMail, startBeacon, startMailPeers, type Beacon, type MailPeers } from './support/email.js';
-import { axeViolations, byId, loginAgent, shot } from './support/pages.js';
+import type { Page } from 'playwright-core';
+import { dovecotMissing, eventually, htmlMail, newMessageId, parseMail, startEmailDesk, type Beacon, type EmailDeskWorld, type MailPeers } from './support/email.js';
+import { axeViolations, byId, shot } from './support/pages.js';
 
 const missing = dovecotMissing();
 /** The customer's mail: not our UI, and axe cannot run inside it (no script there). */
@@ -17,31 +15,18 @@ const MAIL_FRAME = '[data-testid="email-body-frame"]';
  * from the desk over SMTP.
  */
 describe.skipIf(missing !== undefined)(missing ? `email in the browser (skipped: ${missing})` : 'email in the browser: read, images on click, attachment, reply', () => {
-  let server: DemoServer;
+  let world: EmailDeskWorld;
   let peers: MailPeers;
   let beacon: Beacon;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let context: BrowserContext;
   let page: Page;
   const firstMessageId = newMessageId();
 
   beforeAll(async () => {
-    [peers, beacon] = await Promise.all([startMailPeers(), startBeacon()]);
-    server = await startDemoServer({ env: { OMNICC_EMAIL_POLL_SECONDS: '60', OMNICC_EMAIL_IDLE_DELAY_MS: '50', OMNICC_EMAIL_RETRY_SECONDS: '0.2' } });
-    await addSupportMailbox(server.url, peers);
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 }, acceptDownloads: true });
-    page = await context.newPage();
-    await loginAgent(page, server.url, 'agent1', 'agent1-demo');
-    await byId(page, 'statusReady').click();
+    world = await startEmailDesk({ env: { OMNICC_EMAIL_RETRY_SECONDS: '0.2' } });
+    ({ peers, beacon, page } = world);
   });
 
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.stop();
-    await Promise.all([peers?.stop(), beacon?.stop()]);
-  });
+  afterAll(() => world?.stop());
 
   const frame = () => page.frameLocator(MAIL_FRAME).last();
 

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
-import { startDemoServer, type DemoServer } from './support/demoServer.js';
-import { addSupportMailbox, dovecotMissing, htmlMail, newMessageId, startBeacon, startMailPeers, type Beacon, type MailPeers } from './support/email.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { dovecotMissing, htmlMail, newMessageId, startEmailDesk, type Beacon, type EmailDeskWorld, type MailPeers } from './support/email.js';
 import { hostileMails, SENTINEL } from './support/hostileMails.js';
-import { byId, loginAgent, shot } from './support/pages.js';
+import { byId, shot } from './support/pages.js';
 
 const missing = dovecotMissing();
 
@@ -16,11 +14,9 @@ const missing = dovecotMissing();
  * other than the desk's own server, from the desk or from any mail's frame.
  */
 describe.skipIf(missing !== undefined)(missing ? `email XSS corpus (skipped: ${missing})` : 'email XSS corpus in Chromium', () => {
-  let server: DemoServer;
+  let world: EmailDeskWorld;
   let peers: MailPeers;
   let beacon: Beacon;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
   let context: BrowserContext;
   let page: Page;
   const offHost: string[] = [];
@@ -29,31 +25,26 @@ describe.skipIf(missing !== undefined)(missing ? `email XSS corpus (skipped: ${m
   let corpus: ReturnType<typeof hostileMails>;
 
   beforeAll(async () => {
-    [peers, beacon] = await Promise.all([startMailPeers(), startBeacon()]);
-    server = await startDemoServer({ env: { OMNICC_EMAIL_POLL_SECONDS: '60', OMNICC_EMAIL_IDLE_DELAY_MS: '50' } });
-    await addSupportMailbox(server.url, peers);
+    world = await startEmailDesk({
+      viewport: { width: 1280, height: 900 },
+      // Watched from before the desk loads: nothing it or a mail's frame asks for escapes.
+      watch: (watchedContext, watchedPage, server) => {
+        const deskHost = new URL(server.url).host;
+        watchedContext.on('request', (request) => {
+          const url = new URL(request.url());
+          if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && url.host !== deskHost) offHost.push(request.url());
+        });
+        watchedPage.on('dialog', (dialog) => {
+          dialogs.push(dialog.message());
+          void dialog.dismiss();
+        });
+      },
+    });
+    ({ peers, beacon, context, page } = world);
     corpus = hostileMails(beacon.origin, threadId);
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const deskHost = new URL(server.url).host;
-    context.on('request', (request) => {
-      const url = new URL(request.url());
-      if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && url.host !== deskHost) offHost.push(request.url());
-    });
-    page = await context.newPage();
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await loginAgent(page, server.url, 'agent1', 'agent1-demo');
-    await byId(page, 'statusReady').click();
   });
 
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.stop();
-    await Promise.all([peers?.stop(), beacon?.stop()]);
-  });
+  afterAll(() => world?.stop());
 
   /** The sentinel in the desk and in every frame (a sandboxed frame is evaluated from the outside, which it cannot stop). */
   const sentinels = () => Promise.all(page.frames().map((f) => f.evaluate((name) => (window as unknown as Record<string, unknown>)[name] ?? null, SENTINEL).catch(() => 'unreadable')));

@@ -1,5 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { startDemoServer, type DemoServer } from './demoServer.js';
+import { byId, loginAgent } from './pages.js';
 import { dovecotMissing, parseMail, startTestDovecot, startTestSmtp, type TestDovecot, type TestSmtp } from '../../../cti-server/test/support/mailPeers.js';
 import { SUPPORT_ADDRESS } from '../../../cti-server/test/support/mailFixtures.js';
 
@@ -89,4 +93,45 @@ export function htmlMail(spec: { messageId: string; from: string; subject: strin
     `--${boundary}--`,
     '',
   ].join('\r\n');
+}
+
+/** The demo server with the support mailbox on real mail peers, a beacon, and agent1 signed in and ready in Chromium. */
+export interface EmailDeskWorld {
+  server: DemoServer;
+  peers: MailPeers;
+  beacon: Beacon;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the world of the email e2e tests. `watch` sees the browser context
+ * and page before anything loads (request and dialog listeners), so that
+ * nothing the desk does escapes them.
+ */
+export async function startEmailDesk(options: { env?: Record<string, string>; viewport?: { width: number; height: number }; watch?: (context: BrowserContext, page: Page, server: DemoServer) => void } = {}): Promise<EmailDeskWorld> {
+  const [peers, beacon] = await Promise.all([startMailPeers(), startBeacon()]);
+  const server = await startDemoServer({ env: { OMNICC_EMAIL_POLL_SECONDS: '60', OMNICC_EMAIL_IDLE_DELAY_MS: '50', ...options.env } });
+  await addSupportMailbox(server.url, peers);
+  const { browser, close } = await launchBrowser();
+  const context = await browser.newContext({ locale: 'en-US', viewport: options.viewport ?? { width: 1280, height: 860 }, acceptDownloads: true });
+  const page = await context.newPage();
+  options.watch?.(context, page, server);
+  await loginAgent(page, server.url, 'agent1', 'agent1-demo');
+  await byId(page, 'statusReady').click();
+  return {
+    server,
+    peers,
+    beacon,
+    browser,
+    context,
+    page,
+    async stop() {
+      await close();
+      await server.stop();
+      await Promise.all([peers.stop(), beacon.stop()]);
+    },
+  };
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Interaction } from '@omnicc/shared';
 import { BODY_URL_REFRESH_LEAD_MS } from '../../network/emailDesk.js';
 import { useEmailStore } from '../../stores/emailStore.js';
-import { reasonText } from '../errorText.js';
+import { ThreadStatus } from '../ThreadStatus.js';
 import { EmailComposer } from './EmailComposer.js';
 import { useEmailDesk } from './EmailDeskContext.js';
 import { EmailMessageCard } from './EmailMessageCard.js';
@@ -44,20 +44,7 @@ export function EmailView({ interaction }: { interaction: Interaction }) {
   }, [count]);
 
   if (!conversation) {
-    return (
-      <div className="email email--status" role="status" data-testid={TEST_IDS.emailStatus}>
-        {thread?.error ? (
-          <>
-            {t('email.loadFailed', { reason: reasonText(t, thread.error) })}
-            <button type="button" className="omni-button" onClick={() => void desk.load(interaction.id)}>
-              {t('email.retry')}
-            </button>
-          </>
-        ) : (
-          t('email.loading')
-        )}
-      </div>
-    );
+    return <ThreadStatus error={thread?.error} loading={t('email.loading')} onRetry={() => void desk.load(interaction.id)} className="email email--status" testId={TEST_IDS.emailStatus} />;
   }
 
   const messages = conversation.messages;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SmsConversation, SmsMessageView } from '@omnicc/shared';
 import { useSessionStore } from '../../stores/sessionStore.js';
 import { TEST_IDS } from '../../testIds.js';
-import { fakeApi, flush } from '../../testing/fakes.js';
+import { fakeApi, flush, type FakeSocket } from '../../testing/fakes.js';
 import { makeInteraction, makeSession, uuid } from '../../testing/fixtures.js';
 import { renderApp } from '../../testing/renderApp.js';
 import { resetAllStores } from '../../testing/reset.js';
@@ -31,11 +31,8 @@ const conversation: SmsConversation = {
   truncated: false,
 };
 
-describe('the SMS view', () => {
-  beforeEach(() => resetAllStores());
-  afterEach(() => cleanup());
-
-  it('shows the exchange, the opt-out, missing parts, and receipts as they come', async () => {
+/** The desk with one SMS interaction whose conversation is `conversation`. */
+async function openSmsDesk(): Promise<FakeSocket> {
     useSessionStore.getState().signIn(makeSession());
     const { socket } = renderApp({ services: { api: fakeApi({ smsConversation: () => Promise.resolve(conversation) }) } });
     socket.handle('agent:snapshot', () => ({
@@ -46,6 +43,15 @@ describe('the SMS view', () => {
       socket.open();
       await flush();
     });
+  return socket;
+}
+
+describe('the SMS view', () => {
+  beforeEach(() => resetAllStores());
+  afterEach(() => cleanup());
+
+  it('shows the exchange, the opt-out, missing parts, and receipts as they come', async () => {
+    const socket = await openSmsDesk();
     await screen.findByTestId(TEST_IDS.smsView);
     expect(screen.getByTestId(TEST_IDS.smsOptedOut).textContent).toContain('退订');
     const [inbound, outbound] = screen.getAllByTestId(TEST_IDS.message);
@@ -60,16 +66,7 @@ describe('the SMS view', () => {
   });
 
   it('counts parts as the agent types and refuses past the longest message', async () => {
-    useSessionStore.getState().signIn(makeSession());
-    const { socket } = renderApp({ services: { api: fakeApi({ smsConversation: () => Promise.resolve(conversation) }) } });
-    socket.handle('agent:snapshot', () => ({
-      ok: true,
-      value: { status: 'ready', chosen: 'ready', statusSince: new Date().toISOString(), offers: [], interactions: [makeInteraction(1, { channel: 'sms' })], messages: {} },
-    }));
-    await act(async () => {
-      socket.open();
-      await flush();
-    });
+    await openSmsDesk();
     const box = await screen.findByTestId(TEST_IDS.composer);
     await userEvent.type(box, 'Hello');
     expect(screen.getByTestId(TEST_IDS.smsCost).textContent).toBe('1 SMS · 155 characters left');

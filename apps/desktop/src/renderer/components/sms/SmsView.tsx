@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Interaction } from '@omnicc/shared';
 import { useSmsStore } from '../../stores/smsStore.js';
 import { TEST_IDS } from '../../testIds.js';
-import { reasonText } from '../errorText.js';
+import { ThreadStatus } from '../ThreadStatus.js';
 import { SmsComposer } from './SmsComposer.js';
 import { useSmsDesk } from './SmsDeskContext.js';
 import { SmsMessages } from './SmsMessages.js';
@@ -20,20 +20,7 @@ export function SmsView({ interaction }: { interaction: Interaction }) {
   }, [desk, interaction.id]);
 
   if (!conversation) {
-    return (
-      <div className="sms sms--status" role="status" data-testid={TEST_IDS.smsStatus}>
-        {thread?.error ? (
-          <>
-            {t('sms.loadFailed', { reason: reasonText(t, thread.error) })}
-            <button type="button" className="omni-button" onClick={() => void desk.load(interaction.id)}>
-              {t('email.retry')}
-            </button>
-          </>
-        ) : (
-          t('sms.loading')
-        )}
-      </div>
-    );
+    return <ThreadStatus error={thread?.error} loading={t('sms.loading')} onRetry={() => void desk.load(interaction.id)} className="sms sms--status" testId={TEST_IDS.smsStatus} />;
   }
 
   return (
