@@ -80,8 +80,23 @@ describe.skipIf(missing !== undefined)(missing ? `email in the browser (skipped:
     expect(await readFile(path, 'utf8')).toBe('Amount due: 158.00 CNY\n');
   });
 
+  it('inserts a canned response filled in for this customer (Alt+Q)', async () => {
+    await page.keyboard.press('Alt+q');
+    await byId(page, 'cannedDialog').waitFor();
+    await byId(page, 'cannedFilter').fill('refund next bill');
+    await expect.poll(() => byId(page, 'cannedPreview').textContent()).toContain('Dear 王五 Wang Wu, we have confirmed the double charge.');
+    await shot(page, 'email-canned-en');
+    expect(await axeViolations(page, [MAIL_FRAME])).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => byId(page, 'cannedDialog').count()).toBe(0);
+    const draft = await byId(page, 'emailReplyText').inputValue();
+    expect(draft).toMatch(/^Dear 王五 Wang Wu, we have confirmed the double charge\..*李娜 Li Na, /s);
+    expect(draft).not.toContain('{{');
+  });
+
   it('answers over SMTP with Ctrl+Enter, and shows the reply as sent', async () => {
-    await byId(page, 'emailReplyText').fill('您好，多收的 50 元将在下月账单中退还。\nThe 50 yuan will be refunded on your next bill.');
+    await byId(page, 'emailReplyText').press('Control+End');
+    await page.keyboard.type('\n您好，多收的 50 元将在下月账单中退还。\nThe 50 yuan will be refunded on your next bill.');
     await byId(page, 'emailReplyText').press('Control+Enter');
     await expect.poll(() => byId(page, 'emailMessage').count()).toBe(2);
     await expect.poll(() => page.locator('[data-testid="email-message"][data-direction="out"] [data-testid="email-delivery"]').getAttribute('data-delivery'), { timeout: 15_000 }).toBe('sent');
@@ -90,6 +105,7 @@ describe.skipIf(missing !== undefined)(missing ? `email in the browser (skipped:
     expect(sent.inReplyTo).toBe(firstMessageId);
     expect(sent.to && 'text' in sent.to ? sent.to.text : '').toContain('wang.wu@customer.example');
     expect(sent.text).toContain('The 50 yuan will be refunded on your next bill.');
+    expect(sent.text).toContain('The amount will be refunded on your next bill');
     expect(await byId(page, 'emailReplyText').inputValue()).toBe('');
     await shot(page, 'email-replied-en');
   });

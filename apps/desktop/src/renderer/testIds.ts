@@ -88,6 +88,12 @@ export const TEST_IDS = {
   smsOptedOut: 'sms-opted-out',
   smsCost: 'sms-cost',
   smsSendError: 'sms-send-error',
+  // canned responses (常用语); options carry aria-selected
+  cannedOpen: 'canned-open',
+  cannedDialog: 'canned-dialog',
+  cannedFilter: 'canned-filter',
+  cannedOption: 'canned-option',
+  cannedPreview: 'canned-preview',
   // app-wide
   connectionBanner: 'connection-banner',
   toast: 'offer-toast',

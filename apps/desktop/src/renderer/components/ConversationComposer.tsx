@@ -5,6 +5,7 @@ import { LIMITS, type Interaction } from '@omnicc/shared';
 import { useUiStore } from '../stores/uiStore.js';
 import { TEST_IDS } from '../testIds.js';
 import { useActions } from './ActionsContext.js';
+import { CannedButton } from './canned/CannedButton.js';
 
 /** The composer bound to one conversation: draft kept per conversation, typing notices throttled. */
 export function ConversationComposer({ interaction }: { interaction: Interaction }) {
@@ -43,6 +44,9 @@ export function ConversationComposer({ interaction }: { interaction: Interaction
         }}
         testIds={{ textarea: TEST_IDS.composer, send: TEST_IDS.sendButton }}
       />
+      <div className="conversation__composer-tools">
+        <CannedButton interaction={interaction} />
+      </div>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { useOffersStore } from '../stores/offersStore.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { ActionsContext } from './ActionsContext.js';
 import { CallBar } from './CallBar.js';
+import { CannedContainer } from './canned/CannedResponsePicker.js';
 import { ConversationView } from './ConversationView.js';
 import { EmailDeskContext } from './email/EmailDeskContext.js';
 import { SmsDeskContext } from './sms/SmsDeskContext.js';
@@ -107,6 +108,7 @@ export function MainScreen() {
       <NoticeBar />
       <WrapUpContainer />
       <TransferContainer />
+      <CannedContainer />
       {helpOpen ? <ShortcutHelp /> : null}
       </SmsDeskContext.Provider>
       </EmailDeskContext.Provider>

@@ -9,6 +9,7 @@ export type ShortcutAction =
   | { type: 'holdCall' }
   | { type: 'muteCall' }
   | { type: 'keypad' }
+  | { type: 'cannedResponses' }
   | { type: 'switchTo'; index: number }
   | { type: 'help' };
 
@@ -30,6 +31,8 @@ const ALT_CODES: Record<string, ShortcutAction> = {
   KeyH: { type: 'holdCall' },
   KeyM: { type: 'muteCall' },
   KeyK: { type: 'keypad' },
+  // Q(uick text): the canned responses of the conversation's channel.
+  KeyQ: { type: 'cannedResponses' },
 };
 
 /** True for text fields, where "?" is a character and not a command. */
@@ -60,6 +63,7 @@ export const SHORTCUT_HELP = [
   { keys: ['Shift', 'Enter'], label: 'shortcuts.newline' },
   { keys: ['Alt', 'E'], label: 'shortcuts.endChat' },
   { keys: ['Alt', 'T'], label: 'shortcuts.transfer' },
+  { keys: ['Alt', 'Q'], label: 'shortcuts.cannedResponses' },
   { keys: ['Alt', 'H'], label: 'shortcuts.holdCall' },
   { keys: ['Alt', 'M'], label: 'shortcuts.muteCall' },
   { keys: ['Alt', 'K'], label: 'shortcuts.keypad' },

@@ -13,7 +13,7 @@ export function runShortcut(action: ShortcutAction, actions: AgentActions, voice
   const { offers } = useOffersStore.getState();
   const { byId, order } = useInteractionsStore.getState();
   const active = ui.activeId ? byId[ui.activeId] : undefined;
-  const dialogOpen = ui.wrapUpFor !== null || ui.transferFor !== null || ui.helpOpen || useCallStore.getState().callPicker !== null;
+  const dialogOpen = ui.wrapUpFor !== null || ui.transferFor !== null || ui.cannedFor !== null || ui.helpOpen || useCallStore.getState().callPicker !== null;
 
   switch (action.type) {
     // Answering a ring stays possible with a dialog open: the customer is waiting either way.
@@ -55,6 +55,10 @@ export function runShortcut(action: ShortcutAction, actions: AgentActions, voice
       calls.setCallPicker('transfer');
       return true;
     }
+    case 'cannedResponses':
+      if (active?.state !== 'assigned' || active.channel === 'voice') return false;
+      ui.openCanned(active.id);
+      return true;
     case 'openWrapUp':
       if (active?.state !== 'wrapUp') return false;
       ui.openWrapUp(active.id);

@@ -1,5 +1,6 @@
 import {
   appErrorSchema,
+  cannedResponseListSchema,
   dictionariesSchema,
   emailConversationSchema,
   emailMessageViewSchema,
@@ -7,6 +8,8 @@ import {
   smsMessageViewSchema,
   sessionSchema,
   transcriptSchema,
+  type CannedResponseList,
+  type CannedResponsesQuery,
   type Dictionaries,
   type EmailConversation,
   type EmailMessageView,
@@ -54,6 +57,8 @@ export interface Api {
   smsConversation(token: string, interactionId: string): Promise<SmsConversation>;
   /** Stores the agent's SMS (sent by the server's outbox; `delivery` and `sms:status` say how it went). */
   replyBySms(token: string, interactionId: string, request: SmsReplyRequest): Promise<SmsMessageView>;
+  /** Canned responses (常用语) of a channel, rendered for the interaction: what inserting one will send. */
+  cannedResponses(token: string, query: CannedResponsesQuery): Promise<CannedResponseList>;
 }
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -123,6 +128,7 @@ export function createApi(baseUrl: string, fetchImpl: typeof fetch = (...args) =
     replyByEmail: (token, id, body) => call(`${interactionPath(id)}/email/reply`, { method: 'POST', token, body }, (d) => emailMessageViewSchema.parse(d)),
     smsConversation: (token, id) => call(`${interactionPath(id)}/sms`, { method: 'GET', token }, (d) => smsConversationSchema.parse(d)),
     replyBySms: (token, id, body) => call(`${interactionPath(id)}/sms/reply`, { method: 'POST', token, body }, (d) => smsMessageViewSchema.parse(d)),
+    cannedResponses: (token, query) => call(`/api/canned-responses?${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined)).toString()}`, { method: 'GET', token }, (d) => cannedResponseListSchema.parse(d)),
     emailAttachment: async (token, id, attachmentId) => {
       const response = await request(`${interactionPath(id)}/email/attachments/${encodeURIComponent(attachmentId)}`, { method: 'GET', token });
       // Re-typed so that nothing downstream ever sniffs or renders it.

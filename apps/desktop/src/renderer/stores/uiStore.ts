@@ -41,6 +41,8 @@ export interface UiState {
   wrapUpErrorCode: string | null;
   /** Interaction whose transfer dialog is open. */
   transferFor: string | null;
+  /** Interaction whose canned-response picker (常用语) is open. */
+  cannedFor: string | null;
   transferSubmitting: boolean;
   transferErrorCode: string | null;
   helpOpen: boolean;
@@ -56,6 +58,10 @@ export interface UiState {
   setWrapUpState: (submitting: boolean, errorCode?: string | null) => void;
   openTransfer: (interactionId: string) => void;
   closeTransfer: () => void;
+  openCanned: (interactionId: string) => void;
+  closeCanned: () => void;
+  /** Adds text to the interaction's draft (after a blank line when there is one) and puts the cursor back in the composer. */
+  insertIntoDraft: (interactionId: string, text: string) => void;
   setTransferState: (submitting: boolean, errorCode?: string | null) => void;
   setHelpOpen: (open: boolean) => void;
   setConnection: (state: ConnectionState) => void;
@@ -73,6 +79,7 @@ const initial = () => ({
   wrapUpSubmitting: false,
   wrapUpErrorCode: null,
   transferFor: null,
+  cannedFor: null,
   transferSubmitting: false,
   transferErrorCode: null,
   helpOpen: false,
@@ -94,6 +101,14 @@ export const useUiStore = create<UiState>()((set) => ({
   openTransfer: (interactionId) =>
     set((s) => (s.transferFor === interactionId ? s : { transferFor: interactionId, transferSubmitting: false, transferErrorCode: null })),
   closeTransfer: () => set({ transferFor: null, transferSubmitting: false, transferErrorCode: null }),
+  openCanned: (interactionId) => set({ cannedFor: interactionId }),
+  closeCanned: () => set({ cannedFor: null }),
+  insertIntoDraft: (interactionId, text) =>
+    set((s) => {
+      const draft = s.drafts[interactionId] ?? '';
+      const joined = draft.trim() === '' ? text : `${draft.replace(/\s+$/, '')}\n\n${text}`;
+      return { drafts: { ...s.drafts, [interactionId]: joined }, focusComposerTick: s.focusComposerTick + 1 };
+    }),
   setTransferState: (submitting, errorCode = null) => set({ transferSubmitting: submitting, transferErrorCode: errorCode }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setConnection: (connection) => set({ connection }),

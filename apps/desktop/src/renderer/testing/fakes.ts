@@ -92,6 +92,7 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     emailAttachment: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'no email in this test'))),
     smsConversation: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'no SMS in this test'))),
     replyBySms: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'no SMS in this test'))),
+    cannedResponses: vi.fn(() => Promise.resolve({ channel: 'chat' as const, items: [] })),
     ...overrides,
   };
 }

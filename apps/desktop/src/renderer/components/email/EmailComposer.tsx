@@ -1,9 +1,10 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMAIL_REPLY_MODES, type Interaction } from '@omnicc/shared';
 import { errorCodeOf } from '../../network/commands.js';
 import { useUiStore } from '../../stores/uiStore.js';
 import { errorText } from '../errorText.js';
+import { CannedButton } from '../canned/CannedButton.js';
 import { useEmailDesk } from './EmailDeskContext.js';
 import { TEST_IDS, emailModeTestId } from '../../testIds.js';
 
@@ -34,6 +35,11 @@ export function EmailComposer({ interaction }: { interaction: Interaction }) {
   const [forwardTo, setForwardTo] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const focusTick = useUiStore((s) => s.focusComposerTick);
+  useEffect(() => {
+    if (focusTick > 0) box.current?.focus();
+  }, [focusTick]);
   const attempt = useRef<{ id: string; text: string; mode: Mode; to: string } | null>(null);
   const open = interaction.state === 'assigned';
   const recipients = mode === 'forward' ? parseAddresses(forwardTo) : [];
@@ -102,6 +108,7 @@ export function EmailComposer({ interaction }: { interaction: Interaction }) {
         </label>
       ) : null}
       <textarea
+        ref={box}
         className="email-composer__text"
         aria-label={t('emailComposer.text')}
         placeholder={open ? t('emailComposer.placeholder') : t('emailComposer.closed')}
@@ -114,6 +121,7 @@ export function EmailComposer({ interaction }: { interaction: Interaction }) {
         data-testid={TEST_IDS.emailReplyText}
       />
       <div className="email-composer__bar">
+        <CannedButton interaction={interaction} />
         <span className="email-composer__hint">{t('emailComposer.hint')}</span>
         {error ? (
           <span className="email-composer__error" role="alert" data-testid={TEST_IDS.emailSendError}>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Composer } from '@omnicc/ui';
 import { SMS_REPLY_MAX_CHARS, smsSegments, type Interaction } from '@omnicc/shared';
@@ -6,6 +6,7 @@ import { errorCodeOf } from '../../network/commands.js';
 import { useUiStore } from '../../stores/uiStore.js';
 import { TEST_IDS } from '../../testIds.js';
 import { errorText } from '../errorText.js';
+import { CannedButton } from '../canned/CannedButton.js';
 import { useSmsDesk } from './SmsDeskContext.js';
 
 /** Codes after which the same request may be sent again as is: it may have been stored (the server de-duplicates by clientMessageId). */
@@ -24,6 +25,11 @@ export function SmsComposer({ interaction, maxParts }: { interaction: Interactio
   const setDraft = useUiStore((s) => s.setDraft);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const focusTick = useUiStore((s) => s.focusComposerTick);
+  useEffect(() => {
+    if (focusTick > 0) box.current?.focus();
+  }, [focusTick]);
   const attempt = useRef<{ id: string; text: string } | null>(null);
   const open = interaction.state === 'assigned';
   const cost = smsSegments(draft.trim());
@@ -51,6 +57,7 @@ export function SmsComposer({ interaction, maxParts }: { interaction: Interactio
   return (
     <div className="conversation__composer">
       <Composer
+        textareaRef={box}
         value={open ? draft : ''}
         onChange={(text) => setDraft(interaction.id, text)}
         onSend={(text) => void send(text)}
@@ -66,13 +73,16 @@ export function SmsComposer({ interaction, maxParts }: { interaction: Interactio
         }}
         testIds={{ textarea: TEST_IDS.composer, send: TEST_IDS.sendButton }}
       />
-      <p className={`sms-cost${tooLong ? ' sms-cost--over' : ''}`} aria-live="polite" data-testid={TEST_IDS.smsCost}>
+      <div className="sms-composer__bar">
+        <CannedButton interaction={interaction} />
+        <p className={`sms-cost${tooLong ? ' sms-cost--over' : ''}`} aria-live="polite" data-testid={TEST_IDS.smsCost}>
         {cost.parts === 0
           ? t('sms.costEmpty', { max: maxParts })
           : tooLong
             ? t('sms.costTooLong', { count: cost.parts, max: maxParts })
             : t(cost.encoding === 'gsm7' ? 'sms.costGsm7' : 'sms.costUcs2', { count: cost.parts, left: cost.leftInPart })}
-      </p>
+        </p>
+      </div>
       {error ? (
         <p className="sms-error" role="alert" data-testid={TEST_IDS.smsSendError}>
           {error}
