@@ -52,6 +52,7 @@ import { SmsChannel } from './features/sms/smsChannel.js';
 import { smsPushes } from './features/sms/smsPushes.js';
 import { SmsConversations } from './features/sms/smsConversations.js';
 import { registerSmsRoutes } from './features/sms/smsRoutes.js';
+import { createSmsMetrics } from './features/sms/smsMetrics.js';
 import { CannedResponsePicker } from './features/cannedResponses/cannedResponsePicker.js';
 import { registerCannedResponseRoutes } from './features/cannedResponses/cannedResponseRoutes.js';
 import { PgListener } from './adapters/db/pgListener.js';
@@ -158,6 +159,8 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   const pushes = emailPushes({ mail, store, push: (agentId, message) => agentNsp.to(agentRoom(agentId)).emit('email:message', message) });
   const email = new EmailChannel({ config: config.email, mail, secrets, routing, clock, log: logger, onStored: pushes.stored, onSendAttempt: pushes.sendAttempted });
   const smsStore = createPgSmsStore(deps.pool);
+  // Read at scrape time, once `sms` exists.
+  const smsMetrics = createSmsMetrics(metrics.registry, { gatewayState: () => sms.status(), pending: () => smsStore.outbox.pendingCount() });
   const smsPush = smsPushes({ message: (agentId, message) => agentNsp.to(agentRoom(agentId)).emit('sms:message', message), status: (agentId, status) => agentNsp.to(agentRoom(agentId)).emit('sms:status', status) });
   const sms = new SmsChannel({
     config: config.sms,
@@ -168,6 +171,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     onStored: smsPush.stored,
     onStatus: smsPush.status,
     listen: (onNotify) => new PgListener({ pool: deps.pool, channel: SMS_OUTBOX_CHANNEL, onNotify, log: logger }),
+    metrics: smsMetrics,
   });
   let leadership: RoutingLeadership | undefined;
   const fencedStore = createPgStore(deps.pool, { fence: () => leadership?.fence() });
@@ -198,7 +202,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
       metrics.watchdogHealed.inc({ kind: 'ownerless' }, audit.ownerless.length);
     },
   });
-  const chat = new ChatService({ store, clock, routing, notifier: notifiers.chat, defaultQueueId: 'chat-general' });
+  const chat = new ChatService({ store, clock, routing, notifier: notifiers.chat, defaultQueueId: 'chat-general', afterClose: (i) => sms.surveys.afterClose(i) });
 
   const onEvent = (nsp: string) => (event: string, result: string) => metrics.socketEvents.inc({ namespace: nsp, event: event.slice(0, 40), result });
   setupAgentNamespace(agentNsp, { store, clock, tokens, routing, chat, calls: voice.transfers, log: logger, onEvent: onEvent('agent') });
@@ -233,7 +237,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   registerVoiceRoutes(http, { store, authenticate, voice });
   registerEmailMetrics(metrics.registry, { email, mail });
   registerEmailRoutes(http, { store, authenticate, conversations: new EmailConversations({ store, mail, clock, outbox: email.outbox, bodyUrls: mailBodyUrls(tokens) }) });
-  const smsConversations = new SmsConversations({ store, sms: smsStore, channel: sms, serviceNumber: config.sms.serviceNumber, maxParts: config.sms.maxParts, clock, log: logger, onWritten: smsPush.written });
+  const smsConversations = new SmsConversations({ store, sms: smsStore, channel: sms, serviceNumber: config.sms.serviceNumber, maxParts: config.sms.maxParts, clock, log: logger, onWritten: smsPush.written, metrics: smsMetrics });
   registerSmsRoutes(http, { store, authenticate, conversations: smsConversations });
   registerMailBodyRoutes(http, { tokens, mail });
   registerCannedResponseRoutes(http, { store, authenticate, picker: new CannedResponsePicker({ store, mail, clock, timeZone: config.timeZone }) });

@@ -21,7 +21,7 @@ describe('SMS channel: SMPP inbound, threading, routing', () => {
   let alice: AgentSocket;
 
   const rows = async (number: string) =>
-    (await server.pool.query<{ interaction_id: string | null; text: string; parts: number }>('SELECT interaction_id, text, parts FROM sms_messages WHERE number = $1 ORDER BY created_at', [number])).rows;
+    (await server.pool.query<{ interaction_id: string | null; text: string; parts: number }>("SELECT interaction_id, text, parts FROM sms_messages WHERE number = $1 AND direction = 'in' ORDER BY created_at", [number])).rows;
 
   beforeAll(async () => {
     smsc = await SmscSimulator.start(CREDENTIALS);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SmsMessageView } from '@omnicc/shared';
 import { eventually } from './support/mailFixtures.js';
 import { restCall, type RestAnswer } from './support/rest.js';
-import { startSmsWorld, type SmsWorld } from './support/smsWorld.js';
+import { useSmsWorld, type SmsWorld } from './support/smsWorld.js';
 
 const ESME_ROK = 0;
 const LONG_CHINESE = '您好，我们已经核实了您上个月的账单。国际漫游费用是系统错误产生的，我们已经为您申请了全额退款，款项将在三到五个工作日内退回您的话费账户。如果您还有其他问题，请随时回复本短信或拨打客服热线一零零八六，我们很乐意为您服务。另外，本月起您的套餐已自动升级为五十元档，流量翻倍且月费不变，无需办理任何手续。祝您生活愉快！';
@@ -26,14 +26,7 @@ describe('SMS replies: conversation, submit over SMPP, receipts, coded errors', 
     return answer.json as unknown as SmsMessageView;
   };
 
-  beforeAll(async () => {
-    w = await startSmsWorld({ OMNICC_SMS_MAX_PARTS: '3' });
-  }, 30_000);
-  afterAll(() => w?.stop());
-  beforeEach(async () => {
-    expect(await w.alice.emitWithAck('agent:setStatus', { status: 'ready' })).toMatchObject({ ok: true });
-  });
-  afterEach(() => w.closeConversations());
+  useSmsWorld({ OMNICC_SMS_MAX_PARTS: '3' }, (world) => (w = world));
 
   it("lists the number's messages, earlier conversations included, for its agent and for supervisors only", async () => {
     const first = await w.conversationWith('+8613900000001', '第一次来信');

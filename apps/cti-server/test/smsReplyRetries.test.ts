@@ -1,11 +1,11 @@
 import pino from 'pino';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { SmsMessageView } from '@omnicc/shared';
 import { createApplication } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { eventually } from './support/mailFixtures.js';
 import { restCall } from './support/rest.js';
-import { SERVICE_NUMBER, SMSC_CREDENTIALS, startSmsWorld, type SmsWorld } from './support/smsWorld.js';
+import { SERVICE_NUMBER, SMSC_CREDENTIALS, useSmsWorld, type SmsWorld } from './support/smsWorld.js';
 
 /** Quick retries, so that retrying is seen within a test: the gateway retries a throttled part once, the outbox tries 3 times from 0.2 s. */
 const ENV = { OMNICC_SMS_RETRY_SECONDS: '0.2', OMNICC_SMS_SEND_ATTEMPTS: '3', OMNICC_SMPP_THROTTLE_RETRIES: '1' };
@@ -30,17 +30,8 @@ describe('SMS replies: retries, a dropped bind, and another node', () => {
   };
   const submitsOf = (text: string) => w.smsc.submits.filter((s) => s.text === text);
 
-  beforeAll(async () => {
-    w = await startSmsWorld(ENV);
-  }, 30_000);
-  afterAll(() => w?.stop());
-  beforeEach(async () => {
-    expect(await w.alice.emitWithAck('agent:setStatus', { status: 'ready' })).toMatchObject({ ok: true });
-  });
-  afterEach(async () => {
-    w.smsc.throttleNext(0);
-    await w.closeConversations();
-  });
+  useSmsWorld(ENV, (world) => (w = world));
+  afterEach(() => w.smsc.throttleNext(0));
 
   it('shows a reply throttled past the gateway retry as pending with the reason, and sends it on the next attempt', async () => {
     const interactionId = await w.conversationWith('+8613700000001');

@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Offer, SmsConversation, SmsMessageView, SmsStatusEvent } from '@omnicc/shared';
 import { restCall, type RestAnswer } from './rest.js';
 import { SmscSimulator } from './smscSimulator.js';
@@ -25,6 +25,35 @@ export interface SmsWorld {
   reply(interactionId: string, body: unknown, token?: string): Promise<RestAnswer>;
   conversation(interactionId: string, token?: string): Promise<SmsConversation>;
   stop(): Promise<void>;
+}
+
+/**
+ * One world for a describe block: started before its tests (handed to
+ * `use`), stopped after them; alice set ready before each test and her
+ * conversations wrapped up after it.
+ */
+export function useSmsWorld(env: Record<string, string>, use: (world: SmsWorld) => void): void {
+  let w: SmsWorld | undefined;
+  beforeAll(async () => {
+    w = await startSmsWorld(env);
+    use(w);
+  }, 30_000);
+  afterAll(() => w?.stop());
+  beforeEach(async () => {
+    expect(await w?.alice.emitWithAck('agent:setStatus', { status: 'ready' })).toMatchObject({ ok: true });
+  });
+  afterEach(() => w?.closeConversations());
+}
+
+/** The texts the SMSC took for `number` (E.164), in order, a long message's parts joined (8-bit concatenation header). */
+export function textsSentTo(smsc: SmscSimulator, number: string): string[] {
+  const texts: string[] = [];
+  for (const submit of smsc.submits.filter((s) => s.destination === number.replace(/^\+/, ''))) {
+    const concat = submit.udh.find((u) => u[0] === 0x00);
+    if (!concat || concat[4] === 1) texts.push(submit.text);
+    else texts[texts.length - 1] += submit.text;
+  }
+  return texts;
 }
 
 export async function startSmsWorld(env: Record<string, string> = {}): Promise<SmsWorld> {

@@ -25,6 +25,16 @@ export const SMS_DELIVERY_STATES = ['pending', 'submitted', 'delivered', 'undeli
 export const smsDeliverySchema = z.enum(SMS_DELIVERY_STATES);
 export type SmsDelivery = z.infer<typeof smsDeliverySchema>;
 
+/**
+ * Why an outbound SMS was written by the server, not by an agent
+ * (docs/sms.md): the satisfaction survey after an interaction closed, the
+ * one clarification after an answer that was not a score, and the
+ * confirmations of an opt-out (退订) and of a re-subscription (订阅).
+ */
+export const SMS_AUTOMATIC_KINDS = ['survey', 'surveyClarification', 'optOutConfirmation', 'optInConfirmation'] as const;
+export const smsAutomaticSchema = z.enum(SMS_AUTOMATIC_KINDS);
+export type SmsAutomatic = z.infer<typeof smsAutomaticSchema>;
+
 /** One SMS of a conversation, as the agent's desktop shows it (pushed as `sms:message`). */
 export const smsMessageViewSchema = z.object({
   id: idSchema,
@@ -47,6 +57,8 @@ export const smsMessageViewSchema = z.object({
   /** Outbound replies: the id the desktop posted it with (to match its own optimistic row), and who wrote it. */
   clientMessageId: z.string().optional(),
   authorId: idSchema.optional(),
+  /** Outbound only: written by the server (a survey, a confirmation), not by an agent; such messages belong to no conversation. */
+  automatic: smsAutomaticSchema.optional(),
 });
 export type SmsMessageView = z.infer<typeof smsMessageViewSchema>;
 

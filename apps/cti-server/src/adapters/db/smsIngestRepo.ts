@@ -1,39 +1,58 @@
 import { and, desc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Interaction, InteractionState } from '@omnicc/shared';
-import type { InboundSmsInput, SmsIngestOutcome, SmsIngestRepository, SmsIngestRules, StoredSms } from '../../store/SmsStore.js';
+import type { InboundSmsInput, SmsIngestEffects, SmsIngestOutcome, SmsIngestRepository, SmsIngestRules, StoredSms } from '../../store/SmsStore.js';
 import { fromIso, type Db, type Tx } from './db.js';
 import { insertInteraction } from './interactionInsert.js';
 import { toInteraction } from './interactionRows.js';
 import { interactions } from './schema.js';
+import { applyKeyword } from './smsKeywordSteps.js';
 import { toStoredSms } from './smsRows.js';
-import { smsMessages, smsOptOuts } from './smsSchema.js';
+import { smsMessages } from './smsSchema.js';
+import { answerSurvey, clarifySurvey, endSurvey, openSurvey, questionOut } from './smsSurveySteps.js';
 
 /** States in which a new SMS joins the conversation instead of opening one (as email replies do). */
 const JOINABLE: readonly InteractionState[] = ['queued', 'offered', 'assigned'];
 
-/** An inbound SMS, its conversation and the opt-out in one transaction (see SmsIngestRepository). */
+/** An inbound SMS, its conversation, the opt-out and the survey answer in one transaction (see SmsIngestRepository). */
 export function createSmsIngestRepo(db: Db): SmsIngestRepository {
   return { ingest: (input, rules) => db.transaction((tx) => ingestOne(tx, input, rules)) };
 }
 
 async function ingestOne(tx: Tx, input: InboundSmsInput, rules: SmsIngestRules): Promise<SmsIngestOutcome> {
   // Everything one number sends is serialized: two messages arriving together must not open two conversations,
-  // nor a redelivery racing its original be stored twice.
+  // nor a redelivery racing its original be stored twice. Surveys are written under the same lock.
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`sms:${input.number}`}, 0))`);
   const at = fromIso(input.at);
   if (await isStored(tx, input, at, rules.duplicateWindowMs)) return { kind: 'duplicate' };
 
+  const effects: SmsIngestEffects = { queued: [] };
+  const keyword = await applyKeyword(tx, input, rules, effects);
+  const survey = await openSurvey(tx, input.number, at);
   const open = await openConversation(tx, input.number, new Date(at.getTime() - rules.threadWindowMs));
-  let interaction: Interaction | undefined = open;
-  if (!interaction && !input.optOutWord) {
-    interaction = await insertInteraction(tx, { channel: 'sms', queueId: rules.queueId, customer: { name: input.number, phone: input.number } }, input.at);
+  // An opt-out ends the survey: no clarification may follow it.
+  if (survey && keyword === 'optOut') effects.survey = await endSurvey(tx, survey, 'declined', at);
+  // An open conversation wins over a survey (docs/sms.md): the agent reads what the customer writes.
+  if (open) return { kind: 'joined', interaction: open, message: await insertInbound(tx, input, open.id), ...effects };
+  if (keyword) return { kind: 'stored', message: await insertInbound(tx, input, undefined), ...effects };
+  if (survey && questionOut(survey)) {
+    const to = { number: input.number, serviceNumber: input.serviceNumber, gateway: input.gateway };
+    if (input.surveyScore !== undefined || survey.status === 'sent') {
+      const message = await insertInbound(tx, input, undefined);
+      if (input.surveyScore !== undefined) effects.survey = await answerSurvey(tx, survey, input.surveyScore, message.id, at);
+      else {
+        effects.survey = await clarifySurvey(tx, survey, to, rules.surveyClarification, at);
+        effects.queued.push('surveyClarification');
+      }
+      return { kind: 'survey', message, ...effects };
+    }
+    // A second answer that is not a score: the customer wants something else, and gets a conversation.
+    effects.survey = await endSurvey(tx, survey, 'declined', at);
+  } else if (survey?.question === 'pending') {
+    // They wrote before the question left: it would land in the middle of the conversation this opens.
+    effects.survey = await endSurvey(tx, survey, 'cancelled', at);
   }
-  // The first opt-out counts: the number has been opted out since then.
-  if (input.optOutWord) await tx.insert(smsOptOuts).values({ number: input.number, word: input.optOutWord, at }).onConflictDoNothing();
-  const message = await insertInbound(tx, input, interaction?.id);
-  const optOut = input.optOutWord ? { optOutWord: input.optOutWord } : {};
-  if (!interaction) return { kind: 'stored', message, ...optOut };
-  return { kind: open ? 'joined' : 'created', interaction, message, ...optOut };
+  const interaction = await insertInteraction(tx, { channel: 'sms', queueId: rules.queueId, customer: { name: input.number, phone: input.number } }, input.at);
+  return { kind: 'created', interaction, message: await insertInbound(tx, input, interaction.id), ...effects };
 }
 
 /**

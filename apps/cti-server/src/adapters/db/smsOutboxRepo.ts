@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import { AppError, type SmsDelivery } from '@omnicc/shared';
 import { deliveryOfParts, nextPartState, undeliveredError } from '../../features/sms/outboundDelivery.js';
 import type { SmsOutboxRepository, SmsStatusChange } from '../../store/SmsStore.js';
@@ -103,6 +103,12 @@ export function createSmsOutboxRepo(db: Db): SmsOutboxRepository {
 
     async notify() {
       await db.execute(sql`SELECT pg_notify(${SMS_OUTBOX_CHANNEL}, '')`);
+    },
+
+    async pendingCount() {
+      // The outbox's partial index covers exactly the pending rows.
+      const [row] = await db.select({ n: count() }).from(smsMessages).where(and(eq(smsMessages.deliveryStatus, 'pending'), isNotNull(smsMessages.nextAttemptAt)));
+      return row?.n ?? 0;
     },
 
     async due(at, limit) {

@@ -20,5 +20,6 @@ export function toStoredSms(row: SmsMessageRow): StoredSms {
     ...(row.lastError ? { lastError: row.lastError } : {}),
     ...(row.clientMessageId ? { clientMessageId: row.clientMessageId } : {}),
     ...(row.authorId ? { authorId: row.authorId } : {}),
+    ...(row.automatic ? { automatic: row.automatic } : {}),
   };
 }

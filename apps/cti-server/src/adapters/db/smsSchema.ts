@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { SMS_DELIVERY_STATES, type SmsDelivery } from '@omnicc/shared';
+import { check, index, pgTable, smallint, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { SMS_AUTOMATIC_KINDS, SMS_DELIVERY_STATES, type SmsAutomatic, type SmsDelivery } from '@omnicc/shared';
 import { interactions, users } from './schema.js';
 
 /**
@@ -57,6 +57,8 @@ export const smsMessages = pgTable(
     /** Outbound replies: the desktop's id of the POST (a retry returns this row) and the agent who wrote it. */
     clientMessageId: text('client_message_id'),
     authorId: uuid('author_id').references(() => users.id),
+    /** Outbound: written by the server (a survey, a confirmation), not an agent; such rows have no interaction (docs/sms.md). */
+    automatic: text('automatic').$type<SmsAutomatic>(),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [
@@ -65,7 +67,8 @@ export const smsMessages = pgTable(
     index('sms_messages_interaction_idx').on(t.interactionId),
     check('sms_messages_direction_check', sql`${t.direction} IN ('in', 'out')`),
     check('sms_messages_parts_check', sql`${t.parts} >= 1`),
-    check('sms_messages_delivery_check', sql.raw(`"delivery_status" IN (${SMS_DELIVERY_STATES.map((s) => `'${s}'`).join(', ')})`)),
+    check('sms_messages_delivery_check', sql.raw(`"delivery_status" IN (${quoted(SMS_DELIVERY_STATES)})`)),
+    check('sms_messages_automatic_check', sql.raw(`"automatic" IN (${quoted(SMS_AUTOMATIC_KINDS)})`)),
     unique('sms_messages_client_id_key').on(t.interactionId, t.clientMessageId),
     // The outbox scan: only pending rows, by when they are due.
     index('sms_messages_outbox_idx').on(t.nextAttemptAt).where(sql`${t.deliveryStatus} = 'pending'`),
@@ -76,11 +79,71 @@ export const smsMessages = pgTable(
   ],
 );
 
-/** Numbers that asked for no more marketing (退订, STOP…): the word they sent and when. Group send leaves them out. */
+/**
+ * Numbers that asked for no more marketing (退订, STOP…): the word they sent
+ * and when. Group send and surveys leave them out. A re-subscribe word
+ * (订阅, START) deletes the row. `confirmed_at`: when the confirmation was
+ * last queued, so a repeated 退订 is not answered again within a day.
+ */
 export const smsOptOuts = pgTable('sms_opt_outs', {
   number: text('number').primaryKey(),
   word: text('word').notNull(),
   at: ts('at').notNull(),
+  confirmedAt: ts('confirmed_at'),
 });
 
-export const smsTables = { smsMessages, smsOptOuts };
+/**
+ * Where a satisfaction survey stands: `sent` (the question is written to the
+ * outbox), `clarified` (one answer was not a score; the clarification went
+ * out), `answered` (score 1–5), `declined` (a second answer that was not a
+ * score, or an opt-out), `expired` (no score within the window),
+ * `cancelled` (the customer wrote before the question left, and a
+ * conversation opened instead). The first two are open.
+ */
+export const SMS_SURVEY_STATES = ['sent', 'clarified', 'answered', 'declined', 'expired', 'cancelled'] as const;
+export type SmsSurveyState = (typeof SMS_SURVEY_STATES)[number];
+
+/**
+ * One SMS satisfaction survey per interaction (docs/sms.md, "Satisfaction
+ * survey"), for the reports' satisfaction per agent and queue (joined
+ * through the interaction). Its messages are rows of sms_messages without
+ * an interaction; these columns point at them.
+ */
+export const smsSurveys = pgTable(
+  'sms_surveys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    interactionId: uuid('interaction_id')
+      .notNull()
+      .unique()
+      .references(() => interactions.id, { onDelete: 'cascade' }),
+    /** The customer's number, normalised (+86…): answers are matched by it. */
+    number: text('number').notNull(),
+    status: text('status').$type<SmsSurveyState>().notNull(),
+    score: smallint('score'),
+    questionId: uuid('question_id').references((): AnyPgColumn => smsMessages.id, { onDelete: 'set null' }),
+    clarificationId: uuid('clarification_id').references((): AnyPgColumn => smsMessages.id, { onDelete: 'set null' }),
+    answerId: uuid('answer_id').references((): AnyPgColumn => smsMessages.id, { onDelete: 'set null' }),
+    sentAt: ts('sent_at').notNull(),
+    /** Answers after this are ordinary messages; the sweep marks the survey `expired`. */
+    expiresAt: ts('expires_at').notNull(),
+    clarifiedAt: ts('clarified_at'),
+    answeredAt: ts('answered_at'),
+    /** When it left the open states (answered, declined, expired, cancelled). */
+    endedAt: ts('ended_at'),
+  },
+  (t) => [
+    check('sms_surveys_status_check', sql.raw(`"status" IN (${quoted(SMS_SURVEY_STATES)})`)),
+    check('sms_surveys_score_check', sql`(${t.score} IS NULL) = (${t.status} <> 'answered') AND (${t.score} IS NULL OR ${t.score} BETWEEN 1 AND 5)`),
+    // One survey per number per OMNICC_SMS_SURVEY_EVERY_HOURS, and the number's latest for an answer.
+    index('sms_surveys_number_idx').on(t.number, t.sentAt),
+    // The expiry sweep: open surveys by when they lapse.
+    index('sms_surveys_open_idx').on(t.expiresAt).where(sql`${t.status} IN ('sent', 'clarified')`),
+  ],
+);
+
+function quoted(values: readonly string[]): string {
+  return values.map((v) => `'${v}'`).join(', ');
+}
+
+export const smsTables = { smsMessages, smsOptOuts, smsSurveys };

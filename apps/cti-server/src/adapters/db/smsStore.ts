@@ -6,6 +6,7 @@ import { createSmsIngestRepo } from './smsIngestRepo.js';
 import { createSmsMessagesRepo } from './smsMessagesRepo.js';
 import { createSmsOutboxRepo } from './smsOutboxRepo.js';
 import { smsOptOuts } from './smsSchema.js';
+import { createSmsSurveysRepo } from './smsSurveysRepo.js';
 
 /** The SMS channel's store on the server's PostgreSQL pool (the schema must be migrated). */
 export function createPgSmsStore(pool: pg.Pool): SmsStore {
@@ -14,6 +15,7 @@ export function createPgSmsStore(pool: pg.Pool): SmsStore {
     ingest: createSmsIngestRepo(db),
     messages: createSmsMessagesRepo(db),
     outbox: createSmsOutboxRepo(db),
+    surveys: createSmsSurveysRepo(db),
     optOuts: {
       async get(number) {
         const [row] = await db.select().from(smsOptOuts).where(eq(smsOptOuts.number, number));

@@ -29,6 +29,8 @@ export interface ChatDeps {
   routing: Routing;
   notifier: ChatNotifier;
   defaultQueueId: string;
+  /** Told of an interaction whose wrap-up is done (the SMS survey); awaited before the agent's ack, and must not throw. */
+  afterClose?: (interaction: Interaction) => Promise<unknown>;
 }
 
 const LIVE: Interaction['state'][] = ['queued', 'offered', 'assigned'];
@@ -117,6 +119,7 @@ export class ChatService {
   async wrapUp(agentId: string, interactionId: string, dispositionCode: string, note: string): Promise<Interaction> {
     const closed = await this.deps.routing.call('wrapUp', { agentId, interactionId, dispositionCode, note });
     this.deps.notifier.interactionChanged(closed);
+    await this.deps.afterClose?.(closed);
     return closed;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectOptOut } from './optOut.js';
+import { detectOptIn, detectOptOut } from './optOut.js';
 
 describe('opt-out words', () => {
   it.each([
@@ -38,5 +38,24 @@ describe('opt-out words', () => {
     expect(detectOptOut('cancel')).toBeUndefined();
     expect(detectOptOut('')).toBeUndefined();
     expect(detectOptOut('1')).toBeUndefined();
+  });
+});
+
+describe('re-subscribe words', () => {
+  it.each([
+    ['订阅', '订阅'],
+    ['重新订阅', '重新订阅'],
+    ['start', 'START'],
+    ['ＵＮＳＴＯＰ', 'UNSTOP'],
+    [' 訂閱！', '訂閱'],
+  ])('%s is a re-subscribe word', (text, word) => {
+    expect(detectOptIn(text)).toBe(word);
+    expect(detectOptOut(text)).toBeUndefined();
+  });
+
+  it('is neither for a sentence or an opt-out word', () => {
+    expect(detectOptIn('我想订阅流量包')).toBeUndefined();
+    expect(detectOptIn('取消订阅')).toBeUndefined();
+    expect(detectOptIn('STOP')).toBeUndefined();
   });
 });

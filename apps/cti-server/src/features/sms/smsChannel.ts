@@ -6,7 +6,9 @@ import type { Routing } from '../routing/routingCalls.js';
 import type { SmsConfig } from './smsConfig.js';
 import type { SmsGateway, SmsGatewayState } from './smsGateway.js';
 import { SmsIngest } from './smsIngest.js';
+import { NO_SMS_METRICS, type SmsMetricsSink } from './smsMetrics.js';
 import { SmsOutbox } from './smsOutbox.js';
+import { SmsSurveys } from './smsSurveys.js';
 import { normalisePhoneNumber } from './phoneNumber.js';
 
 /** Wake-ups of the outbox from other nodes (PostgreSQL LISTEN on the routing owner). */
@@ -27,15 +29,22 @@ export interface SmsChannelDeps {
   onStatus?: (change: SmsStatusChange) => Promise<void> | void;
   /** Listens for replies stored on other nodes, calling `onNotify`; without it the outbox still finds them by polling. */
   listen?: (onNotify: () => void) => OutboxWakeups;
+  metrics?: SmsMetricsSink;
 }
+
+/** A repeated opt-out word is confirmed again only after this long (docs/sms.md, "Opt-out confirmation"). */
+const RECONFIRM_AFTER_MS = 24 * 3600_000;
+/** How often the routing owner ends surveys whose window passed. */
+const SURVEY_EXPIRY_MS = 60_000;
 
 /** `off`: SMS is not configured; `stopped`: configured, but this node does not own routing. */
 export type SmsChannelStatus = 'off' | 'stopped' | SmsGatewayState;
 
 /**
  * The SMS channel on the routing owner: one gateway (an SMPP bind), whose
- * inbound messages go through SmsIngest, and the outbox that submits
- * replies over it and applies its receipts. Started on takeover and stopped
+ * inbound messages go through SmsIngest, the outbox that submits replies,
+ * surveys and confirmations over it and applies its receipts, and the
+ * sweep that ends unanswered surveys. Started on takeover and stopped
  * on give-up like email and voice, so one node holds the bind: the SMSC
  * sends each message to one bind, and two nodes bound would split the
  * traffic. A closed gateway cannot start again, so each takeover makes a
@@ -44,20 +53,32 @@ export type SmsChannelStatus = 'off' | 'stopped' | SmsGatewayState;
 export class SmsChannel {
   readonly ingest: SmsIngest;
   readonly outbox: SmsOutbox;
+  /** Satisfaction surveys after an interaction closed (on any node: the question is stored, then the owner sends it). */
+  readonly surveys: SmsSurveys;
   /** The name outbound rows are stored under (receipts are matched within one gateway). */
   readonly gatewayName: string;
   private gateway: SmsGateway | undefined;
   private wakeups: OutboxWakeups | undefined;
+  private expiry: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: SmsChannelDeps) {
-    const { config } = deps;
+    const { config, metrics = NO_SMS_METRICS } = deps;
     this.gatewayName = smppGatewayName(config.smpp.host, config.smpp.port);
     this.ingest = new SmsIngest({
       store: deps.store,
       routing: deps.routing,
       clock: deps.clock,
       log: deps.log,
-      rules: { queueId: config.queueId, threadWindowMs: config.threadWindowMs, duplicateWindowMs: config.duplicateWindowMs },
+      rules: {
+        queueId: config.queueId,
+        threadWindowMs: config.threadWindowMs,
+        duplicateWindowMs: config.duplicateWindowMs,
+        confirmations: config.confirmations,
+        reconfirmAfterMs: RECONFIRM_AFTER_MS,
+        surveyClarification: config.survey.clarification,
+      },
+      metrics,
+      onQueued: () => void this.outbox.kick(),
       ...(deps.onStored ? { onStored: deps.onStored } : {}),
     });
     this.outbox = new SmsOutbox({
@@ -66,7 +87,18 @@ export class SmsChannel {
       log: deps.log,
       retryBaseMs: config.retryBaseMs,
       maxAttempts: config.sendAttempts,
+      metrics,
       ...(deps.onStatus ? { onChange: deps.onStatus } : {}),
+    });
+    this.surveys = new SmsSurveys({
+      config: config.survey,
+      store: deps.store,
+      serviceNumber: config.serviceNumber,
+      gatewayName: this.gatewayName,
+      clock: deps.clock,
+      log: deps.log,
+      metrics,
+      wake: () => this.wake(),
     });
   }
 
@@ -87,6 +119,10 @@ export class SmsChannel {
     this.outbox.start(gateway);
     this.wakeups = this.deps.listen?.(() => void this.outbox.kick());
     this.wakeups?.start();
+    if (this.deps.config.survey.enabled) {
+      this.expiry = setInterval(() => void this.surveys.expire(), SURVEY_EXPIRY_MS);
+      this.expiry.unref();
+    }
     // Network trouble is retried inside; only refused credentials end here (the gateway closes itself).
     gateway.start().catch((err: unknown) => this.deps.log.error({ err, gateway: gateway.name }, 'sms: the gateway refused us; check OMNICC_SMPP_SYSTEM_ID and OMNICC_SMPP_PASSWORD'));
   }
@@ -96,13 +132,15 @@ export class SmsChannel {
     const wakeups = this.wakeups;
     this.gateway = undefined;
     this.wakeups = undefined;
+    clearInterval(this.expiry);
+    this.expiry = undefined;
     // Halt first: closing the gateway fails the sends under way (SMS_CLOSED), which the outbox records as due again.
     this.outbox.halt();
     await Promise.all([gateway?.close(), wakeups?.stop()]);
     await this.outbox.idle();
   }
 
-  /** A reply was stored: sent from here at once when this node runs the outbox, else the owner is told (NOTIFY). */
+  /** A reply or a survey was stored: sent from here at once when this node runs the outbox, else the owner is told (NOTIFY). */
   async wake(): Promise<void> {
     if (this.outbox.running) void this.outbox.kick();
     else await this.deps.store.outbox.notify();

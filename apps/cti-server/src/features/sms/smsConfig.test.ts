@@ -27,3 +27,37 @@ describe('loadSmsConfig', () => {
     expect(() => loadSmsConfig(env)).toThrow(name);
   });
 });
+
+describe('loadSmsConfig: survey and confirmations', () => {
+  const SMPP = { OMNICC_SMS: 'smpp', OMNICC_SMPP_SYSTEM_ID: 'omnicc' };
+
+  it('has the survey off, for sms and voice to mainland mobiles, a 24 h window, one a day per number; confirmations on', () => {
+    const c = loadSmsConfig({});
+    expect(c.survey).toMatchObject({ enabled: false, channels: ['sms', 'voice'], windowMs: 24 * 3600_000, everyMs: 24 * 3600_000 });
+    expect(c.survey.numbers.test('+8613800138000')).toBe(true);
+    expect(c.survey.numbers.test('+861088886666')).toBe(false);
+    expect(c.survey.question.text).toContain('回复1-5');
+    expect(c.survey.question.parts).toBe(2);
+    expect(c.confirmations.optOut?.text).toContain('您已成功退订');
+    expect(c.confirmations.optIn?.text).toContain('重新订阅');
+  });
+
+  it('reads the survey settings and texts, counting their parts', () => {
+    const c = loadSmsConfig({ ...SMPP, OMNICC_SMS_SURVEY: 'on', OMNICC_SMS_SURVEY_CHANNELS: 'sms, chat', OMNICC_SMS_SURVEY_HOURS: '2', OMNICC_SMS_SURVEY_EVERY_HOURS: '0', OMNICC_SMS_SURVEY_TEXT: 'Rate us 1-5', OMNICC_SMS_SURVEY_NUMBERS: '^\\+44' });
+    expect(c.survey).toMatchObject({ enabled: true, channels: ['sms', 'chat'], windowMs: 2 * 3600_000, everyMs: 0, question: { text: 'Rate us 1-5', parts: 1 } });
+    expect(c.survey.numbers.test('+447700900123')).toBe(true);
+    expect(loadSmsConfig({ OMNICC_SMS_OPT_OUT_CONFIRM: 'off' }).confirmations).toEqual({});
+  });
+
+  it.each([
+    [{ OMNICC_SMS_SURVEY: 'on' }, 'OMNICC_SMS_SURVEY'],
+    [{ OMNICC_SMS_SURVEY_CHANNELS: 'sms,fax' }, 'OMNICC_SMS_SURVEY_CHANNELS'],
+    [{ OMNICC_SMS_SURVEY_CHANNELS: '' }, 'OMNICC_SMS_SURVEY_CHANNELS'],
+    [{ OMNICC_SMS_SURVEY_NUMBERS: '^(+86' }, 'OMNICC_SMS_SURVEY_NUMBERS'],
+    [{ OMNICC_SMS_SURVEY_HOURS: '0' }, 'OMNICC_SMS_SURVEY_HOURS'],
+    [{ OMNICC_SMS_MAX_PARTS: '1' }, 'OMNICC_SMS_SURVEY_TEXT'],
+    [{ OMNICC_SMS_SURVEY_TEXT: '  ' }, 'OMNICC_SMS_SURVEY_TEXT'],
+  ])('refuses %o naming %s', (env, name) => {
+    expect(() => loadSmsConfig(env)).toThrow(name);
+  });
+});

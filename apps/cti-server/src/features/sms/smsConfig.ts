@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { configError, parseEnv } from '../../envConfig.js';
+import { loadSmsAutomaticConfig, type SmsConfirmationConfig, type SmsSurveyConfig } from './smsAutomaticConfig.js';
 
 /** Settings of the SMS channel, from the environment (validated like the rest of config.ts; docs/sms.md). */
 export interface SmsConfig {
@@ -22,6 +23,10 @@ export interface SmsConfig {
   sendAttempts: number;
   /** The gateway's own quick retries of a throttled part (ESME_RTHROTTLED) before the outbox retries later. */
   throttleRetries: number;
+  /** The satisfaction survey after an interaction closed. */
+  survey: SmsSurveyConfig;
+  /** What answers 退订 and 订阅. */
+  confirmations: SmsConfirmationConfig;
 }
 
 const envSchema = z.object({
@@ -56,5 +61,6 @@ export function loadSmsConfig(env: NodeJS.ProcessEnv): SmsConfig {
     retryBaseMs: Math.round(e.OMNICC_SMS_RETRY_SECONDS * 1000),
     sendAttempts: e.OMNICC_SMS_SEND_ATTEMPTS,
     throttleRetries: e.OMNICC_SMPP_THROTTLE_RETRIES,
+    ...loadSmsAutomaticConfig(env, { enabled: e.OMNICC_SMS !== 'off', maxParts: e.OMNICC_SMS_MAX_PARTS }),
   };
 }

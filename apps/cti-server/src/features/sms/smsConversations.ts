@@ -6,6 +6,7 @@ import type { Store } from '../../store/Store.js';
 import { ownedInteraction } from '../interactions/interactionLookup.js';
 import { normalisePhoneNumber } from './phoneNumber.js';
 import { splitText } from './segmentation.js';
+import type { SmsMetricsSink } from './smsMetrics.js';
 
 export interface SmsConversationsDeps {
   store: Store;
@@ -19,6 +20,7 @@ export interface SmsConversationsDeps {
   log: Logger;
   /** Told of a reply just stored (the `sms:message` push to the agent's other tabs). */
   onWritten?: (agentId: string, message: SmsMessageView) => void;
+  metrics?: Pick<SmsMetricsSink, 'queued'>;
 }
 
 /**
@@ -78,6 +80,7 @@ export class SmsConversations {
       at: iso(clock.now()),
     });
     if (!created) return message;
+    this.deps.metrics?.queued('reply');
     // Stored already: if the wake-up is lost, the owner's next scan (within a second) sends it.
     await channel.wake().catch((err: unknown) => this.deps.log.warn({ err, messageId: message.id }, 'sms: could not wake the outbox; its scan will send the reply'));
     this.deps.onWritten?.(agentId, message);

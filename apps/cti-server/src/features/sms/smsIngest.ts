@@ -3,9 +3,11 @@ import type { Logger } from 'pino';
 import { iso, type Clock } from '../../clock.js';
 import type { SmsIngestOutcome, SmsIngestRules, SmsStore } from '../../store/SmsStore.js';
 import type { Routing } from '../routing/routingCalls.js';
-import { detectOptOut } from './optOut.js';
+import { detectOptIn, detectOptOut } from './optOut.js';
 import { normalisePhoneNumber } from './phoneNumber.js';
 import type { InboundSms } from './smsGateway.js';
+import { NO_SMS_METRICS, type SmsMetricsSink } from './smsMetrics.js';
+import { parseSurveyScore } from './surveyScore.js';
 
 export interface SmsIngestDeps {
   store: SmsStore;
@@ -15,12 +17,17 @@ export interface SmsIngestDeps {
   rules: SmsIngestRules;
   /** Told of every message stored, after its commit (the agent push). Its failure is logged, never undoes the message. */
   onStored?: (outcome: SmsIngestOutcome) => Promise<void> | void;
+  /** Automatic answers (a confirmation, a clarification) were written with the message: the outbox is to send them. */
+  onQueued?: () => void;
+  metrics?: SmsMetricsSink;
 }
 
 /**
  * Inbound SMS into the store and routing, as the email ingest does: the
  * message and the conversation it opened or joined are committed in one
- * transaction, and only then is a new conversation enqueued. `take` is the
+ * transaction, and only then is a new conversation enqueued. In the same
+ * transaction: an opt-out or re-subscribe word recorded and confirmed,
+ * and an answer to the number's survey taken (docs/sms.md). `take` is the
  * gateway's `inbound` listener: it resolves after the commit, so the
  * gateway acknowledges only what is stored, and a failure (database down)
  * makes the gateway refuse the message for a later redelivery.
@@ -31,6 +38,8 @@ export class SmsIngest {
   async take(message: InboundSms, gateway: string): Promise<SmsIngestOutcome> {
     const number = normalisePhoneNumber(message.from);
     const optOutWord = detectOptOut(message.text);
+    const optInWord = optOutWord ? undefined : detectOptIn(message.text);
+    const surveyScore = parseSurveyScore(message.text);
     const outcome = await this.deps.store.ingest.ingest(
       {
         number,
@@ -42,6 +51,8 @@ export class SmsIngest {
         ...(message.gatewayMessageId ? { gatewayMessageId: message.gatewayMessageId } : {}),
         contentHash: smsContentHash(message),
         ...(optOutWord ? { optOutWord } : {}),
+        ...(optInWord ? { optInWord } : {}),
+        ...(surveyScore === undefined ? {} : { surveyScore }),
         at: iso(this.deps.clock.now()),
       },
       this.deps.rules,
@@ -50,7 +61,7 @@ export class SmsIngest {
       this.deps.log.info({ gateway, from: number }, 'sms: redelivered message ignored');
       return outcome;
     }
-    if (outcome.optOutWord) this.deps.log.info({ number, word: outcome.optOutWord }, 'sms: number opted out');
+    this.effects(number, outcome);
     if (outcome.kind === 'created') {
       const interactionId = outcome.interaction.id;
       // Stored `queued` already: if routing cannot take it now, the watchdog (or the next owner's recovery) routes it.
@@ -62,6 +73,18 @@ export class SmsIngest {
       this.deps.log.warn({ err, from: number }, 'sms: after-store step failed');
     }
     return outcome;
+  }
+
+  private effects(number: string, outcome: Exclude<SmsIngestOutcome, { kind: 'duplicate' }>): void {
+    const { log, metrics = NO_SMS_METRICS } = this.deps;
+    if (outcome.optOutWord) log.info({ number, word: outcome.optOutWord }, 'sms: number opted out');
+    if (outcome.optInWord) log.info({ number, word: outcome.optInWord }, 'sms: number subscribed again');
+    if (outcome.survey) {
+      log.info({ number, ...outcome.survey }, 'sms: survey answered or moved on');
+      metrics.survey(outcome.survey.event, outcome.survey.score);
+    }
+    for (const kind of outcome.queued) metrics.queued(kind);
+    if (outcome.queued.length > 0) this.deps.onQueued?.();
   }
 }
 

@@ -6,6 +6,7 @@ import { ReceiptMatcher } from './receiptMatcher.js';
 import { backoffDelay } from './retryBackoff.js';
 import { SmsGatewayError, type SmsErrorCode } from './smsErrors.js';
 import type { DeliveryReceipt, SmsGateway, SmsSendProgress } from './smsGateway.js';
+import { NO_SMS_METRICS, type SmsMetricsSink } from './smsMetrics.js';
 
 export interface SmsOutboxDeps {
   store: SmsOutboxRepository;
@@ -19,6 +20,7 @@ export interface SmsOutboxDeps {
   onChange?: (change: SmsStatusChange) => Promise<void> | void;
   /** [0, 1) for the retry jitter. */
   random?: () => number;
+  metrics?: SmsMetricsSink;
 }
 
 /** How often due messages are looked for, besides the kicks (a local reply, a NOTIFY from another node). */
@@ -51,8 +53,10 @@ export class SmsOutbox {
   private timer: NodeJS.Timeout | undefined;
   private readonly passes = new CoalescingRunner(() => this.pass(), () => this.gateway !== undefined);
   private readonly matcher: ReceiptMatcher;
+  private readonly metrics: SmsMetricsSink;
 
   constructor(private readonly deps: SmsOutboxDeps) {
+    this.metrics = deps.metrics ?? NO_SMS_METRICS;
     this.matcher = new ReceiptMatcher({ ttlMs: 5 * 60_000, maxEarly: 10_000, now: () => deps.clock.now() });
   }
 
@@ -65,7 +69,10 @@ export class SmsOutbox {
   start(gateway: SmsGateway): void {
     if (this.gateway) return;
     this.gateway = gateway;
-    this.unsubscribe = gateway.on('receipt', (receipt) => this.receipt(gateway.name, receipt));
+    this.unsubscribe = gateway.on('receipt', (receipt) => {
+      this.metrics.receipt(receipt.status);
+      return this.receipt(gateway.name, receipt);
+    });
     this.timer = setInterval(() => void this.kick(), SCAN_MS);
     void this.kick();
   }
@@ -133,6 +140,7 @@ export class SmsOutbox {
     } catch (err) {
       return this.failed(gateway, job, err);
     }
+    this.metrics.submit('accepted');
     try {
       await this.record(gateway.name, progress.messageIds, () => store.markSubmitted(job.id, gateway.name, progress, iso(clock.now())));
       return true;
@@ -153,6 +161,7 @@ export class SmsOutbox {
     const giveUp = (code !== undefined && !RETRYABLE.has(code)) || (attempts >= maxAttempts && !closed);
     const delay = closed ? 0 : backoffDelay(attempts - 1, { minMs: retryBaseMs, maxMs: RETRY_MAX_MS, ...(this.deps.random ? { random: this.deps.random } : {}) });
     log.warn({ err, messageId: job.id, attempts, giveUp, delay }, 'sms: submit failed');
+    this.metrics.submit(giveUp ? 'failed' : 'retrying');
     const now = clock.now();
     const failure = { error: describeFailure(err), nextAttemptAt: giveUp ? null : iso(now + delay), gateway: gateway.name, ...(sent ? { sent } : {}) };
     try {
