@@ -15,7 +15,6 @@
  *   pnpm bench:sms                       (from the repo root)
  *   SMS_BENCH_MESSAGES=1000 pnpm bench:sms
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type PinoModule from 'pino';
@@ -25,6 +24,7 @@ import { SmppSmsGateway } from '../../apps/cti-server/src/adapters/smpp/smppGate
 import type { SmsGateway } from '../../apps/cti-server/src/features/sms/smsGateway.js';
 import { SmsOutbox } from '../../apps/cti-server/src/features/sms/smsOutbox.js';
 import { eachLimited, latencyFigures, sleep } from '../socket/stats.js';
+import { startSmscChild } from './smscChild.js';
 
 const MESSAGES = Number(process.env.SMS_BENCH_MESSAGES ?? 10_000);
 const CALLERS = 100;
@@ -43,20 +43,7 @@ const cpuPercent = (since: NodeJS.CpuUsage, wallMs: number): number => {
 };
 const numberOf = (i: number): string => `+86139${String(i).padStart(8, '0')}`;
 
-async function startSmsc(): Promise<{ child: ChildProcess; port: number; submits: () => Promise<number> }> {
-  const child = fork(fileURLToPath(new URL('./smscProcess.ts', import.meta.url)), [JSON.stringify(CREDENTIALS)], { cwd: SERVER_DIR, execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  process.on('exit', () => child.kill('SIGKILL'));
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m) => resolve((m as { port: number }).port));
-    child.once('exit', (code) => reject(new Error(`SMSC simulator exited with ${code}`)));
-  });
-  const submits = () =>
-    new Promise<number>((resolve) => {
-      child.once('message', (m) => resolve((m as { submits: number }).submits));
-      child.send('count');
-    });
-  return { child, port, submits };
-}
+const startSmsc = () => startSmscChild(CREDENTIALS, SERVER_DIR);
 
 /** Phase 1: the bind alone. */
 async function gatewayPhase(gateway: SmsGateway) {

@@ -18,3 +18,4 @@ export * from './sms/gsm7.js';
 export * from './sms/segments.js';
 export * from './model/cannedTemplate.js';
 export * from './wire/cannedResponses.js';
+export * from './wire/smsCampaigns.js';

@@ -13,6 +13,8 @@ export interface SimulatedSubmit {
   /** User data header elements, each `[iei, length, ...data]`. */
   udh: Buffer[];
   text: string;
+  /** When the SMSC took it (Date.now()): the rate a sender keeps. */
+  at: number;
 }
 
 export interface SmscSimulatorOptions {
@@ -200,6 +202,7 @@ export class SmscSimulator {
       registeredDelivery: Number(pdu.registered_delivery),
       udh: body.udh ?? [],
       text: typeof body.message === 'string' ? body.message : '',
+      at: Date.now(),
     };
     this.submits.push(submit);
     const wantsReceipt = (submit.registeredDelivery & 1) === 1;

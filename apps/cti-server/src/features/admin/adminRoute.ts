@@ -21,6 +21,7 @@ export interface AdminInput<P, Q, B> {
 export interface AdminRoute {
   doc: RouteDoc;
   policy: PolicyKey;
+  bodyLimit?: number;
   run(raw: { params: unknown; query: unknown; body: unknown }, principal: Principal): Promise<unknown>;
 }
 
@@ -40,6 +41,8 @@ export interface AdminRouteSpec<P extends z.ZodType | undefined, Q extends z.Zod
   status: RouteDoc['status'];
   /** Codes beyond those the parts imply; default CONFLICT for POST and DELETE (duplicates, references), none otherwise. */
   errors?: readonly ErrorCode[];
+  /** A larger body than the server's default (a campaign's recipient list). */
+  bodyLimit?: number;
   handle(input: AdminInput<Out<P>, Out<Q>, Out<B>>): Promise<unknown>;
 }
 
@@ -65,6 +68,7 @@ export function adminRoute<P extends z.ZodType | undefined = undefined, Q extend
       errors: spec.errors ?? (spec.method === 'POST' || spec.method === 'DELETE' ? ['CONFLICT'] : []),
     },
     policy: spec.policy,
+    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     run: (raw, principal) =>
       spec.handle({
         // Each part is its schema's output, or undefined where the spec has no schema: what Out<> says.
@@ -93,6 +97,7 @@ export function mountAdminRoutes(
     app.route({
       method: route.doc.method,
       url: route.doc.url,
+      ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
       handler: async (request, reply) => {
         const principal = await authenticate(request, roles);
         const result = await route.run({ params: request.params, query: request.query, body: request.body }, principal);
