@@ -34,11 +34,11 @@ describe('admin API: CRUD round trips', () => {
 
     const page = await call('GET', '/api/admin/queues?limit=2&offset=0');
     const parsed = pageSchema(queueConfigSchema).parse(page.json);
-    // The seed's queues (two chat, one hotline, one SMS) are there too, listed by id.
-    expect(parsed.total).toBe(5);
+    // The seed's queues (two chat, one email, one hotline, one SMS) are there too, listed by id.
+    expect(parsed.total).toBe(6);
     expect(parsed.items.map((q) => q.id)).toEqual(['chat-general', 'chat-vip']);
     expect(parsed).toMatchObject({ limit: 2, offset: 0 });
-    expect(pageSchema(queueConfigSchema).parse((await call('GET', '/api/admin/queues?offset=2')).json).items.map((q) => q.id)).toEqual(['sms-general', 'voice-billing', 'voice-general']);
+    expect(pageSchema(queueConfigSchema).parse((await call('GET', '/api/admin/queues?offset=2')).json).items.map((q) => q.id)).toEqual(['email-general', 'sms-general', 'voice-billing', 'voice-general']);
 
     // PUT replaces the whole config: what is left out goes back to its default.
     await call('POST', '/api/admin/queues', { id: 'voice-spill', channel: 'voice', nameEn: 'Spill', nameZh: '溢出' });

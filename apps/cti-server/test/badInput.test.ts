@@ -77,7 +77,7 @@ describe('bad input on sockets and REST', () => {
     const ok: Socket<SupervisorServerToClient, SupervisorClientToServer> = io(`${server.url}/supervisor`, { auth: { token: sup.token }, transports: ['websocket'], reconnection: false });
     await connected(ok);
     const snapshot = await ok.emitWithAck('queues:snapshot', {});
-    expect(snapshot.ok && snapshot.value.queues.map((q) => q.queueId)).toEqual(['chat-general', 'chat-vip', 'sms-general', 'voice-general']);
+    expect(snapshot.ok && snapshot.value.queues.map((q) => q.queueId)).toEqual(['chat-general', 'chat-vip', 'email-general', 'sms-general', 'voice-general']);
     ok.disconnect();
   });
 
