@@ -52,6 +52,11 @@ import { SmsChannel } from './features/sms/smsChannel.js';
 import { smsPushes } from './features/sms/smsPushes.js';
 import { SmsConversations } from './features/sms/smsConversations.js';
 import { registerSmsRoutes } from './features/sms/smsRoutes.js';
+import { CampaignRunner } from './features/smsCampaigns/campaignRunner.js';
+import { smsCampaignRoutes } from './features/smsCampaigns/campaignRoutes.js';
+import { SmsCampaignService } from './features/smsCampaigns/campaignService.js';
+import { createPgSmsCampaignStore } from './adapters/db/smsCampaignStore.js';
+import type { SmsCampaignStore } from './store/SmsCampaignStore.js';
 import { createSmsMetrics } from './features/sms/smsMetrics.js';
 import { CannedResponsePicker } from './features/cannedResponses/cannedResponsePicker.js';
 import { registerCannedResponseRoutes } from './features/cannedResponses/cannedResponseRoutes.js';
@@ -83,6 +88,8 @@ export interface Application {
   mail: MailStore;
   /** The SMS gateway (running on the routing owner). */
   sms: SmsChannel;
+  /** SMS group send: the runner (sending on the routing owner) and its store. */
+  smsCampaigns: { runner: CampaignRunner; store: SmsCampaignStore };
   /** Every admin route mounted (the role-matrix test walks them). */
   adminRoutes: AdminRoute[];
   leadership: RoutingLeadership;
@@ -173,6 +180,9 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     listen: (onNotify) => new PgListener({ pool: deps.pool, channel: SMS_OUTBOX_CHANNEL, onNotify, log: logger }),
     metrics: smsMetrics,
   });
+  const smsCampaignStore = createPgSmsCampaignStore(deps.pool);
+  // Group send runs where the bind is, beside the reply outbox.
+  const campaigns = new CampaignRunner({ store: smsCampaignStore, clock, log: logger, serviceNumber: config.sms.serviceNumber, timeZone: config.timeZone });
   let leadership: RoutingLeadership | undefined;
   const fencedStore = createPgStore(deps.pool, { fence: () => leadership?.fence() });
   const owner = new OwnerLifecycle({
@@ -188,9 +198,12 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
       voice.start();
       email.start();
       sms.start();
+      const smsGateway = sms.activeGateway;
+      if (smsGateway) campaigns.start(smsGateway);
     },
     onGiveUp: async () => {
-      await Promise.all([voice.stop(), email.stop(), sms.stop()]);
+      // The campaign runner first: its submits under way finish and are recorded before the bind closes.
+      await Promise.all([voice.stop(), email.stop(), campaigns.halt().then(() => sms.stop())]);
     },
     auditEveryMs: config.watchdogSeconds * 1000,
     onAudit: (audit) => {
@@ -219,7 +232,11 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   registerTranscriptRoutes(http, { store, authenticate });
   registerRoutingRoutes(http, { store, authenticate });
   const mailboxAdmin = new MailboxAdmin({ store, mail, secrets, onChanged: () => email.changed() });
-  const adminRoutes = registerAdminRoutes(http, { store, authenticate, onChanged: (change) => routing.call('configChanged', change), extraRoutes: mailboxRoutes(mailboxAdmin) });
+  const adminRoutes = registerAdminRoutes(http, { store, authenticate, onChanged: (change) => routing.call('configChanged', change), extraRoutes: [
+      ...mailboxRoutes(mailboxAdmin),
+      ...smsCampaignRoutes(new SmsCampaignService({ store, campaigns: smsCampaignStore, clock, timeZone: config.timeZone })),
+    ],
+  });
   registerChatRoutes(http, { chat, now: () => clock.now(), perMinute: config.chatStartsPerMinute });
   registerInternalRoutes(http, { key, owner: () => routing.ownerHandlers() });
   registerHealthRoutes(http, {
@@ -252,6 +269,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     email,
     mail,
     sms,
+    smsCampaigns: { runner: campaigns, store: smsCampaignStore },
     adminRoutes,
     get leadership() {
       if (!leadership) throw new Error('not listening yet');

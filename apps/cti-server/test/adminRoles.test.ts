@@ -5,6 +5,7 @@ import type { AdminRoute } from '../src/features/admin/adminRoute.js';
 import { ADMIN_POLICY, allowedRoles } from '../src/features/admin/policy.js';
 import type { Store } from '../src/store/Store.js';
 import type { MailStore } from '../src/store/MailStore.js';
+import type { SmsCampaignStore } from '../src/store/SmsCampaignStore.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
 
 /** A request that succeeds when allowed; `state` reads what it would change, to prove a refused one changed nothing. */
@@ -60,6 +61,17 @@ const newMailbox = async (store: Store) => {
   return mailStore().mailboxes.create({ id: randomUUID(), address, displayName: 'Probe', queueId, enabled: false, autoAck: { enabled: false, template: '' }, imap: { ...mailServer({ user: address }), passwordSealed: 'sealed' }, smtp: { ...mailServer({ user: address }), passwordSealed: 'sealed' } });
 };
 const cannedResponse = (id: string) => ({ id, channels: ['chat' as const], language: 'en' as const, category: 'C', title: 'T', body: 'Hi {{customer.name}}', enabled: true });
+/** The campaign store of the server under test (beside Store, like the mail store). */
+let campaignStore: () => SmsCampaignStore;
+const newCampaign = async (state: 'draft' | 'running' | 'paused' = 'draft') => {
+  const c = await campaignStore().create({ name: fresh('camp'), body: 'Hi {{customer.name}}', language: 'en', ratePerSecond: 1, createdBy: campaignCreator, at: new Date().toISOString(), recipients: [{ number: '+8613800000001', state: 'pending' }] });
+  if (state !== 'draft') await campaignStore().transition(c.id, ['draft'], 'running', new Date().toISOString());
+  if (state === 'paused') await campaignStore().transition(c.id, ['running'], 'paused', new Date().toISOString());
+  return c.id;
+};
+let campaignCreator = '';
+const campaignState = (id: string) => async () => (await campaignStore().get(id))?.state;
+const CAMPAIGNS = '/api/admin/sms-campaigns';
 const newAgent = (store: Store) => store.agents.create({ username: fresh('agent'), displayName: 'A', role: 'agent', skills: [], capacity: { voice: 1, chat: 3, email: 5, sms: 5 }, passwordHash: 'x' });
 
 /** One probe per admin route, keyed `METHOD url` as the route table declares them. */
@@ -122,6 +134,28 @@ const CASES: Record<string, Case> = {
     const m = await newMailbox(s);
     return { path: `/api/admin/mailboxes/${m.id}`, state: () => mailStore().mailboxes.get(m.id) };
   },
+  [`GET ${CAMPAIGNS}`]: () => Promise.resolve({ path: CAMPAIGNS }),
+  [`GET ${CAMPAIGNS}/:id`]: async () => ({ path: `${CAMPAIGNS}/${await newCampaign()}` }),
+  [`GET ${CAMPAIGNS}/:id/preview`]: async () => ({ path: `${CAMPAIGNS}/${await newCampaign()}/preview` }),
+  [`GET ${CAMPAIGNS}/:id/recipients`]: async () => ({ path: `${CAMPAIGNS}/${await newCampaign()}/recipients` }),
+  [`POST ${CAMPAIGNS}`]: () =>
+    Promise.resolve({ path: CAMPAIGNS, body: { name: 'probe', body: 'Hi', ratePerSecond: 1, recipients: [{ number: '+8613800000002' }] }, state: async () => (await campaignStore().list({ limit: 1, offset: 0 })).total }),
+  [`POST ${CAMPAIGNS}/:id/start`]: async () => {
+    const id = await newCampaign('draft');
+    return { path: `${CAMPAIGNS}/${id}/start`, state: campaignState(id) };
+  },
+  [`POST ${CAMPAIGNS}/:id/pause`]: async () => {
+    const id = await newCampaign('running');
+    return { path: `${CAMPAIGNS}/${id}/pause`, state: campaignState(id) };
+  },
+  [`POST ${CAMPAIGNS}/:id/resume`]: async () => {
+    const id = await newCampaign('paused');
+    return { path: `${CAMPAIGNS}/${id}/resume`, state: campaignState(id) };
+  },
+  [`POST ${CAMPAIGNS}/:id/cancel`]: async () => {
+    const id = await newCampaign('draft');
+    return { path: `${CAMPAIGNS}/${id}/cancel`, state: campaignState(id) };
+  },
 };
 
 /** The probe's path with its id replaced by one that does not exist. */
@@ -146,6 +180,8 @@ describe('admin API: role matrix', () => {
     server = await startTestServer();
     routes = server.app.adminRoutes.map((r) => ({ ...r.doc, policy: r.policy }));
     mailStore = () => server.app.mail;
+    campaignStore = () => server.app.smsCampaigns.store;
+    campaignCreator = (await server.store.users.findByUsername('tina'))!.id;
     const users: Record<Role, string> = { agent: 'alice', teamLead: 'tina', supervisor: 'sam', admin: 'root' };
     for (const role of ROLES) tokens.set(role, (await server.login(users[role])).token);
   });
@@ -174,9 +210,9 @@ describe('admin API: role matrix', () => {
     for (const r of routes) {
       const roles = allowedRoles(r.policy);
       expect(roles, `${r.method} ${r.url}`).toContain('admin');
-      // Agents read the code lists and nothing else; team leads change only the canned responses.
+      // Agents read the code lists and nothing else; team leads change only the canned responses and run SMS campaigns.
       if (roles.includes('agent')) expect([r.method, r.policy.resource === 'notReadyReasons' || r.policy.resource === 'wrapUpCodes']).toEqual(['GET', true]);
-      if (r.method !== 'GET') expect([r.url, roles.includes('teamLead')]).toEqual([r.url, r.policy.resource === 'cannedResponses']);
+      if (r.method !== 'GET') expect([r.url, roles.includes('teamLead')]).toEqual([r.url, r.policy.resource === 'cannedResponses' || r.policy.resource === 'smsCampaigns']);
     }
     expect(allowedRoles({ resource: 'agents', action: 'updateProfile' })).toEqual(['supervisor', 'admin']);
     expect(allowedRoles({ resource: 'agents', action: 'setPassword' })).toEqual(['admin']);

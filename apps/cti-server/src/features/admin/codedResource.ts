@@ -6,7 +6,7 @@ import { adminRoute, type AdminRoute } from './adminRoute.js';
 import type { ADMIN_POLICY, AdminResource } from './policy.js';
 
 /** Resources of the policy table that have the plain create/update/delete actions. */
-type CrudResource = { [R in AdminResource]: 'create' extends keyof (typeof ADMIN_POLICY)[R] ? R : never }[AdminResource];
+type CrudResource = { [R in AdminResource]: 'create' | 'update' | 'delete' extends keyof (typeof ADMIN_POLICY)[R] ? R : never }[AdminResource];
 
 /** How one code-keyed resource maps onto the five CRUD routes; W is what a write stores, when it differs from what is read (T). */
 export interface CodedResource<T, U, W = T> {

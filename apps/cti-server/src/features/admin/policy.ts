@@ -17,8 +17,8 @@ const LEADS = ['teamLead', 'admin'] as const satisfies readonly Role[];
  *   agents' team, skills and capacity (not their accounts or passwords) and
  *   keeps the not-ready and wrap-up code lists.
  * - teamLead: reads the set-up (queues, skills, teams, agents, codes) to
- *   draw flows and coach; keeps the canned responses (the team's wording),
- *   and changes nothing else here.
+ *   draw flows and coach; keeps the canned responses (the team's wording)
+ *   and runs SMS campaigns, and changes nothing else here.
  * - agent: reads the code lists only (the desktop shows them).
  * Queues, skills, teams, routing settings, accounts and mailboxes change
  * routing for everybody, so they stay with admins.
@@ -35,6 +35,8 @@ export const ADMIN_POLICY = {
   mailboxes: { read: MANAGERS, create: ADMIN, update: ADMIN, delete: ADMIN },
   // Agents get the enabled ones rendered from GET /api/canned-responses, not from here.
   cannedResponses: { read: STAFF, create: LEADS, update: LEADS, delete: LEADS },
+  // SMS group send (短信群发): team leads and admins make, run and watch campaigns.
+  smsCampaigns: { read: LEADS, create: LEADS, start: LEADS, pause: LEADS, resume: LEADS, cancel: LEADS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 export type AdminResource = keyof typeof ADMIN_POLICY;

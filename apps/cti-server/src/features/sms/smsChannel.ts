@@ -102,6 +102,11 @@ export class SmsChannel {
     });
   }
 
+  /** The gateway while this node holds the bind (group send submits over it too). */
+  get activeGateway(): SmsGateway | undefined {
+    return this.gateway;
+  }
+
   get enabled(): boolean {
     return this.deps.config.mode !== 'off';
   }
