@@ -190,7 +190,8 @@ export class CampaignRunner {
     }
     const outcomes = await Promise.all(sending.map((r) => this.send(gateway, campaign, r)));
     await store.record(outcomes, iso(clock.now()));
-    await this.lateReceipts(outcomes);
+    // Not awaited: applying receipts that came early must not hold up this campaign's next batch.
+    void this.lateReceipts(outcomes);
   }
 
   private async send(gateway: SmsGateway, campaign: RunningCampaign, r: ClaimedRecipient): Promise<RecipientOutcome> {
