@@ -16,6 +16,14 @@ describe('netstrings', () => {
     expect(new NetstringDecoder().push(Buffer.from('1:a,2:bc,0:,'))).toStrictEqual(['a', 'bc', '']);
   });
 
+  it('skips blanks between frames, as evapi does', () => {
+    const decoder = new NetstringDecoder();
+    expect(decoder.push(Buffer.from(' 1:a, \r\n2:b'))).toStrictEqual(['a']);
+    expect(decoder.push(Buffer.from('c, '))).toStrictEqual(['bc']);
+    expect(decoder.push(Buffer.from('   '))).toStrictEqual([]);
+    expect(decoder.push(Buffer.from('0:,'))).toStrictEqual(['']);
+  });
+
   it.each([
     ['x:abc,', 'bad netstring length'],
     ['01:a,', 'bad netstring length'],

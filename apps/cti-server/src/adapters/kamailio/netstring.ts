@@ -16,11 +16,16 @@ export function encodeNetstring(payload: string): Buffer {
   return Buffer.concat([Buffer.from(`${body.length}:`, 'ascii'), body, Buffer.from(',', 'ascii')]);
 }
 
+/** Space, tab, CR, LF: evapi's own reader skips these between frames, and so does ours. */
+const isBlank = (byte: number | undefined): boolean => byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === 0x0a;
+
 /**
  * Splits a byte stream into netstring payloads. Bytes may arrive in any
- * chunks. A malformed frame or one over `maxBytes` throws NetstringError: the
- * stream cannot be resynchronised after that, so the caller drops the
- * connection (and reconnects).
+ * chunks; blanks between frames are skipped, as Kamailio's evapi does (the
+ * CTI sends one as a bare TCP acknowledgement, see evapiClient.ts). A
+ * malformed frame or one over `maxBytes` throws NetstringError: the stream
+ * cannot be resynchronised after that, so the caller drops the connection
+ * (and reconnects).
  */
 export class NetstringDecoder {
   private buffer: Buffer = Buffer.alloc(0);
@@ -31,6 +36,9 @@ export class NetstringDecoder {
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
     const out: string[] = [];
     for (;;) {
+      let start = 0;
+      while (isBlank(this.buffer[start])) start++;
+      if (start > 0) this.buffer = this.buffer.subarray(start);
       const colon = this.buffer.indexOf(0x3a);
       if (colon < 0) {
         if (this.buffer.length > 10) throw new NetstringError('netstring length too long or missing ":"');
