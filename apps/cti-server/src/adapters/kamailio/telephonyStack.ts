@@ -37,7 +37,11 @@ export interface TelephonyOptions {
   /** The desktop's web origin: a browser's softphone socket from any other origin is refused. None = any. */
   webOrigin?: string;
   log: Logger;
-  /** Kamailio's log level (debug=): 1 warnings and up, 2 info, 3 debug. */
+  /**
+   * Kamailio's log level (debug=): 0 warnings and up (the default: what reaches
+   * our log anyway), 1 notices too (evapi logs every message of ours at that
+   * level), 2 info, 3 debug.
+   */
   kamailioDebug?: number;
   /** With no CTI connected this long, Kamailio releases held calls (503) and refuses new ones at once. */
   ctiGraceSeconds?: number;
@@ -118,7 +122,8 @@ export class TelephonyStack {
         `--listen-ng=127.0.0.1:${ports.rtpengineNg}`,
         `--port-min=${ports.rtpMin}`,
         `--port-max=${ports.rtpMax}`,
-        '--log-level=5',
+        // Warnings and up, as Kamailio: at notice it writes a line per call ("Creating new call") that we read and drop.
+        '--log-level=4',
         `--pidfile=${path.join(dir, 'rtpengine.pid')}`,
       ]);
       await until('rtpengine', 5000, () => ngCommand('127.0.0.1', ports.rtpengineNg, { command: 'ping' }, 200).then((r) => r.result === 'pong', () => false), () => this.exitOf(rtpengine));
@@ -165,7 +170,7 @@ export class TelephonyStack {
       AUTH_SECRET: authSecret,
       OUTBOUND_GATEWAY: outboundGateway ?? '',
       WEB_ORIGIN: webOrigin ?? '',
-      DEBUG: kamailioDebug ?? 1,
+      DEBUG: kamailioDebug ?? 0,
       CTI_GRACE_SECONDS: Math.max(1, Math.round(ctiGraceSeconds ?? 30)),
     });
     const file = path.join(dir, 'kamailio.cfg');
