@@ -400,8 +400,11 @@ export interface OfferRepository {
 
 /** One of routing's writes, as the repositories above define it. */
 export type RoutingWrite =
+  /** A new interaction (state `queued`) with the id routing knows it by, and its `created` event at `at`: see RoutingService.admit. */
+  | { kind: 'createInteraction'; id: string; interaction: NewInteraction; at: string }
   | { kind: 'openOffer'; offer: NewOffer }
-  | { kind: 'endOffer'; offerId: string; end: OfferEnd }
+  /** `interactionId`, the offer's interaction when the caller knows it, lets the batch go as one statement (routingBatchStatement.ts). */
+  | { kind: 'endOffer'; offerId: string; end: OfferEnd; interactionId?: string }
   | { kind: 'transition'; interactionId: string; change: InteractionChange; event: InteractionEvent }
   | { kind: 'recordStatus'; agentId: string; status: AgentStatus; reasonCode?: string | undefined; at: string };
 
@@ -415,8 +418,10 @@ export interface RoutingWriteRepository {
    * Applies the writes in order, in one transaction, fenced like each of
    * them alone: all commit or none does. Resolves with each write's result
    * (the interaction after it; undefined for recordStatus and for an offer
-   * that had ended already). Throws what the failing write alone would throw,
-   * without naming it: callers that need to know run the writes one by one.
+   * that had ended already). Throws what the failing write alone would
+   * throw, without naming it: callers that need to know run the writes one
+   * by one. A createInteraction whose id or channel reference exists is
+   * CONFLICT, one for an unknown queue NOT_FOUND.
    */
   commit(writes: readonly RoutingWrite[]): Promise<(Interaction | undefined)[]>;
 }

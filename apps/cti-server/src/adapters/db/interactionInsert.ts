@@ -3,6 +3,7 @@ import type { Interaction } from '@omnicc/shared';
 import type { NewInteraction } from '../../store/Store.js';
 import { fromIso, type Db, type Tx } from './db.js';
 import { toInteraction } from './interactionRows.js';
+import { PG, translating } from './pgErrors.js';
 import { interactionEvents, interactions } from './schema.js';
 
 /**
@@ -13,11 +14,12 @@ import { interactionEvents, interactions } from './schema.js';
  * (docs/performance.md). `interactions.create` runs it alone, the email
  * ingest inside its transaction with the mail that opened the interaction.
  */
-export async function insertInteraction(db: Db | Tx, input: NewInteraction, at: string): Promise<Interaction> {
+export async function insertInteraction(db: Db | Tx, input: NewInteraction, at: string, id?: string): Promise<Interaction> {
   const created = db.$with('created').as(
     db
       .insert(interactions)
       .values({
+        ...(id === undefined ? {} : { id }),
         channel: input.channel,
         state: 'queued',
         queueId: input.queueId,
@@ -51,4 +53,12 @@ export async function insertInteraction(db: Db | Tx, input: NewInteraction, at: 
   const [row] = await db.with(created, event).select().from(created);
   if (!row) throw new Error('insert returned no row');
   return toInteraction(row);
+}
+
+/** The same insert with its constraint violations as the store's errors: NOT_FOUND for an unknown queue, CONFLICT for a used id, customer token or channel reference. */
+export function createInteraction(db: Db | Tx, input: NewInteraction, at: string, id?: string): Promise<Interaction> {
+  return translating(() => insertInteraction(db, input, at, id), {
+    [PG.foreignKeyViolation]: ['NOT_FOUND', `unknown queue ${input.queueId}`],
+    [PG.uniqueViolation]: ['CONFLICT', 'interaction id, customer token or channel reference already in use'],
+  });
 }

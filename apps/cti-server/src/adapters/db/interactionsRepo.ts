@@ -4,7 +4,7 @@ import { AppError } from '@omnicc/shared';
 import { fromIso, type Db } from './db.js';
 import { fencedTransaction, type FenceSource } from './fencing.js';
 import { transitionStep } from './routingWriteSteps.js';
-import { insertInteraction } from './interactionInsert.js';
+import { createInteraction } from './interactionInsert.js';
 import { toEvent, toInteraction } from './interactionRows.js';
 import { isUuid, PG, translating } from './pgErrors.js';
 import { interactionEvents, interactions } from './schema.js';
@@ -17,15 +17,7 @@ const CLOSED_STATES = ['closed', 'abandoned'] as const;
  */
 export function createInteractionsRepo(db: Db, fence?: FenceSource): InteractionRepository {
   return {
-    create: (input, at) =>
-      translating(
-        () =>
-          insertInteraction(db, input, at),
-        {
-          [PG.foreignKeyViolation]: ['NOT_FOUND', `unknown queue ${input.queueId}`],
-          [PG.uniqueViolation]: ['CONFLICT', 'customer token or channel reference already in use'],
-        },
-      ),
+    create: (input, at) => createInteraction(db, input, at),
 
     async get(id) {
       if (!isUuid(id)) return undefined;

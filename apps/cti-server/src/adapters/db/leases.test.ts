@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '@omnicc/shared';
-import type { OfferExplain } from '../../domain/acd/explain.js';
 import type { Fence, NewInteraction, Store } from '../../store/Store.js';
 import { createPgStore } from './pgStore.js';
-import { openTestStore, stopEmbeddedTestCluster, TEST_DB_KINDS, truncateAll, type TestStore } from './testing.js';
+import { countRows, onlyCandidate, openTestStore, stopEmbeddedTestCluster, TEST_DB_KINDS, truncateAll, type TestStore } from './testing.js';
 
 afterAll(stopEmbeddedTestCluster);
 
@@ -104,17 +103,6 @@ describe.each(TEST_DB_KINDS)('pg store leases (%s)', (kind) => {
   });
 });
 
-const explain = (agentId: string): OfferExplain => ({
-  queueId: 'chat-general',
-  mode: 'bestAgent',
-  selection: 'longestIdle',
-  priority: { queue: 50, tierBonus: 0, waitedSeconds: 3, effective: 53 },
-  candidates: [{ agentId, skillScore: 0, idleMs: 1000, loadPercent: 0 }],
-  chosenAgentId: agentId,
-  reason: 'onlyCandidate',
-  skippedInCooldown: 0,
-});
-
 describe.each(TEST_DB_KINDS)('pg store fenced writes (%s)', (kind) => {
   let t: TestStore;
   let fenced: Store;
@@ -134,7 +122,7 @@ describe.each(TEST_DB_KINDS)('pg store fenced writes (%s)', (kind) => {
     fence = undefined;
   });
 
-  const count = async (table: string): Promise<number> => Number((await t.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
+  const count = (table: string): Promise<number> => countRows(t.pool, table);
   const offer = (interactionId: string, offerId = crypto.randomUUID()) => ({
     offerId,
     interactionId,
@@ -142,7 +130,7 @@ describe.each(TEST_DB_KINDS)('pg store fenced writes (%s)', (kind) => {
     queueId: 'chat-general',
     offeredAt: T1,
     expiresAt: '2025-03-01T08:00:21.500Z',
-    explain: explain(agentId),
+    explain: onlyCandidate(agentId),
   });
   const unavailable = { code: 'UNAVAILABLE', message: 'routing lease lost' };
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '@omnicc/shared';
 import type { OfferExplain } from '../../domain/acd/explain.js';
-import type { NewInteraction, StoredOffer } from '../../store/Store.js';
-import { openTestStore, resetWithChatQueueAndAgent, stopEmbeddedTestCluster, TEST_DB_KINDS, type TestStore } from './testing.js';
+import type { NewInteraction, NewOffer, StoredOffer } from '../../store/Store.js';
+import { countRows, offerFor, openTestStore, resetWithChatQueueAndAgent, stopEmbeddedTestCluster, TEST_DB_KINDS, type TestStore } from './testing.js';
 
 afterAll(stopEmbeddedTestCluster);
 
@@ -29,17 +29,8 @@ const explain = (agentId: string): OfferExplain => ({
 describe.each(TEST_DB_KINDS)('pg store offers (%s)', (kind) => {
   let t: TestStore;
   let agentId: string;
-  const count = async (table: string): Promise<number> => Number((await t.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
-  const offerOf = (interactionId: string, over: Partial<StoredOffer> = {}): Omit<StoredOffer, 'endedAt' | 'endReason'> => ({
-    offerId: crypto.randomUUID(),
-    interactionId,
-    agentId,
-    queueId: 'chat-general',
-    offeredAt: T1,
-    expiresAt: T3,
-    explain: explain(agentId),
-    ...over,
-  });
+  const count = (table: string): Promise<number> => countRows(t.pool, table);
+  const offerOf = (interactionId: string, over: Partial<StoredOffer> = {}): NewOffer => offerFor(agentId, interactionId, { offeredAt: T1, expiresAt: T3 }, { explain: explain(agentId), ...over });
 
   beforeAll(async () => {
     t = await openTestStore(kind);

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { AppError, type AgentStatus, type Interaction } from '@omnicc/shared';
 import type { InteractionChange, InteractionEvent, NewOffer, OfferEnd, RoutingWrite } from '../../store/Store.js';
 import { fromIso, type Db, type Tx } from './db.js';
+import { createInteraction } from './interactionInsert.js';
 import { currentInteraction, transitionIfIn, transitionInTx } from './interactionTransition.js';
 import { isUuid, PG, translating } from './pgErrors.js';
 import { agentStatusLog, offers } from './schema.js';
@@ -66,6 +67,9 @@ export async function recordStatusStep(q: Db | Tx, agentId: string, status: Agen
 /** One write of a routing batch. */
 export async function routingWriteStep(tx: Tx, write: RoutingWrite): Promise<Interaction | undefined> {
   switch (write.kind) {
+    case 'createInteraction':
+      if (!isUuid(write.id)) throw new AppError('BAD_REQUEST', `interaction id ${write.id} is not a uuid`);
+      return createInteraction(tx, write.interaction, write.at, write.id);
     case 'openOffer':
       return openOfferStep(tx, write.offer);
     case 'endOffer':

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Store } from '../../store/Store.js';
+import type { OfferExplain } from '../../domain/acd/explain.js';
+import type { NewOffer, Store } from '../../store/Store.js';
 import { migrate } from './migrate.js';
 import { createPgStore } from './pgStore.js';
 import { startTestCluster, stopTestCluster, type TestCluster } from './testCluster.js';
@@ -139,3 +140,31 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+
+/** Rows in a table of a test database. */
+export async function countRows(pool: pg.Pool, table: string): Promise<number> {
+  return Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
+}
+
+/** The simplest explanation of an offer from chat-general: the only candidate. */
+export const onlyCandidate = (agentId: string): OfferExplain => ({
+  queueId: 'chat-general',
+  mode: 'bestAgent',
+  selection: 'longestIdle',
+  priority: { queue: 50, tierBonus: 0, waitedSeconds: 3, effective: 53 },
+  candidates: [{ agentId, skillScore: 0, idleMs: 1000, loadPercent: 0 }],
+  chosenAgentId: agentId,
+  reason: 'onlyCandidate',
+  skippedInCooldown: 0,
+});
+
+/** A new offer of the interaction to the agent from chat-general, with a fresh id; `over` replaces any field. */
+export const offerFor = (agentId: string, interactionId: string, times: { offeredAt: string; expiresAt: string }, over: Partial<NewOffer> = {}): NewOffer => ({
+  offerId: crypto.randomUUID(),
+  interactionId,
+  agentId,
+  queueId: 'chat-general',
+  ...times,
+  explain: onlyCandidate(agentId),
+  ...over,
+});

@@ -43,7 +43,7 @@ export class CommandRunner {
         const { offerId, interactionId, agentId, reason } = command;
         // Returned offers put the interaction back in the queue in the same transaction.
         const requeue = reason === 'rejected' || reason === 'timeout' || reason === 'withdrawn';
-        const write = { kind: 'endOffer', offerId, end: { reason, at, requeue } } as const;
+        const write = { kind: 'endOffer', offerId, interactionId, end: { reason, at, requeue } } as const;
         return [
           {
             write,

@@ -18,6 +18,7 @@ export interface RoutingAudit {
 /**
  * A channel stores a new interaction, then asks routing to enqueue it: for a
  * moment it is queued in the store and unknown to routing, legitimately.
+ * (A new call has no such moment: routing admits it and writes it itself.)
  */
 export const ARRIVAL_GRACE_MS = 2000;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, agentInbound, idSchema, interactionSchema, type AgentStateView, type Interaction, type Offer, type QueueSnapshot, type TransferTargets } from '@omnicc/shared';
+import { LIMITS, agentInbound, channelSchema, idSchema, interactionSchema, type AgentStateView, type Interaction, type Offer, type QueueSnapshot, type TransferTargets } from '@omnicc/shared';
 
 /** What an admin write changed, so the routing owner reloads just that into the running core. */
 export const configChangeSchema = z.discriminatedUnion('kind', [
@@ -25,6 +25,18 @@ export const routingCalls = {
    * the stored state.
    */
   enqueue: z.object({ interactionId: idSchema, created: interactionSchema.optional() }),
+  /**
+   * A new interaction, not stored yet, enters routing: routing writes it
+   * (state `queued`, with the id given) in the same commit as the offer it
+   * decides for it, so a call reaches its agent after one commit, not two.
+   * CONFLICT when the id or channel reference is taken, and then nothing is
+   * written (see RoutingService.admit).
+   */
+  admit: z.object({
+    id: idSchema,
+    at: z.iso.datetime(),
+    interaction: z.object({ channel: channelSchema, queueId: z.string().min(1).max(32), customer: interactionSchema.shape.customer, channelRef: z.string().min(1).max(256).optional() }),
+  }),
   /** `resume`: the socket continues a session (recovered by socket.io), so the agent keeps their last ready / not-ready. */
   agentConnected: z.object({ agentId: idSchema, socketId, resume: z.boolean().default(false) }),
   agentDisconnected: z.object({ agentId: idSchema, socketId }),
@@ -50,6 +62,7 @@ export type RoutingCallArgs<K extends RoutingCallName> = z.infer<(typeof routing
 /** What each call resolves to. */
 export interface RoutingCallResults {
   enqueue: null;
+  admit: Interaction;
   agentConnected: null;
   agentDisconnected: null;
   setStatus: AgentStateView;

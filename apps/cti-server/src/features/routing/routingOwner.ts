@@ -32,6 +32,7 @@ export class RoutingOwner {
     const { routing } = deps;
     this.handlers = {
       enqueue: (a) => this.enqueue(a.interactionId, a.created),
+      admit: (a) => this.admit(a),
       agentConnected: async (a) => (await routing.agentConnected(a.agentId, a.socketId, a.resume), null),
       agentDisconnected: async (a) => (await routing.agentDisconnected(a.agentId, a.socketId), null),
       setStatus: (a) => routing.setStatus(a.agentId, a.status, a.reasonCode),
@@ -56,6 +57,12 @@ export class RoutingOwner {
     if (i.state !== 'queued') throw new AppError('INVALID_STATE', `interaction is ${i.state}, not queued`);
     await this.deps.routing.enqueue(i);
     return null;
+  }
+
+  private admit({ id, at, interaction: { channel, queueId, customer, channelRef } }: RoutingCallArgs<'admit'>): Promise<Interaction> {
+    const { name, phone, email } = customer;
+    const contact = { name, ...(phone === undefined ? {} : { phone }), ...(email === undefined ? {} : { email }) };
+    return this.deps.routing.admit({ channel, queueId, customer: contact, ...(channelRef === undefined ? {} : { channelRef }) }, id, at);
   }
 
   /** The agent ends the conversation; the core starts the agent's wrap-up timer. */

@@ -3,11 +3,11 @@ import { AppError, type AgentStateView, type AgentStatus, type Interaction, type
 import type { Logger } from 'pino';
 import { agentsByStatusPerQueue, createAcdState, decide, offersFor, readModel, whereIs, type AcdCommand, type AcdError, type AcdEvent, type AcdReadModel, type AcdState } from '../../domain/acd/index.js';
 import { iso, type Clock } from '../../clock.js';
-import type { Store } from '../../store/Store.js';
+import type { NewInteraction, Store } from '../../store/Store.js';
 import { AgentStates, LOGIN_REASON } from '../agents/agentStates.js';
 import { enqueueEvent, loadRoutingConfig, profileOf, restoredAssignment } from './acdInputs.js';
 import { CommandRunner } from './commandRunner.js';
-import { GroupCommit } from './groupCommit.js';
+import { GroupCommit, type CommitItem, type WriteOutcome } from './groupCommit.js';
 import type { RoutingNotifier } from './notifier.js';
 import { auditRouting, type RoutingAudit } from './routingAudit.js';
 import { SerialQueue } from './serial.js';
@@ -69,7 +69,7 @@ export class RoutingService {
       ...deps,
       agentStates: this.agentStates,
       state: () => this.state,
-      followUp: (event) => void this.decided(() => this.applyLogged(event)).catch((err: unknown) => deps.log.error({ err }, 'routing follow-up failed')),
+      followUp: (event) => this.followUp(event),
     });
     this.commits = new GroupCommit(
       (writes) => deps.store.routingWrites.commit(writes),
@@ -134,8 +134,8 @@ export class RoutingService {
 
   enqueue(interaction: Interaction): Promise<void> {
     return this.decided(async () => {
-      // Already in routing: the watchdog healed it between the caller's store write and this call (a voice call in
-      // its first moments), or a retry after a failover. Enqueued is what the caller wants; that is no error.
+      // Already in routing: the watchdog healed it between the caller's store write and this call (a chat in its
+      // first moments), or a retry after a failover. Enqueued is what the caller wants; that is no error.
       if (this.whereIs(interaction.id)) return;
       let error = this.apply(enqueueEvent(interaction));
       if (error?.code === 'NOT_FOUND') {
@@ -146,6 +146,42 @@ export class RoutingService {
       }
       if (error) throw toAppError(error);
     });
+  }
+
+  /**
+   * A new interaction enters routing and the store together: its row (and
+   * `created` event) is the first write of the decision that enqueues it, so
+   * it commits with the offer made to a free agent, in one statement (see
+   * routingBatchStatement.ts): one commit, not two, before a call rings. The
+   * offer settles (pushed, rung) only after that commit, so nothing is
+   * offered that is not stored. Resolves with the stored interaction; a
+   * refused insert (CONFLICT: the channel reference is taken; NOT_FOUND: no
+   * such queue) rejects, and routing forgets the interaction. Idempotent
+   * while routing holds it.
+   */
+  async admit(input: NewInteraction, id: string, at: string): Promise<Interaction> {
+    const interaction: Interaction = { id, channel: input.channel, state: 'queued', queueId: input.queueId, customer: input.customer, createdAt: at };
+    let outcome: WriteOutcome | undefined;
+    const insert: CommitItem = {
+      write: { kind: 'createInteraction', id, interaction: input, at },
+      settled: (o) => {
+        outcome = o;
+        // Not stored: the core must not keep routing it (its offer, if any, was refused as well).
+        if (!o.ok) this.followUp({ type: 'customerLeft', interactionId: id });
+      },
+    };
+    await this.decided(async () => {
+      if (this.whereIs(id)) return;
+      let error = this.apply(enqueueEvent(interaction), [insert]);
+      if (error?.code === 'NOT_FOUND') {
+        const queue = await this.deps.store.queueConfigs.get(interaction.queueId);
+        if (queue) this.applyLogged({ type: 'queueConfigChanged', queue });
+        error = this.apply(enqueueEvent(interaction), [insert]);
+      }
+      if (error) throw toAppError(error);
+    });
+    if (outcome && !outcome.ok) throw outcome.error;
+    return interaction;
   }
 
   /** A socket of the agent connected: the first one logs the agent in (or back in) with their profile and held work. */
@@ -422,6 +458,11 @@ export class RoutingService {
     return result;
   }
 
+  /** An event for the core in a decision of its own, later (e.g. the store refused a write the last one made). */
+  private followUp(event: AcdEvent): void {
+    void this.decided(() => this.applyLogged(event)).catch((err: unknown) => this.deps.log.error({ err }, 'routing follow-up failed'));
+  }
+
   private applyLogged(event: AcdEvent): void {
     const error = this.apply(event);
     if (error) this.deps.log.warn({ event: event.type, error }, 'routing event refused');
@@ -429,14 +470,16 @@ export class RoutingService {
 
   /**
    * Feeds one event to the core and hands the writes and pushes its commands
-   * call for to the group commit (they settle once committed). Returns the
+   * call for (after `leading`, a write the event stands on) to the group
+   * commit (they settle once committed). Returns the
    * core's refusal, if any; the state is then unchanged. Only inside a
    * serial job (see decided).
    */
-  private apply(event: AcdEvent): AcdError | undefined {
+  private apply(event: AcdEvent, leading: readonly CommitItem[] = []): AcdError | undefined {
     const now = this.now();
     const decision = decide(this.state, event, now, { newId: this.deps.newId ?? randomUUID });
-    const items = decision.commands.flatMap((command) => this.runner.plan(command));
+    // `leading` goes first in the same batch, and only with an accepted event.
+    const items = [...(decision.error ? [] : leading), ...decision.commands.flatMap((command) => this.runner.plan(command))];
     if (!decision.error) this.deps.observer?.(event, decision.commands, this.state, now);
     if (items.length > 0) this.jobCommit = this.commits.submit(items);
     return decision.error;

@@ -90,40 +90,47 @@ describe('VoiceService re-sync with Kamailio', () => {
 });
 
 describe('VoiceService new calls', () => {
-  it('creates the interaction without looking first, and takes the stored one when Kamailio tells the same call twice', async () => {
+  it('admits the call to routing without looking first, and takes the stored interaction when Kamailio tells the same call twice', async () => {
     const stored = { id: '6f1c2a52-1b7e-4b8a-9a38-9a3f1e2d4c5b', channel: 'voice', state: 'queued' };
-    const created: string[] = [];
     const lookups: string[] = [];
-    const routingCalls: string[] = [];
-    const service = voiceService(
-      {
-        create: (input: { channelRef: string }) => {
-          created.push(input.channelRef);
-          return created.length === 1 ? Promise.resolve(stored) : Promise.reject(new AppError('CONFLICT', 'channel reference already in use'));
+    const calls: { name: string; args: Record<string, unknown> }[] = [];
+    const service = new VoiceService({
+      store: { interactions: { findByChannelRef: (callId: string) => (lookups.push(callId), Promise.resolve(stored)) } } as unknown as Store,
+      routing: {
+        call: (name: string, args: Record<string, unknown>) => {
+          calls.push({ name, args });
+          // The second admit of the same Call-ID: routing's insert finds it taken.
+          return name === 'admit' && calls.length > 1 ? Promise.reject(new AppError('CONFLICT', 'channel reference already in use')) : Promise.resolve(null);
         },
-        findByChannelRef: (callId: string) => (lookups.push(callId), Promise.resolve(stored)),
-      },
-      [],
-      routingCalls,
-    );
+      } as unknown as Routing,
+      clock: { now: () => Date.now() },
+      log: pino({ level: 'silent' }),
+      send: () => true,
+      numbers: new Map([['10086', 'voice-general']]),
+      domain: 'omnicc.local',
+      outboundQueueId: 'voice-general',
+      transferSecret: transferSecret('test secret'),
+    });
     const queued = { event: 'call.queued', callId: 'c9', tindex: 1, tlabel: 2, cseq: '1', ftag: 'f9', from: '13800138000', fromName: 'Li Lei', to: '10086' };
     await service.receive(queued);
     expect(lookups).toStrictEqual([]);
+    expect(calls[0]).toMatchObject({ name: 'admit', args: { interaction: { channel: 'voice', queueId: 'voice-general', customer: { name: 'Li Lei', phone: '13800138000' }, channelRef: 'c9' } } });
+    expect(service.heldCalls()).toStrictEqual([{ callId: 'c9', interactionId: calls[0]?.args.id, state: 'held' }]);
     await service.receive(queued);
-    expect(created).toStrictEqual(['c9', 'c9']);
     expect(lookups).toStrictEqual(['c9']);
-    expect(routingCalls).toStrictEqual(['enqueue', 'enqueue']);
+    expect(calls.map((c) => c.name)).toStrictEqual(['admit', 'admit', 'enqueue']);
+    expect(calls[2]?.args).toMatchObject({ interactionId: stored.id });
+    expect(service.heldCalls()).toStrictEqual([{ callId: 'c9', interactionId: stored.id, state: 'held' }]);
   });
 });
 
 describe('VoiceService queue tone', () => {
-  const interaction = { id: '6f1c2a52-1b7e-4b8a-9a38-9a3f1e2d4c5b', channel: 'voice', state: 'queued' };
   const queued = { event: 'call.queued', callId: 'c1', tindex: 1, tlabel: 2, cseq: '1', ftag: 'f1', from: '13800138000', to: '10086', sdp: 'v=0\r\nm=audio 4000 RTP/AVP 8\r\n' };
 
   it('sends the caller early media and plays the tone once Kamailio holds the call again', async () => {
     const sent: KamailioCommand[] = [];
     const played: string[] = [];
-    const service = voiceService({ create: () => Promise.resolve(interaction) }, sent, [], {
+    const service = voiceService({}, sent, [], {
       earlyMediaAnswer: () => Promise.resolve('v=0 (rtpengine)'),
       play: (call) => (played.push(call.callId), Promise.resolve()),
     });
@@ -133,19 +140,19 @@ describe('VoiceService queue tone', () => {
     expect(played).toStrictEqual([]);
     await service.receive({ event: 'call.earlyMedia', callId: 'c1', tindex: 1, tlabel: 7 });
     expect(played).toStrictEqual(['c1']);
-    expect(service.heldCalls()).toStrictEqual([{ callId: 'c1', interactionId: interaction.id, state: 'held' }]);
+    expect(service.heldCalls()).toMatchObject([{ callId: 'c1', state: 'held' }]);
   });
 
   it('keeps the call queued, in silence, when rtpengine refuses the early media', async () => {
     const sent: KamailioCommand[] = [];
     const routingCalls: string[] = [];
-    const service = voiceService({ create: () => Promise.resolve(interaction) }, sent, routingCalls, {
+    const service = voiceService({}, sent, routingCalls, {
       earlyMediaAnswer: () => Promise.reject(new Error('rtpengine refused "offer"')),
     });
     await service.receive(queued);
     await new Promise((r) => setTimeout(r, 10));
     expect(sent).toStrictEqual([]);
-    expect(routingCalls).toStrictEqual(['enqueue']);
-    expect(service.heldCalls()).toStrictEqual([{ callId: 'c1', interactionId: interaction.id, state: 'held' }]);
+    expect(routingCalls).toStrictEqual(['admit']);
+    expect(service.heldCalls()).toMatchObject([{ callId: 'c1', state: 'held' }]);
   });
 });

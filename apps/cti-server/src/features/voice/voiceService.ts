@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AppError, type Interaction, type Offer, type OfferEndReason } from '@omnicc/shared';
 import type { Logger } from 'pino';
 import { iso, type Clock } from '../../clock.js';
@@ -261,11 +262,11 @@ export class VoiceService {
       return;
     }
     const caller = { name: e.fromName.trim() || e.from || 'Unknown caller', ...(/^\+?\d{3,20}$/.test(e.from) ? { phone: e.from } : {}) };
-    const interaction = await this.storeCall(e.callId, queueId, caller);
-    const leg: CallLeg = { callId: e.callId, interactionId: interaction.id, cseq: e.cseq, ftag: e.ftag, held, rings: 0, sdp: e.sdp };
+    // Tracked before routing is asked: its offer (settled inside the call below) rings from this leg.
+    const leg: CallLeg = { callId: e.callId, interactionId: randomUUID(), cseq: e.cseq, ftag: e.ftag, held, rings: 0, sdp: e.sdp };
     this.track(leg);
     try {
-      await this.deps.routing.call('enqueue', { interactionId: interaction.id, created: interaction });
+      await this.admit(leg, queueId, caller);
     } catch (err) {
       this.deps.log.error({ err, callId: e.callId }, 'call could not be queued: released');
       await this.release(e.callId, 503, 'Service Unavailable');
@@ -324,17 +325,23 @@ export class VoiceService {
   }
 
   /**
-   * The call's interaction: created, or (the same Call-ID told twice) the one
-   * stored before. Create first: a new call is the rule, and the lookup would
-   * cost every call a database round trip on its way to ringing.
+   * The call's interaction enters routing: routing stores it in the same
+   * commit as its offer to a free agent (RoutingService.admit), so a call
+   * pays one commit on its way to ringing. Admit first, without looking the
+   * Call-ID up: a new call is the rule. The same Call-ID told twice
+   * (CONFLICT) takes the interaction stored before, and enqueues that.
    */
-  private async storeCall(callId: string, queueId: string, customer: { name: string; phone?: string }): Promise<Interaction> {
+  private async admit(leg: CallLeg, queueId: string, customer: { name: string; phone?: string }): Promise<void> {
     try {
-      return await this.deps.store.interactions.create({ channel: 'voice', queueId, customer, channelRef: callId }, iso(this.deps.clock.now()));
+      await this.deps.routing.call('admit', { id: leg.interactionId, at: iso(this.deps.clock.now()), interaction: { channel: 'voice', queueId, customer, channelRef: leg.callId } });
+      return;
     } catch (err) {
-      const known = err instanceof AppError && err.code === 'CONFLICT' ? await this.deps.store.interactions.findByChannelRef(callId) : undefined;
+      const known = err instanceof AppError && err.code === 'CONFLICT' ? await this.deps.store.interactions.findByChannelRef(leg.callId) : undefined;
       if (!known) throw err;
-      return known;
+      this.byInteraction.delete(leg.interactionId);
+      leg.interactionId = known.id;
+      this.track(leg);
+      await this.deps.routing.call('enqueue', { interactionId: known.id, created: known });
     }
   }
 
