@@ -31,24 +31,20 @@
  *   VOICE_BENCH_SERVER_PROF=/tmp/prof pnpm bench:voice   (a CPU profile of the CTI server)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { queueConfigSchema, routingSettingsSchema, softphoneSettingsSchema, type Session } from '../../packages/shared/src/index.js';
-import { migrate } from '../../apps/cti-server/src/adapters/db/migrate.js';
-import { createPgStore } from '../../apps/cti-server/src/adapters/db/pgStore.js';
+import { softphoneSettingsSchema } from '../../packages/shared/src/index.js';
 import { missingTelephony, TelephonyStack } from '../../apps/cti-server/src/adapters/kamailio/telephonyStack.js';
-import { hashPassword } from '../../apps/cti-server/src/features/auth/passwords.js';
 import { sipAuthSecret } from '../../apps/cti-server/src/features/voice/sipCredentials.js';
-import { seedReferenceData } from '../../apps/cti-server/src/seed/demoData.js';
-import { adminQuery, loadPino, loadSocketIoClient, pg, wallNow } from '../socket/serverDeps.js';
+import { adminQuery, loadPino, wallNow } from '../socket/serverDeps.js';
 import { latencyFigures, sleep, type LatencyFigures } from '../socket/stats.js';
 import { startServerProcess, stopChild, track } from '../socket/serverProcess.js';
 import { freePort } from '../../apps/cti-server/test/support/telephony.js';
 import { CallLog, installWebRtcGlobals, NodeSoftphone, ToneSource } from './nodeSoftphone.js';
 import { firstBy, readSippLog } from './sippLog.js';
+import { busyPct, cpuSeconds, logIn, machineTicks, readyDesktop, runBench, seedVoiceBench } from './rig.js';
 import { alawToneWav } from './toneWav.js';
 import { splitSetup, startTaps, type SetupSplit } from './trace.js';
 
@@ -65,12 +61,10 @@ const TRACE = env.VOICE_BENCH_TRACE === '1';
 const SERVER_PROFILE_DIR = env.VOICE_BENCH_SERVER_PROF;
 const ADMIN_URL = env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TOKEN_SECRET = 'bench-voice-secret-'.padEnd(48, 'x');
-const PASSWORD = 'bench-agent-password';
 const DOMAIN = 'omnicc.local';
 const CALLER_SCENARIO = fileURLToPath(new URL('./caller-media.xml', import.meta.url));
 /** sipp gets this long for a phase; it is killed a little after. */
 const SIPP_TIMEOUT_S = 300;
-const { io } = loadSocketIoClient();
 
 /** The bench's sipp caller against Kamailio; resolves with its exit code (0: every call ran to its end). */
 function sippCaller(dir: string, sipPort: number, args: string[], log: string): Promise<number> {
@@ -92,55 +86,10 @@ function sippCaller(dir: string, sipPort: number, args: string[], log: string): 
   });
 }
 
-/** CPU seconds (user + system) of a process and its direct children, from /proc. */
-function cpuSeconds(rootPid: number | undefined): number {
-  if (rootPid === undefined) return 0;
-  const ticks = 100; // USER_HZ on Linux
-  let total = 0;
-  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const pid = Number(entry);
-      const ppid = Number(fields[1]);
-      if (pid === rootPid || ppid === rootPid) total += (Number(fields[11]) + Number(fields[12])) / ticks;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total;
-}
-
-/** The whole machine's CPU ticks (all cores), busy and in total, from /proc/stat: how shared the run was. */
-function machineTicks(): { busy: number; total: number } {
-  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
-  const total = fields.reduce((a, x) => a + x, 0);
-  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-  return { busy: total - idle, total };
-}
-
 /** CPU seconds of this process: the 20 softphones (sip.js, wrtc's threads) and the desktop sockets. */
 function ownCpuSeconds(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
-}
-
-async function seed(databaseUrl: string): Promise<void> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-  const store = createPgStore(pool);
-  try {
-    await migrate(pool);
-    await seedReferenceData(store);
-    // No wrap-up time: an agent takes the next call as soon as one ends.
-    await store.queueConfigs.update(queueConfigSchema.parse({ id: 'voice-general', channel: 'voice', nameEn: 'Hotline', nameZh: '热线', offerTimeoutSeconds: 20, maxWaitSeconds: 600, wrapUpSeconds: 0 }));
-    await store.routingSettings.put(routingSettingsSchema.parse({}));
-    const passwordHash = await hashPassword(PASSWORD);
-    for (let n = 1; n <= AGENTS; n++) {
-      await store.agents.create({ username: `phone${n}`, displayName: `Phone Agent ${n}`, role: 'agent', skills: [], capacity: { voice: 1, chat: 0, email: 0, sms: 0 }, passwordHash });
-    }
-  } finally {
-    await store.close();
-  }
 }
 
 interface PhaseFigures {
@@ -236,7 +185,7 @@ async function phase(rig: Rig, name: string, args: string[]): Promise<PhaseResul
     rtpengineCpuSeconds: cpuDelta('rtpengine'),
     ctiServerCpuSeconds: cpuDelta('server'),
     agentsCpuSeconds: cpuDelta('own'),
-    machineBusyPct: Math.round((1000 * (machine1.busy - machine0.busy)) / Math.max(1, machine1.total - machine0.total)) / 10,
+    machineBusyPct: busyPct(machine0, machine1),
   };
   return { figures, invited, agentGotInvite: log.inviteReceived };
 }
@@ -260,7 +209,7 @@ async function main(): Promise<void> {
   const phones: NodeSoftphone[] = [];
   await adminQuery(ADMIN_URL, `CREATE DATABASE ${db}`);
   try {
-    await seed(databaseUrl);
+    await seedVoiceBench(databaseUrl, AGENTS);
     await stack.start();
     const taps = TRACE ? await startTaps(dir, ports.evapi, databaseUrl) : undefined;
     server = await startServerProcess({
@@ -285,19 +234,12 @@ async function main(): Promise<void> {
     }
     // Agents: a softphone registered with the credentials the server issues, and a desktop socket set ready.
     for (let n = 1; n <= AGENTS; n++) {
-      const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `phone${n}`, password: PASSWORD }) });
-      const { token } = (await login.json()) as Session;
+      const token = await logIn(url, n);
       const settings = softphoneSettingsSchema.parse(await (await fetch(`${url}/api/voice/softphone`, { headers: { authorization: `Bearer ${token}` } })).json());
       const phone = new NodeSoftphone(tone, () => callLog, RING_MS);
       phones.push(phone);
       await phone.register(settings);
-      const socket = io(`${url}/agent`, { auth: { token }, transports: ['websocket'], reconnection: false });
-      sockets.push(socket);
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', () => resolve());
-        socket.once('connect_error', reject);
-      });
-      await socket.timeout(10_000).emitWithAck('agent:setStatus', { status: 'ready' });
+      sockets.push(await readyDesktop(url, token));
     }
     const rig: Rig = { dir, sipPort: ports.sip, pids: { ...stack.pids(), server: server.child.pid }, phones, setLog: (log) => (callLog = log) };
     console.log(`${AGENTS} agents ready (sip.js + wrtc softphones); phase A: ${CALLS_A} calls at 5/s; phase B: ${CALLS_B} calls, ${CONCURRENT_B} concurrent`);
@@ -394,12 +336,5 @@ function report(a: PhaseFigures, b: PhaseFigures, trace: { a: SetupSplit; b: Set
   console.log(JSON.stringify({ bench: 'voice.calls', node: process.version, agents: AGENTS, softphone: 'sip.js 0.21.2 + @roamhq/wrtc 0.10.0 in Node', phaseA: a, phaseB: b, serverWarnings: complaints, target: { ringingP99Ms: TARGET_P99_MS, met, noFailures }, ...(trace ? { trace: { phaseA: trace.a, phaseB: trace.b } } : {}) }));
 }
 
-let exitCode = 0;
-try {
-  await main();
-} catch (err) {
-  console.error(err);
-  exitCode = 1;
-}
-// wrtc's native threads can keep the process alive (or crash it) at a natural exit: end it here.
-process.exit(exitCode);
+// wrtc's native threads can keep the process alive (or crash it) at a natural exit: runBench ends it.
+await runBench(main);

@@ -84,6 +84,7 @@ export interface SetupSplit {
   /** Per call: PostgreSQL round trips that ran inside its CTI window (any connection, union of their intervals). */
   pgMs: LatencyFigures;
   pgRoundTrips: LatencyFigures;
+  /** COMMITs, and writes that committed on their own (one statement, no BEGIN). */
   pgCommits: LatencyFigures;
   /** Per call: the CTI window less its PostgreSQL time. */
   ctiNotPgMs: LatencyFigures;
@@ -132,9 +133,9 @@ export function splitSetup(invited: Map<string, number>, agentGotInvite: Map<str
     const time = covered(inside.map((t) => [t.start, t.end]));
     pgMs.push(time);
     pgRoundTrips.push(inside.length);
-    pgCommits.push(inside.filter((t) => t.tags.includes('COMMIT')).length);
+    pgCommits.push(inside.filter((t) => t.tags.includes('COMMIT') || t.autocommitWrite).length);
     ctiNotPg.push(r - q - time);
-    sequences.push({ cti: r - q, tags: inside.map((t) => t.tags.join('+') || '?') });
+    sequences.push({ cti: r - q, tags: inside.map((t) => `${t.tags.join('+') || '?'}${t.autocommitWrite ? ' (a write, committed)' : ''}`) });
   }
   sequences.sort((a, b) => a.cti - b.cti);
   return {

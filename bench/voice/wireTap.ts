@@ -8,7 +8,8 @@
  *   recorded with its direction, `event` or `cmd`, and `callId`.
  * - `pg`: the server's connections to PostgreSQL. Each round trip (from the
  *   first message of a request to the server's ReadyForQuery) is recorded
- *   with the command tags the server answered (BEGIN, INSERT 0 1, COMMIT...).
+ *   with the command tags the server answered (BEGIN, INSERT 0 1, COMMIT...),
+ *   and whether it was a write that committed on its own (no BEGIN).
  *
  * Runs as its own process (the bench's own event loop is busy with 20
  * softphones): `node --import tsx wireTap.ts <evapi|pg> <listenPort> <targetPort> <out.jsonl>`.
@@ -33,7 +34,12 @@ export interface PgRecord {
   start: number;
   end: number;
   tags: string[];
+  /** A write outside a transaction block: it committed on its own (one WAL flush), though its tag may say SELECT. */
+  autocommitWrite?: boolean;
 }
+
+/** A statement that writes: its text has a data-modifying keyword (our writes are plain SQL, so this is enough here). */
+const WRITES = /\b(INSERT|UPDATE|DELETE)\b/i;
 
 const wallNow = (): number => performance.timeOrigin + performance.now();
 
@@ -62,7 +68,9 @@ function pgSides(conn: number, write: (r: PgRecord) => void): { client: (chunk: 
   let serverBuf = Buffer.alloc(0);
   let clientStarted = false;
   let sslAnswerPending = false;
-  let pending: { start: number; tags: string[] } | undefined;
+  let pending: { start: number; tags: string[]; write: boolean } | undefined;
+  /** The transaction status of the last ReadyForQuery: I idle, T in a transaction block, E failed one. */
+  let status = 'I';
   const client = (chunk: Buffer, at: number): void => {
     clientBuf = Buffer.concat([clientBuf, chunk]);
     for (;;) {
@@ -81,7 +89,9 @@ function pgSides(conn: number, write: (r: PgRecord) => void): { client: (chunk: 
       if (clientBuf.length < 1 + len) return;
       const type = String.fromCharCode(clientBuf[0] ?? 0);
       // A request starts with its first message after the previous ReadyForQuery (X is Terminate).
-      if (!pending && type !== 'X') pending = { start: at, tags: [] };
+      if (!pending && type !== 'X') pending = { start: at, tags: [], write: false };
+      // Parse (P: name, then the text) or a simple Query (Q: the text).
+      if (pending && (type === 'P' || type === 'Q')) pending.write ||= WRITES.test(clientBuf.subarray(5, 1 + len).toString('utf8'));
       clientBuf = clientBuf.subarray(1 + len);
     }
   };
@@ -98,9 +108,11 @@ function pgSides(conn: number, write: (r: PgRecord) => void): { client: (chunk: 
       const type = String.fromCharCode(serverBuf[0] ?? 0);
       if (type === 'C' && pending) pending.tags.push(serverBuf.subarray(5, len).toString('utf8').replace(/\0$/, ''));
       if (type === 'E' && pending) pending.tags.push('ERROR');
-      if (type === 'Z' && pending) {
-        write({ kind: 'pg', conn, start: pending.start, end: at, tags: pending.tags });
+      if (type === 'Z') {
+        const after = String.fromCharCode(serverBuf[5] ?? 0x49);
+        if (pending) write({ kind: 'pg', conn, start: pending.start, end: at, tags: pending.tags, ...(pending.write && status === 'I' && after === 'I' ? { autocommitWrite: true } : {}) });
         pending = undefined;
+        status = after;
       }
       serverBuf = serverBuf.subarray(1 + len);
     }
