@@ -45,7 +45,7 @@ describe('web chat in the browser: widget to agent desktop and back', () => {
     await byId(agent, 'loginUsername').fill('agent1');
     await byId(agent, 'loginPassword').fill('wrong-password');
     await byId(agent, 'loginSubmit').click();
-    await expect.poll(() => byId(agent, 'loginError').isVisible()).toBe(true);
+    await expect.poll(() => byId(agent, 'loginError').isVisible(), { timeout: 10_000 }).toBe(true);
     await loginAgent(agent, server.url, 'agent1', 'agent1-demo');
     await byId(agent, 'statusReady').click();
     await expect.poll(() => byId(agent, 'statusLabel').textContent()).toMatch(/ready/i);
