@@ -6,6 +6,7 @@ import { useUiStore } from '../stores/uiStore.js';
 import { TEST_IDS } from '../testIds.js';
 import { useActions } from './ActionsContext.js';
 import { CannedButton } from './canned/CannedButton.js';
+import { composerLabels } from './composerLabels.js';
 
 /** The composer bound to one conversation: draft kept per conversation, typing notices throttled. */
 export function ConversationComposer({ interaction }: { interaction: Interaction }) {
@@ -34,14 +35,7 @@ export function ConversationComposer({ interaction }: { interaction: Interaction
         }}
         maxChars={LIMITS.chatMessageChars}
         disabled={!open}
-        labels={{
-          label: t('composer.label', { name: interaction.customer.name }),
-          placeholder: open ? t('composer.placeholder') : t('composer.closedPlaceholder'),
-          send: t('composer.send'),
-          count: (count, max) => t('composer.count', { count, max }),
-          tooLong: (count) => t('composer.tooLong', { count }),
-          hint: t('composer.hint'),
-        }}
+        labels={composerLabels(t, { label: t('composer.label', { name: interaction.customer.name }), placeholder: open ? t('composer.placeholder') : t('composer.closedPlaceholder') })}
         testIds={{ textarea: TEST_IDS.composer, send: TEST_IDS.sendButton }}
       />
       <div className="conversation__composer-tools">

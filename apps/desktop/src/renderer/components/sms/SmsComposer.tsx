@@ -5,6 +5,7 @@ import { SMS_REPLY_MAX_CHARS, smsSegments, type Interaction } from '@omnicc/shar
 import { errorCodeOf } from '../../network/commands.js';
 import { useUiStore } from '../../stores/uiStore.js';
 import { TEST_IDS } from '../../testIds.js';
+import { composerLabels } from '../composerLabels.js';
 import { errorText } from '../errorText.js';
 import { CannedButton } from '../canned/CannedButton.js';
 import { useSmsDesk } from './SmsDeskContext.js';
@@ -63,14 +64,7 @@ export function SmsComposer({ interaction, maxParts }: { interaction: Interactio
         onSend={(text) => void send(text)}
         maxChars={SMS_REPLY_MAX_CHARS}
         disabled={!open || sending}
-        labels={{
-          label: t('sms.composerLabel', { name: interaction.customer.name }),
-          placeholder: open ? t('sms.placeholder') : t('sms.closed'),
-          send: t('composer.send'),
-          count: (count, max) => t('composer.count', { count, max }),
-          tooLong: (count) => t('composer.tooLong', { count }),
-          hint: t('composer.hint'),
-        }}
+        labels={composerLabels(t, { label: t('sms.composerLabel', { name: interaction.customer.name }), placeholder: open ? t('sms.placeholder') : t('sms.closed') })}
         testIds={{ textarea: TEST_IDS.composer, send: TEST_IDS.sendButton }}
       />
       <div className="sms-composer__bar">
