@@ -77,12 +77,17 @@ async function main(): Promise<void> {
     const started = performance.now();
     runner.start(timed(gateway, samples, counter));
     let submittedAt = 0;
+    let [lastEnded, lastChange] = [0, performance.now()];
     for (;;) {
       await sleep(500);
       const c = await campaigns.get(made.id);
       if (!c) throw new Error('campaign gone');
       if (!submittedAt && c.state === 'done') submittedAt = performance.now();
       if (c.state === 'done' && c.counts.delivered + c.counts.failed + c.counts.undelivered + c.counts.skipped >= RECIPIENTS) break;
+      // Receipts that never came would keep it waiting: after 30 s without one, the figures are printed as they stand.
+      const ended = c.counts.delivered + c.counts.failed + c.counts.undelivered + c.counts.skipped;
+      if (ended !== lastEnded) [lastEnded, lastChange] = [ended, performance.now()];
+      else if (c.state === 'done' && performance.now() - lastChange > 30_000) break;
     }
     const deliveredAt = performance.now();
     clearInterval(sampler);

@@ -31,6 +31,8 @@ const MIN_PACE = 1 / 64;
 const PACE_RECOVERY = 1.25;
 /** Receipts kept until their ids are written, at most (oldest dropped). */
 const MAX_EARLY = 10_000;
+/** Receipts being applied at once above which no new batch is claimed. */
+const MAX_RECEIPTS_APPLYING = 500;
 
 interface Lane {
   campaign: RunningCampaign;
@@ -62,6 +64,7 @@ export class CampaignRunner {
   private slotsFree: number;
   private readonly slotWaiters: (() => void)[] = [];
   private settled: Promise<void> = Promise.resolve();
+  private receiptsApplying = 0;
   private readonly early = new Map<string, { gateway: string; receipt: DeliveryReceipt }>();
 
   constructor(private readonly deps: CampaignRunnerDeps) {
@@ -108,11 +111,19 @@ export class CampaignRunner {
    * until its batch is recorded, without holding up the bind's other traffic.
    */
   async receipt(gateway: string, receipt: DeliveryReceipt): Promise<void> {
-    const outcome = await this.deps.store.applyReceipt(gateway, receipt);
+    this.receiptsApplying++;
+    let outcome: Awaited<ReturnType<SmsCampaignStore['applyReceipt']>>;
+    try {
+      outcome = await this.deps.store.applyReceipt(gateway, receipt);
+    } finally {
+      this.receiptsApplying--;
+    }
     // Unmatched with no batch under way is normal: the reply outbox's messages share the bind and its receipts.
     if (outcome !== 'unmatched' || this.batches.size === 0) return;
     if (this.early.size >= MAX_EARLY) this.early.delete(this.early.keys().next().value!);
     this.early.set(receipt.messageId, { gateway, receipt });
+    // Its write may have committed (and looked for early receipts) while this lookup ran: look once more, now that it is kept.
+    if ((await this.deps.store.applyReceipt(gateway, receipt)) !== 'unmatched') this.early.delete(receipt.messageId);
   }
 
   /** Applies the receipts that came before these ids were written. */
@@ -135,6 +146,8 @@ export class CampaignRunner {
     const now = this.deps.clock.now();
     if (now - this.refreshedAt >= REFRESH_MS && !this.refreshing) await this.refresh(now);
     if (gateway.state !== 'connected' || this.gateway !== gateway) return;
+    // Back-pressure: receipts come at the sending rate; sending faster than the database applies them would queue them in memory.
+    if (this.receiptsApplying > MAX_RECEIPTS_APPLYING) return;
     this.recover(now);
     const lanes = [...this.lanes.values()];
     for (let i = 0; i < lanes.length; i++) {
@@ -188,10 +201,15 @@ export class CampaignRunner {
       }
       return;
     }
-    const outcomes = await Promise.all(sending.map((r) => this.send(gateway, campaign, r)));
-    await store.record(outcomes, iso(clock.now()));
-    // Not awaited: applying receipts that came early must not hold up this campaign's next batch.
-    void this.lateReceipts(outcomes);
+    // Each outcome is written as soon as its submit is answered: the window in which a crash leaves a row
+    // `sending` is one submit, and receipts (milliseconds behind) rarely find their ids unwritten.
+    await Promise.all(
+      sending.map(async (r) => {
+        const outcome = await this.send(gateway, campaign, r);
+        await store.record([outcome], iso(clock.now()));
+        await this.lateReceipts([outcome]);
+      }),
+    );
   }
 
   private async send(gateway: SmsGateway, campaign: RunningCampaign, r: ClaimedRecipient): Promise<RecipientOutcome> {
