@@ -161,7 +161,10 @@ describe('SMS group send', () => {
     expect(done.counts.submitted + done.counts.delivered + done.counts.failed).toBe(80);
     const destinations = mine().map((x) => x.destination);
     expect(new Set(destinations).size).toBe(destinations.length);
-    expect(destinations.length).toBe(80);
+    // Every number went out at most once. One marked `sending` whose submit the halt caught before it left never goes out:
+    // the rule cannot tell it from one whose answer was lost, so it is among those failed as unknown.
+    expect(destinations.length).toBeLessThanOrEqual(80);
+    expect(destinations.length).toBeGreaterThanOrEqual(80 - stuck.counts.sending);
     const failed = (await call('GET', `${PATH}/${made.id}/recipients?state=failed&limit=500`)).json as { items: { lastError?: string; reason?: string }[] };
     expect(failed.items.every((r) => r.reason === 'unknownAfterRestart' && r.lastError?.includes('unknown after restart'))).toBe(true);
   });
