@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Composer } from '@omnicc/ui';
 import { LIMITS, type Interaction } from '@omnicc/shared';
@@ -7,6 +6,7 @@ import { TEST_IDS } from '../testIds.js';
 import { useActions } from './ActionsContext.js';
 import { CannedButton } from './canned/CannedButton.js';
 import { composerLabels } from './composerLabels.js';
+import { useComposerFocus } from './useComposerFocus.js';
 
 /** The composer bound to one conversation: draft kept per conversation, typing notices throttled. */
 export function ConversationComposer({ interaction }: { interaction: Interaction }) {
@@ -14,13 +14,8 @@ export function ConversationComposer({ interaction }: { interaction: Interaction
   const actions = useActions();
   const draft = useUiStore((s) => s.drafts[interaction.id] ?? '');
   const setDraft = useUiStore((s) => s.setDraft);
-  const focusTick = useUiStore((s) => s.focusComposerTick);
-  const box = useRef<HTMLTextAreaElement>(null);
+  const box = useComposerFocus();
   const open = interaction.state === 'assigned';
-
-  useEffect(() => {
-    if (focusTick > 0) box.current?.focus();
-  }, [focusTick]);
 
   return (
     <div className="conversation__composer">

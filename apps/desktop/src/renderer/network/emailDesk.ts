@@ -29,7 +29,7 @@ export function createEmailDesk(deps: { api: Api; token: () => string; now?: () 
   const store = () => useEmailStore.getState();
   const now = deps.now ?? Date.now;
   const threads = createThreadLoader({ channel: 'email', store, fetch: (id) => deps.api.emailConversation(deps.token(), id) });
-  const fresh = (known: unknown): boolean => bodyUrlsFresh((known as EmailConversation).bodyUrlsExpireAt, now());
+  const fresh = (known: EmailConversation): boolean => bodyUrlsFresh(known.bodyUrlsExpireAt, now());
 
   return {
     load: (interactionId, options = {}) => threads.load(interactionId, options.ifStale ? fresh : undefined),

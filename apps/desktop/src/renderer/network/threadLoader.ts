@@ -4,9 +4,9 @@ import type { ThreadConversation, ThreadMessage, ThreadState } from '../stores/t
 import { errorCodeOf } from './commands.js';
 
 /** Loads one channel's conversations over REST into its thread store. */
-export interface ThreadLoader {
+export interface ThreadLoader<C> {
   /** Loads unless a load is under way (that one is returned); `skip` may say the known conversation is good enough. */
-  load(interactionId: string, skip?: (known: unknown) => boolean): Promise<void>;
+  load(interactionId: string, skip?: (known: C) => boolean): Promise<void>;
   /** A push changed the thread: if a load is on its way, what it brings may predate the change, so load again after it. */
   changed(interactionId: string): boolean;
   /** Reloads every thread on the desk (after a reconnect: pushes missed meanwhile are not replayed). */
@@ -24,7 +24,7 @@ export function createThreadLoader<C extends ThreadConversation<M>, M extends Th
   channel: Channel;
   store: () => ThreadState<C, M>;
   fetch: (interactionId: string) => Promise<C>;
-}): ThreadLoader {
+}): ThreadLoader<C> {
   const inFlight = new Map<string, Promise<void>>();
   const changedMeanwhile = new Set<string>();
   let stopped = false;
@@ -39,7 +39,7 @@ export function createThreadLoader<C extends ThreadConversation<M>, M extends Th
     }
   };
 
-  const load: ThreadLoader['load'] = (interactionId, skip) => {
+  const load: ThreadLoader<C>['load'] = (interactionId, skip) => {
     const running = inFlight.get(interactionId);
     if (running) return running;
     const known = deps.store().threads[interactionId]?.conversation;

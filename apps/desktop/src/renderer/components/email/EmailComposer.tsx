@@ -1,17 +1,15 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMAIL_REPLY_MODES, type Interaction } from '@omnicc/shared';
-import { errorCodeOf } from '../../network/commands.js';
 import { useUiStore } from '../../stores/uiStore.js';
-import { errorText } from '../errorText.js';
 import { CannedButton } from '../canned/CannedButton.js';
+import { useComposerFocus } from '../useComposerFocus.js';
+import { useReplySender } from '../useReplySender.js';
 import { useEmailDesk } from './EmailDeskContext.js';
 import { TEST_IDS, emailModeTestId } from '../../testIds.js';
 
 type Mode = (typeof EMAIL_REPLY_MODES)[number];
 
-/** Codes after which the same request may be sent again as is: it may have been stored (the server de-duplicates by clientMessageId). */
-const MAYBE_STORED = new Set(['NETWORK', 'TIMEOUT', 'INTERNAL', 'UNAVAILABLE']);
 const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
 /** Addresses typed for a forward, or undefined when one of them is not an address. */
@@ -33,14 +31,8 @@ export function EmailComposer({ interaction }: { interaction: Interaction }) {
   const setDraft = useUiStore((s) => s.setDraft);
   const [mode, setMode] = useState<Mode>('reply');
   const [forwardTo, setForwardTo] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const box = useRef<HTMLTextAreaElement>(null);
-  const focusTick = useUiStore((s) => s.focusComposerTick);
-  useEffect(() => {
-    if (focusTick > 0) box.current?.focus();
-  }, [focusTick]);
-  const attempt = useRef<{ id: string; text: string; mode: Mode; to: string } | null>(null);
+  const { sending, error, send: post } = useReplySender('sendEmail');
+  const box = useComposerFocus();
   const open = interaction.state === 'assigned';
   const recipients = mode === 'forward' ? parseAddresses(forwardTo) : [];
   const canSend = open && !sending && draft.trim().length > 0 && recipients !== undefined;
@@ -48,24 +40,14 @@ export function EmailComposer({ interaction }: { interaction: Interaction }) {
   const send = async (): Promise<void> => {
     if (!canSend) return;
     const text = draft.trim();
-    const same = attempt.current && attempt.current.text === text && attempt.current.mode === mode && attempt.current.to === forwardTo;
-    const id = same && attempt.current ? attempt.current.id : crypto.randomUUID();
-    attempt.current = { id, text, mode, to: forwardTo };
-    setSending(true);
-    setError(null);
-    try {
-      await desk.reply(interaction.id, { clientMessageId: id, text, mode, ...(mode === 'forward' ? { to: recipients } : {}) });
-      attempt.current = null;
-      setDraft(interaction.id, '');
-      setForwardTo('');
-      setMode('reply');
-    } catch (err) {
-      const code = errorCodeOf(err);
-      if (!MAYBE_STORED.has(code)) attempt.current = null;
-      setError(errorText(t, 'sendEmail', code));
-    } finally {
-      setSending(false);
-    }
+    // The same words, mode and addresses are the same request: a retry of it keeps its id.
+    const stored = await post(JSON.stringify([text, mode, forwardTo]), (clientMessageId) =>
+      desk.reply(interaction.id, { clientMessageId, text, mode, ...(mode === 'forward' ? { to: recipients } : {}) }),
+    );
+    if (!stored) return;
+    setDraft(interaction.id, '');
+    setForwardTo('');
+    setMode('reply');
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {

@@ -1,17 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Composer } from '@omnicc/ui';
 import { SMS_REPLY_MAX_CHARS, smsSegments, type Interaction } from '@omnicc/shared';
-import { errorCodeOf } from '../../network/commands.js';
 import { useUiStore } from '../../stores/uiStore.js';
 import { TEST_IDS } from '../../testIds.js';
 import { composerLabels } from '../composerLabels.js';
-import { errorText } from '../errorText.js';
 import { CannedButton } from '../canned/CannedButton.js';
+import { useComposerFocus } from '../useComposerFocus.js';
+import { useReplySender } from '../useReplySender.js';
 import { useSmsDesk } from './SmsDeskContext.js';
-
-/** Codes after which the same request may be sent again as is: it may have been stored (the server de-duplicates by clientMessageId). */
-const MAYBE_STORED = new Set(['NETWORK', 'TIMEOUT', 'INTERNAL', 'UNAVAILABLE']);
 
 /**
  * The agent's SMS: Enter sends, as in chat. Under the box, what the text
@@ -24,35 +20,15 @@ export function SmsComposer({ interaction, maxParts }: { interaction: Interactio
   const desk = useSmsDesk();
   const draft = useUiStore((s) => s.drafts[interaction.id] ?? '');
   const setDraft = useUiStore((s) => s.setDraft);
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const box = useRef<HTMLTextAreaElement>(null);
-  const focusTick = useUiStore((s) => s.focusComposerTick);
-  useEffect(() => {
-    if (focusTick > 0) box.current?.focus();
-  }, [focusTick]);
-  const attempt = useRef<{ id: string; text: string } | null>(null);
+  const { sending, error, send: post } = useReplySender('sendSms');
+  const box = useComposerFocus();
   const open = interaction.state === 'assigned';
   const cost = smsSegments(draft.trim());
   const tooLong = cost.parts > maxParts;
 
   const send = async (text: string): Promise<void> => {
     if (sending || tooLong) return;
-    const id = attempt.current?.text === text ? attempt.current.id : crypto.randomUUID();
-    attempt.current = { id, text };
-    setSending(true);
-    setError(null);
-    try {
-      await desk.reply(interaction.id, { clientMessageId: id, text });
-      attempt.current = null;
-      setDraft(interaction.id, '');
-    } catch (err) {
-      const code = errorCodeOf(err);
-      if (!MAYBE_STORED.has(code)) attempt.current = null;
-      setError(errorText(t, 'sendSms', code));
-    } finally {
-      setSending(false);
-    }
+    if (await post(text, (clientMessageId) => desk.reply(interaction.id, { clientMessageId, text }))) setDraft(interaction.id, '');
   };
 
   return (
