@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 /**
  * Process boundaries from DESIGN.md are lint errors, not conventions:
  * - the renderer runs in a sandboxed page: no electron, no node built-ins;
- * - packages/flows is pure: no React, no xyflow;
+ * - packages/flows is pure: no React, no xyflow, no Node built-ins;
  * - packages/shared is imported by everyone and imports nothing app-side.
  */
 /** Bare names go in `paths` (exact match): as patterns they would also match folders like ./net/. */
@@ -54,7 +54,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-*', '@xyflow/*'], message: 'packages/flows is pure TypeScript.' }] },
+        {
+          paths: nodeBuiltinPaths,
+          patterns: [{ group: ['react', 'react-*', '@xyflow/*', 'node:*'], message: 'packages/flows is pure TypeScript: it runs in the server, the designer and the desktop.' }],
+        },
       ],
     },
   },

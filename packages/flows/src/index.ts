@@ -1,7 +1,10 @@
 /**
- * Service flows: schema, validation, compilation to XState, runtime.
- * Pure TypeScript (no React, no xyflow). Built in the service-flows issue;
- * for now it only names the flow document's version so the package exists
- * with its lint boundary enforced from day one.
+ * Service flows (服务流程): schema, validation, compilation to XState v5,
+ * runtime, flow tests and version diffs. Pure TypeScript: no React, no
+ * xyflow, no Node built-ins; the server, the designer and the agent desktop
+ * all use it.
  */
-export const FLOW_SCHEMA_VERSION = 1;
+export * from './schema/index.js';
+export * from './catalog.js';
+export * from './validate/diagnostic.js';
+export * from './runtime/types.js';
