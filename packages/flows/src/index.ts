@@ -8,3 +8,4 @@ export * from './schema/index.js';
 export * from './catalog.js';
 export * from './validate/diagnostic.js';
 export * from './runtime/types.js';
+export * from './expr/index.js';
