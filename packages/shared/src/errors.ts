@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'NOT_OWNER', // the interaction belongs to another agent
   'INVALID_STATE', // action not allowed in the current state
   'CONFLICT', // duplicate or stale write
+  'UNPROCESSABLE', // well-formed, but a rule refuses it (a flow with errors published, a flow event the run refuses): see details
   'RATE_LIMITED',
   'UNAVAILABLE', // routing owner unreachable or lease lost (failover in progress): retry
   'INTERNAL',
@@ -25,6 +26,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const appErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
+  /** What exactly is wrong, when the code's own contract says (e.g. a flow's diagnostics); absent otherwise. */
+  details: z.unknown().optional(),
 });
 export type AppErrorShape = z.infer<typeof appErrorSchema>;
 
@@ -33,13 +36,15 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Machine-readable detail for the client (diagnostics, field errors); sent as `details`. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'AppError';
   }
 
   toJSON(): AppErrorShape {
-    return { code: this.code, message: this.message };
+    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details };
   }
 }
 
@@ -55,6 +60,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_OWNER: 403,
   INVALID_STATE: 409,
   CONFLICT: 409,
+  UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,

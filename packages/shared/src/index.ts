@@ -19,3 +19,4 @@ export * from './sms/segments.js';
 export * from './model/cannedTemplate.js';
 export * from './wire/cannedResponses.js';
 export * from './wire/smsCampaigns.js';
+export * from './wire/flows.js';

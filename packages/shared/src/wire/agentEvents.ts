@@ -3,6 +3,7 @@ import { LIMITS } from '../limits.js';
 import type { ClientToServerMap } from './eventMap.js';
 import type { EmailMessageView } from './email.js';
 import type { SmsMessageView, SmsStatusEvent } from './sms.js';
+import type { FlowRunView } from './flows.js';
 import type {
   AgentStatus,
   ChatMessage,
@@ -161,6 +162,8 @@ export interface AgentServerToClient {
   'sms:message': (message: SmsMessageView) => void;
   /** An outbound SMS of an interaction the agent holds moved on (submitted, delivered, undelivered, failed, or retrying with `lastError`). */
   'sms:status': (status: SmsStatusEvent) => void;
+  /** The service flow run of an interaction the agent holds moved on (started, advanced by another tab, an effect's result, a customer reply). */
+  'flow:run': (run: FlowRunView) => void;
   /** Server tells the client why it is about to disconnect it (e.g. TOKEN_EXPIRED). */
   'session:error': (e: { code: string; message: string }) => void;
 }
