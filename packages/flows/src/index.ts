@@ -6,6 +6,7 @@
  */
 export * from './schema/index.js';
 export * from './catalog.js';
-export * from './validate/diagnostic.js';
+export * from './validate/index.js';
 export * from './runtime/types.js';
 export * from './expr/index.js';
+export { DEMO_FLOW_CATALOG } from './examples/demoCatalog.js';

@@ -38,6 +38,10 @@ export const DIAGNOSTIC_CODES = [
   'unknown-queue',
   'unknown-disposition',
   'test-unknown-node',
+  // Added with the validator (issue 7): never rename the ones above.
+  'cannot-reach-end',
+  'unknown-add-in-input',
+  'test-unknown-variable',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
