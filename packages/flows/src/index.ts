@@ -10,3 +10,4 @@ export * from './validate/index.js';
 export * from './runtime/types.js';
 export * from './expr/index.js';
 export { DEMO_FLOW_CATALOG } from './examples/demoCatalog.js';
+export * from './compile/index.js';

@@ -61,18 +61,32 @@ export interface RunState {
   flowKey: string;
   /** Hash of the compiled flow: a state is only resumed with the flow it came from. */
   flowHash: string;
-  status: 'waiting' | 'finished';
+  /** `failed`: the run cannot go on (see `failure`); added with the runtime, like `failure`. */
+  status: 'waiting' | 'finished' | 'failed';
   waiting?: RunWaiting;
   outcome?: RunOutcome;
+  failure?: RunFailure;
   variables: Record<string, FlowValue>;
   context: FlowContextValues;
   steps: StepRecord[];
   machine: unknown;
 }
 
+/**
+ * Why a run stopped without an outcome: it took STEP_LIMIT steps with nobody
+ * acting (a loop validate could not see through guards), or no edge held
+ * (only possible in a flow that did not validate).
+ */
+export interface RunFailure {
+  code: 'step-limit' | 'stuck';
+  nodeId: string;
+  message: { en: string; 'zh-CN': string };
+}
+
 /** A refused event leaves the state as it was and says why, per field where it can. */
 export interface RunEventError {
-  code: 'wrong-node' | 'wrong-event' | 'invalid-answer' | 'run-finished' | 'flow-mismatch';
+  /** `invalid-state`: the state given is not a run state of this runtime (added with the runtime). */
+  code: 'wrong-node' | 'wrong-event' | 'invalid-answer' | 'run-finished' | 'flow-mismatch' | 'invalid-state';
   message: { en: string; 'zh-CN': string };
   fieldErrors?: Record<string, { en: string; 'zh-CN': string }>;
 }
