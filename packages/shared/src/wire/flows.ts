@@ -22,8 +22,8 @@ export const FLOW_BODY_BYTES = 8 * 1024 * 1024;
 export const FLOW_INTERACTION_TYPES = ['inbound', 'transferred'] as const;
 export type FlowInteractionType = (typeof FLOW_INTERACTION_TYPES)[number];
 
-/** A run waits (for the agent, the customer or an effect) or has finished. */
-export const FLOW_RUN_STATUSES = ['waiting', 'finished'] as const;
+/** A run waits (for the agent, the customer or an effect), has finished, or failed (could not go on: see its `failure`). */
+export const FLOW_RUN_STATUSES = ['waiting', 'finished', 'failed'] as const;
 export type FlowRunStatus = (typeof FLOW_RUN_STATUSES)[number];
 
 /** What the flow audit trail records. */
@@ -211,6 +211,8 @@ export const flowRunViewSchema = z.object({
   steps: z.array(flowStepSchema),
   /** How it ended (@omnicc/flows `RunOutcome`). */
   outcome: z.object({ kind: z.enum(['ended', 'transferred']), nodeId: z.string() }).catchall(z.unknown()).optional(),
+  /** Why a failed run could not go on (@omnicc/flows `RunFailure`). */
+  failure: z.object({ code: z.string(), nodeId: z.string(), message: bilingualSchema }).optional(),
   /** The end node's disposition: the desktop preselects it as the wrap-up code. */
   disposition: z.string().optional(),
   startedAt: z.string(),

@@ -36,7 +36,7 @@ function stateColumns(state: RunState, at: string) {
     deadline: waiting?.kind === 'waitReply' ? fromIso(waiting.deadline) : null,
     stepCount: state.steps.length,
     updatedAt: fromIso(at),
-    finishedAt: state.status === 'finished' ? fromIso(at) : null,
+    finishedAt: state.status === 'waiting' ? null : fromIso(at),
     disposition: outcome?.kind === 'ended' ? outcome.disposition : null,
     outcome: outcome ?? null,
   };

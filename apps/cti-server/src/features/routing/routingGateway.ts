@@ -1,4 +1,4 @@
-import { AppError } from '@omnicc/shared';
+import { AppError, type Interaction } from '@omnicc/shared';
 import type { Logger } from 'pino';
 import type { Routing, RoutingCallArgs, RoutingCallName, RoutingCallResults, RoutingHandlers } from './routingCalls.js';
 
@@ -7,6 +7,12 @@ export interface RoutingGatewayDeps {
   log: Logger;
   /** How long a call keeps retrying while routing fails over (a lease's time to live and a recovery). */
   retryForMs?: number;
+  /**
+   * Told of every accept that succeeded, on the node the agent or the call
+   * accepted from (the service flow starts then). Called after the accept
+   * resolved; it must not throw or block.
+   */
+  onAccepted?: (interaction: Interaction) => void;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -34,6 +40,12 @@ export class RoutingGateway implements Routing {
   }
 
   async call<K extends RoutingCallName>(name: K, args: RoutingCallArgs<K>): Promise<RoutingCallResults[K]> {
+    const result = await this.attempt(name, args);
+    if (name === 'accept') this.deps.onAccepted?.(result as RoutingCallResults['accept']);
+    return result;
+  }
+
+  private async attempt<K extends RoutingCallName>(name: K, args: RoutingCallArgs<K>): Promise<RoutingCallResults[K]> {
     const deadline = Date.now() + (this.deps.retryForMs ?? 15_000);
     for (let attempt = 0; ; attempt++) {
       const owner = this.owner;

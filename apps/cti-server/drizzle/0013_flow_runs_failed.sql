@@ -1,0 +1,2 @@
+ALTER TABLE "flow_runs" DROP CONSTRAINT "flow_runs_status_check";--> statement-breakpoint
+ALTER TABLE "flow_runs" ADD CONSTRAINT "flow_runs_status_check" CHECK ("flow_runs"."status" IN ('waiting', 'finished', 'failed'));

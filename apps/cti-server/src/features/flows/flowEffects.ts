@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { AppError, type Interaction } from '@omnicc/shared';
+import type { EffectRequest, EffectResult } from '@omnicc/flows';
+
+/** Both languages in one message: the step records it, and the side panel shows it to an agent of either. */
+const bilingual = (zh: string, en: string): string => `${zh} / ${en}`;
+
+/** What the effects say when the feature they need is missing, as issue 7 asks: a clear failure, never a stub. */
+export const EFFECT_MESSAGES = {
+  addInUnavailable: bilingual('插件平台尚未上线', 'The add-in platform is not available yet'),
+  workOrdersUnavailable: bilingual('工单功能尚未上线', 'Work orders are not available yet'),
+  wrongChannel: (kind: 'sms' | 'email', channel: string) =>
+    kind === 'sms'
+      ? bilingual(`本次${channel}会话不能发送短信：流程只能在短信会话中回复客户`, `This ${channel} interaction cannot carry an SMS: a flow answers the customer by SMS only on an SMS interaction`)
+      : bilingual(`本次${channel}会话不能发送邮件：流程只能在邮件会话中回复客户`, `This ${channel} interaction cannot carry an email: a flow answers the customer by email only on an email interaction`),
+  otherRecipient: bilingual('流程只能发给本次会话的客户，不能发给其他地址', "A flow sends only to this interaction's customer, not to another address"),
+  noAgent: bilingual('会话已不在坐席手中，无法发送', 'The interaction is no longer held by an agent: nothing was sent'),
+  sendFailed: (reason: string) => bilingual(`发送失败：${reason}`, `Sending failed: ${reason}`),
+} as const;
+
+/** The real reply features the effects go through (SmsConversations.reply, EmailConversations.reply). */
+export interface FlowMessageSenders {
+  sms(agentId: string, interactionId: string, body: { clientMessageId: string; text: string }): Promise<unknown>;
+  email(agentId: string, interactionId: string, body: { clientMessageId: string; text: string; mode: 'reply' }): Promise<unknown>;
+}
+
+/**
+ * The outbox's client id for an effect: derived from the request's
+ * idempotency key, so an effect performed again after a crash finds the
+ * message it stored the first time and sends nothing more.
+ */
+export const clientMessageIdOf = (idempotencyKey: string): string => `flow-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40)}`;
+
+/** Digits of a phone number, to compare two spellings of one number. */
+const digits = (s: string) => s.replace(/\D/g, '').replace(/^(00)?86/, '');
+
+/**
+ * Performs what a run asks of the server. Never throws: every failure is an
+ * `error` result, so the flow takes its error branch and the step records
+ * why. Add-ins and work orders wait for issue 8.
+ */
+export class FlowEffects {
+  constructor(private readonly senders: FlowMessageSenders) {}
+
+  async perform(request: EffectRequest, interaction: Interaction): Promise<EffectResult> {
+    switch (request.kind) {
+      case 'addInCall':
+        return { outcome: 'error', message: EFFECT_MESSAGES.addInUnavailable };
+      case 'createWorkOrder':
+        return { outcome: 'error', message: EFFECT_MESSAGES.workOrdersUnavailable };
+      case 'sendMessage':
+        return this.send(request, interaction);
+    }
+  }
+
+  private async send(request: Extract<EffectRequest, { kind: 'sendMessage' }>, interaction: Interaction): Promise<EffectResult> {
+    if (interaction.channel !== request.channel) return { outcome: 'error', message: EFFECT_MESSAGES.wrongChannel(request.channel, interaction.channel) };
+    const customer = request.channel === 'sms' ? interaction.customer.phone : interaction.customer.email;
+    if (request.to !== null && request.to.trim() !== '') {
+      const same = request.channel === 'sms' ? customer !== undefined && digits(customer) === digits(request.to) : customer?.toLowerCase() === request.to.trim().toLowerCase();
+      if (!same) return { outcome: 'error', message: EFFECT_MESSAGES.otherRecipient };
+    }
+    if (!interaction.agentId) return { outcome: 'error', message: EFFECT_MESSAGES.noAgent };
+    const clientMessageId = clientMessageIdOf(request.idempotencyKey);
+    try {
+      if (request.channel === 'sms') await this.senders.sms(interaction.agentId, interaction.id, { clientMessageId, text: request.body });
+      else await this.senders.email(interaction.agentId, interaction.id, { clientMessageId, text: request.body, mode: 'reply' });
+      return { outcome: 'ok', output: { messageId: clientMessageId } };
+    } catch (err) {
+      // The reply features' own coded refusals (not assigned, too long, SMS off) are the step's reason.
+      if (err instanceof AppError) return { outcome: 'error', message: EFFECT_MESSAGES.sendFailed(err.message) };
+      throw err;
+    }
+  }
+}
