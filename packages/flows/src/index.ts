@@ -7,7 +7,7 @@
 export * from './schema/index.js';
 export * from './catalog.js';
 export * from './validate/index.js';
-export * from './runtime/types.js';
+export * from './runtime/index.js';
 export * from './expr/index.js';
 export { DEMO_FLOW_CATALOG } from './examples/demoCatalog.js';
 export * from './compile/index.js';

@@ -37,7 +37,8 @@ export interface FlowMachineInput {
 
 const AUTOMATIC = new Set<FlowNode['kind']>(['start', 'decision', 'setVariable']);
 const PERSON = new Set(['next', 'submit', 'reply', 'timeout']);
-const EVENT_OF: Partial<Record<FlowNode['kind'], readonly FlowMachineEvent['type'][]>> = {
+/** The events each waiting node kind takes (the runtime refuses others before the machine sees them). */
+export const EVENTS_OF_KIND: Partial<Record<FlowNode['kind'], readonly FlowMachineEvent['type'][]>> = {
   script: ['next'],
   ask: ['submit'],
   waitReply: ['reply', 'timeout'],
@@ -139,7 +140,7 @@ function stateOf(graph: FlowGraph, i: number): StateConfig {
   }
   if (AUTOMATIC.has(node.kind)) return { entry, always: transitions(graph, i, false, NODE_PORTS[node.kind]) };
   const on: Record<string, ReturnType<typeof transitions>> = {};
-  const events = EVENT_OF[node.kind] ?? [];
+  const events = EVENTS_OF_KIND[node.kind] ?? [];
   for (const type of events) on[type] = transitions(graph, i, true, type === 'effectResult' ? NODE_PORTS[node.kind] : [type === 'reply' || type === 'timeout' ? type : 'out']);
   return { entry, on };
 }
