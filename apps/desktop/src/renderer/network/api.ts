@@ -1,5 +1,4 @@
 import {
-  appErrorSchema,
   cannedResponseListSchema,
   dictionariesSchema,
   emailConversationSchema,
@@ -14,7 +13,6 @@ import {
   type EmailConversation,
   type EmailMessageView,
   type EmailReplyRequest,
-  type ErrorCode,
   type SmsConversation,
   type SmsMessageView,
   type SmsReplyRequest,
@@ -22,22 +20,11 @@ import {
   type Session,
   type Transcript,
 } from '@omnicc/shared';
+import { createHttp } from './http.js';
 import { parseSoftphoneConfig } from '../telephony/softphoneConfig.js';
 import type { SoftphoneConfig } from '../telephony/softphone.js';
 
-/** Error codes of the contract plus the ones only a client can see. */
-export type ClientErrorCode = ErrorCode | 'NETWORK' | 'TIMEOUT' | 'DISCONNECTED';
-
-/** A failed REST call or socket command, with the code the UI branches on. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: ClientErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError, type ClientErrorCode } from './http.js';
 
 /** The REST part of the contract (wire/rest.ts). */
 export interface Api {
@@ -61,20 +48,6 @@ export interface Api {
   cannedResponses(token: string, query: CannedResponsesQuery): Promise<CannedResponseList>;
 }
 
-const REQUEST_TIMEOUT_MS = 15_000;
-
-/** Codes for HTTP statuses whose body did not carry one (proxies, crashes). */
-function codeOfStatus(status: number): ErrorCode {
-  if (status === 401) return 'UNAUTHENTICATED';
-  if (status === 403) return 'FORBIDDEN';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 409) return 'CONFLICT';
-  if (status === 413) return 'PAYLOAD_TOO_LARGE';
-  if (status === 429) return 'RATE_LIMITED';
-  if (status >= 400 && status < 500) return 'BAD_REQUEST';
-  return 'INTERNAL';
-}
-
 const interactionPath = (id: string): string => `/api/interactions/${encodeURIComponent(id)}`;
 
 /**
@@ -82,41 +55,7 @@ const interactionPath = (id: string): string => `/api/interactions/${encodeURICo
  * the renderer). Replies are parsed with the contract's zod schemas.
  */
 export function createApi(baseUrl: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): Api {
-  /** One request: the network's failures as coded errors, a refusal as the server's code. */
-  async function request(path: string, init: { method: 'GET' | 'POST'; token?: string; body?: unknown }): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (init.token) headers.authorization = `Bearer ${init.token}`;
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await fetchImpl(`${baseUrl}${path}`, {
-        method: init.method,
-        headers,
-        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-        credentials: 'omit',
-        cache: 'no-store',
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-    } catch (err) {
-      const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
-      throw new ApiError(timedOut ? 'TIMEOUT' : 'NETWORK', err instanceof Error ? err.message : 'network error');
-    }
-    if (!response.ok) {
-      const data: unknown = await response.json().catch(() => undefined);
-      const parsed = appErrorSchema.safeParse((data as { error?: unknown } | undefined)?.error);
-      throw parsed.success ? new ApiError(parsed.data.code, parsed.data.message) : new ApiError(codeOfStatus(response.status), `HTTP ${response.status}`);
-    }
-    return response;
-  }
-
-  async function call<T>(path: string, init: { method: 'GET' | 'POST'; token?: string; body?: unknown }, parse: (data: unknown) => T): Promise<T> {
-    const data: unknown = await (await request(path, init)).json().catch(() => undefined);
-    try {
-      return parse(data);
-    } catch {
-      throw new ApiError('INTERNAL', `unexpected reply from ${path}`);
-    }
-  }
+  const { request, call } = createHttp(baseUrl, fetchImpl);
 
   return {
     login: (credentials) => call('/api/auth/login', { method: 'POST', body: credentials }, (d) => sessionSchema.parse(d)),
