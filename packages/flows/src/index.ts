@@ -9,5 +9,7 @@ export * from './catalog.js';
 export * from './validate/index.js';
 export * from './runtime/index.js';
 export * from './expr/index.js';
-export { DEMO_FLOW_CATALOG } from './examples/demoCatalog.js';
+export * from './examples/index.js';
 export * from './compile/index.js';
+export * from './testrun/index.js';
+export * from './diff/index.js';

@@ -15,6 +15,8 @@ export interface CompiledFlow {
   doc: FlowDocument;
   /** Parsed expressions and lookups the machine's guards and actions use. */
   program: FlowProgram;
+  /** What validate said that does not stop a run: warnings, and errors in the flow's tests (runFlowTests fails those tests). */
+  diagnostics: Diagnostic[];
 }
 
 /** Thrown by compile for a document with errors; `diagnostics` lists them (errors only). */
@@ -43,7 +45,7 @@ const CATALOG_CODES: ReadonlySet<DiagnosticCode> = new Set([
 /**
  * Compiles a flow document to an XState v5 machine. Refuses (throws
  * FlowCompileError, code FLOW_INVALID) a document with any error
- * diagnostic; warnings pass. Deterministic: the same document gives the
+ * diagnostic, except errors in its test cases; warnings pass. Deterministic: the same document gives the
  * same machine config and hash. Without a catalog, references to add-ins,
  * work-order types, queues and dispositions are not checked (the server
  * compiles with its catalog; tests and the designer may not have one).
@@ -52,8 +54,10 @@ export function compile(input: unknown, catalog?: FlowCatalog): CompiledFlow {
   const parsed = flowDocumentSchema.safeParse(input);
   if (!parsed.success) throw new FlowCompileError(validate(input, catalog ?? EMPTY_CATALOG));
   const doc = parsed.data;
-  const diagnostics = validateParsed(doc, catalog ?? EMPTY_CATALOG).filter((d) => d.severity === 'error' && (catalog !== undefined || !CATALOG_CODES.has(d.code)));
-  if (diagnostics.length > 0) throw new FlowCompileError(diagnostics);
+  const all = validateParsed(doc, catalog ?? EMPTY_CATALOG).filter((d) => catalog !== undefined || !CATALOG_CODES.has(d.code));
+  // A broken test case does not change what a run does: it fails in runFlowTests, it does not stop the flow.
+  const blocking = all.filter((d) => d.severity === 'error' && d.testId === undefined);
+  if (blocking.length > 0) throw new FlowCompileError(blocking);
   const program = buildProgram(doc);
-  return { machine: buildMachine(doc, buildGraph(doc), program), hash: flowHash(doc), doc, program };
+  return { machine: buildMachine(doc, buildGraph(doc), program), hash: flowHash(doc), doc, program, diagnostics: all };
 }

@@ -136,7 +136,7 @@ describe('runtime', () => {
       edges: [edge('e1', 's', 'inc'), edge('e2', 'inc', 'inc', 'out', 'n >= 0'), edge('e3', 'inc', 'e')],
     };
     const program = buildProgram(doc);
-    const c: CompiledFlow = { machine: buildMachine(doc, buildGraph(doc), program), hash: flowHash(doc), doc, program };
+    const c: CompiledFlow = { machine: buildMachine(doc, buildGraph(doc), program), hash: flowHash(doc), doc, program, diagnostics: [] };
     const s = startRun(c, { runId: 'r', context: {}, now: T0 });
     expect(s).toMatchObject({ status: 'failed', failure: { code: 'step-limit', nodeId: 'inc' } });
     expect(s.steps).toHaveLength(STEP_LIMIT);

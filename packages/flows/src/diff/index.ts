@@ -1,0 +1,1 @@
+export { diffFlows, type FlowDiff, type ElementDiff, type ChangedElement } from './diffFlows.js';

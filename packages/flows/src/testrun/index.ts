@@ -1,0 +1,1 @@
+export { runFlowTests, type FlowTestReport, type FlowTestResult, type FlowTestFailure } from './runFlowTests.js';
