@@ -11,6 +11,7 @@ export default defineConfig({
       'packages/flows',
       'packages/ui',
       'apps/cti-server',
+      'apps/bss-sim',
       'apps/desktop',
       'apps/desktop/e2e',
     ],

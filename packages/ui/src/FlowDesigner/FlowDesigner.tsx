@@ -100,7 +100,7 @@ function Designer(props: FlowDesignerProps) {
     return d;
   }, [validation.diagnostics, diff, simulation.path]);
 
-  const actions = useDesignerActions(store, catalog, canvasRef, readOnly);
+  const actions = useDesignerActions(store, catalog, canvasRef, readOnly, t.defaults);
   const openProperties = () => {
     setTab('properties');
     requestAnimationFrame(() => panelRef.current?.querySelector<HTMLElement>('input, textarea, select, button')?.focus());

@@ -40,7 +40,7 @@ const center = (n: DesignerNode | undefined) =>
   n ? { x: n.position.x + (n.measured?.width ?? NODE_SIZE.width) / 2, y: n.position.y + (n.measured?.height ?? NODE_SIZE.height) / 2 } : null;
 
 /** The designer's commands, bound to its store and React Flow instance. */
-export function useDesignerActions(store: StoreApi<DesignerState>, catalog: FlowCatalog, canvas: RefObject<HTMLDivElement | null>, readOnly: boolean): DesignerActions {
+export function useDesignerActions(store: StoreApi<DesignerState>, catalog: FlowCatalog, canvas: RefObject<HTMLDivElement | null>, readOnly: boolean, texts: { answer: string; message: string }): DesignerActions {
   const rf = useReactFlow<DesignerNode, DesignerEdge>();
   return useMemo(() => {
     const get = () => store.getState();
@@ -54,7 +54,7 @@ export function useDesignerActions(store: StoreApi<DesignerState>, catalog: Flow
       const s = get();
       const id = nextId(allIds(s.doc), 'n');
       const position = { x: Math.round(flowCenter.x - NODE_SIZE.width / 2), y: Math.round(flowCenter.y - NODE_SIZE.height / 2) };
-      s.commit(addNode(s.doc, newNode(kind, id, position, catalog)), { select: { nodes: [id], edges: [] } });
+      s.commit(addNode(s.doc, newNode(kind, id, position, catalog, texts)), { select: { nodes: [id], edges: [] } });
       return id;
     };
     const actions: DesignerActions = {
@@ -144,5 +144,5 @@ export function useDesignerActions(store: StoreApi<DesignerState>, catalog: Flow
       focusNode,
     };
     return actions;
-  }, [store, catalog, canvas, readOnly, rf]);
+  }, [store, catalog, canvas, readOnly, rf, texts]);
 }

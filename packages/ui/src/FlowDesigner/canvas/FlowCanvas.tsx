@@ -8,6 +8,7 @@ import {
   type EdgeChange,
   type IsValidConnection,
   type NodeChange,
+  type OnConnectEnd,
 } from '@xyflow/react';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -135,6 +136,18 @@ export function FlowCanvas({ store, decorations, onEdit, containerRef }: FlowCan
     [store, readOnly],
   );
 
+  // React Flow connects only when the pointer ends on a handle; a team lead aims at the node, so a drop anywhere on it connects too.
+  const onConnectEnd = useCallback<OnConnectEnd>(
+    (event, state) => {
+      if (state.isValid === true || !state.fromHandle || state.fromHandle.type !== 'source' || !state.fromHandle.id) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const hit = point ? document.elementFromPoint(point.clientX, point.clientY) : null;
+      const target = hit?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+      if (target !== undefined) onConnect({ source: state.fromHandle.nodeId, sourceHandle: state.fromHandle.id, target, targetHandle: 'in' });
+    },
+    [onConnect],
+  );
+
   const ariaLabelConfig = useMemo(
     () => ({
       'node.a11yDescription.default': t.canvas.nodeHelp,
@@ -161,6 +174,7 @@ export function FlowCanvas({ store, decorations, onEdit, containerRef }: FlowCan
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDoubleClick={onEdit}
         onEdgeDoubleClick={onEdit}

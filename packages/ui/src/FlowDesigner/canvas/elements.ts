@@ -127,6 +127,9 @@ export function toNodes(
   return nodes;
 }
 
+const markerColor = (data: FlowEdgeData): string =>
+  data.diff ? `var(--fd-${data.diff})` : data.onPath ? 'var(--fd-path)' : data.diagnostics.some((d) => d.severity === 'error') ? 'var(--omni-danger)' : '#7d8794';
+
 /** React Flow edges for the document: one per flow edge, leaving from its port's handle. */
 export function toEdges(doc: FlowDocument, selection: Selection, decorations: Decorations, previous: ReadonlyMap<string, DesignerEdge>): DesignerEdge[] {
   const byEdge = groupBy(decorations.diagnostics, 'edgeId');
@@ -155,7 +158,8 @@ export function toEdges(doc: FlowDocument, selection: Selection, decorations: De
       targetHandle: 'in',
       data,
       selected: isSelected,
-      markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+      // Sized in pixels, not stroke widths, so a thick path edge keeps a normal arrow; coloured like its edge.
+      markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, markerUnits: 'userSpaceOnUse', color: markerColor(data) },
     };
   };
   const edges = doc.edges.map((edge) => {

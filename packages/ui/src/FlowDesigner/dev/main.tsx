@@ -19,9 +19,10 @@ const diff: FlowDiff | undefined = params.has('diff')
 function App() {
   const [doc, setDoc] = useState<FlowDocument>(SAMPLE_FLOW);
   return (
-    <div style={{ height: '100vh' }}>
+    <main style={{ height: '100vh' }}>
+      <h1 className="omni-visually-hidden">{doc.name}</h1>
       <FlowDesigner document={doc} onChange={setDoc} catalog={SAMPLE_CATALOG} locale={locale} readOnly={params.has('readOnly')} {...(diff ? { diff } : {})} />
-    </div>
+    </main>
   );
 }
 

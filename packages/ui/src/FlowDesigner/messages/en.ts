@@ -17,6 +17,8 @@ export const en = {
     end: 'End',
   } satisfies Record<FlowNodeKind, string>,
   ports: { out: 'next', ok: 'ok', timeout: 'timeout', error: 'error', reply: 'reply' } as Record<string, string>,
+  /** Texts a new node starts with, so it is valid before the team lead types anything. */
+  defaults: { answer: 'Answer', message: 'Dear customer, …' },
   palette: {
     title: 'Nodes',
     hint: 'Drag onto the canvas, or press Enter',
@@ -189,7 +191,6 @@ export const en = {
     restart: 'Restart',
     stop: 'Stop',
     blocked: 'The flow has errors; fix them to simulate:',
-    unavailable: 'Simulation is not available yet.',
     context: 'Context',
     waitingScript: 'Agent reads',
     next: 'Next',

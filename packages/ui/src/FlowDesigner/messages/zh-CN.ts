@@ -17,6 +17,7 @@ export const zhCN: DesignerMessages = {
     end: '结束',
   },
   ports: { out: '下一步', ok: '成功', timeout: '超时', error: '失败', reply: '已回复' },
+  defaults: { answer: '回答', message: '尊敬的客户，……' },
   palette: {
     title: '节点',
     hint: '拖到画布上，或按 Enter 添加',
@@ -189,7 +190,6 @@ export const zhCN: DesignerMessages = {
     restart: '重新开始',
     stop: '停止',
     blocked: '流程有错误，修正后才能模拟：',
-    unavailable: '模拟运行暂不可用。',
     context: '上下文',
     waitingScript: '坐席话术',
     next: '下一步',

@@ -22,7 +22,7 @@ export const KIND_LOOK: Record<FlowNodeKind, { family: KindFamily; glyph: string
 export const isTerminalKind = (kind: FlowNodeKind): boolean => NODE_PORTS[kind].length === 0;
 
 /** The node a palette drop or Enter adds: valid where the catalog allows, so a new node starts with few errors. */
-export function newNode(kind: FlowNodeKind, id: string, position: { x: number; y: number }, catalog: FlowCatalog): FlowNode {
+export function newNode(kind: FlowNodeKind, id: string, position: { x: number; y: number }, catalog: FlowCatalog, texts: { answer: string; message: string }): FlowNode {
   const base = { id, position };
   switch (kind) {
     case 'start':
@@ -31,7 +31,7 @@ export function newNode(kind: FlowNodeKind, id: string, position: { x: number; y
     case 'script':
       return { ...base, kind, text: '' };
     case 'ask':
-      return { ...base, kind, fields: [{ variable: 'answer', label: 'Answer', input: 'text', required: true }] };
+      return { ...base, kind, fields: [{ variable: 'answer', label: texts.answer, input: 'text', required: true }] };
     case 'addInCall': {
       const addIn = catalog.addIns[0];
       return { ...base, kind, addInId: addIn?.id ?? '', operation: addIn?.operations[0]?.name ?? '', input: {}, output: {} };
@@ -41,7 +41,7 @@ export function newNode(kind: FlowNodeKind, id: string, position: { x: number; y
     case 'createWorkOrder':
       return { ...base, kind, workOrderType: catalog.workOrderTypes[0]?.type ?? '', fields: {} };
     case 'sendMessage':
-      return { ...base, kind, channel: 'sms', body: '' };
+      return { ...base, kind, channel: 'sms', body: texts.message };
     case 'transfer':
       return { ...base, kind, queueId: catalog.queues[0]?.id ?? '' };
     case 'waitReply':

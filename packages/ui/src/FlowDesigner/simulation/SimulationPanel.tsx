@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { FlowCatalog, RunState } from '@omnicc/flows';
+import { WORK_ORDER_NUMBER_OUTPUT, type FlowCatalog, type RunState } from '@omnicc/flows';
 import { useDesigner } from '../DesignerContext.js';
 import type { DesignerState } from '../model/designerStore.js';
 import { nextId } from '../model/edits.js';
@@ -14,7 +14,7 @@ import { WaitingStep } from './WaitingStep.js';
 function outputFieldsOf(run: RunState, catalog: FlowCatalog) {
   const request = run.waiting?.kind === 'effect' ? run.waiting.request : undefined;
   if (request?.kind === 'addInCall') return catalog.addIns.find((a) => a.id === request.addInId)?.operations.find((o) => o.name === request.operation)?.outputs ?? [];
-  if (request?.kind === 'createWorkOrder') return [{ name: 'workOrderId', type: 'text' as const }];
+  if (request?.kind === 'createWorkOrder') return [{ name: WORK_ORDER_NUMBER_OUTPUT, type: 'text' as const }];
   return [];
 }
 
@@ -25,7 +25,6 @@ export function SimulationPanel({ simulation, store, onReveal }: { simulation: S
   const { t, locale, catalog, readOnly } = useDesigner();
   const tests = useStore(store, (s) => s.doc.tests);
   const { run, blocked, refused } = simulation;
-  if (!simulation.available) return <p className="fd-hint">{t.sim.unavailable}</p>;
   const names = catalogNames(catalog, locale);
   const save = () => {
     const test = simulation.toTestCase(t.tests.newName(tests.length + 1));
@@ -61,6 +60,11 @@ export function SimulationPanel({ simulation, store, onReveal }: { simulation: S
           </ul>
         </div>
       )}
+      {refused && (
+        <p className="omni-field__error" role="alert" data-testid={FLOW_TEST_IDS.simError}>
+          {t.sim.refused} {refused.message[locale]}
+        </p>
+      )}
       {run && (
         <>
           <div className="fd-row fd-row--buttons">
@@ -74,12 +78,12 @@ export function SimulationPanel({ simulation, store, onReveal }: { simulation: S
               {t.sim.saveTest}
             </button>
           </div>
-          {refused && (
-            <p className="omni-field__error" role="alert" data-testid={FLOW_TEST_IDS.simError}>
-              {t.sim.refused} {refused.message[locale]}
+          {run.status === 'waiting' && run.waiting && <WaitingStep key={`${run.waiting.nodeId}-${run.steps.length}`} waiting={run.waiting} refused={refused} onSend={simulation.send} outputFields={outputFieldsOf(run, catalog)} />}
+          {run.status === 'failed' && run.failure && (
+            <p className="omni-field__error" role="alert" data-testid={FLOW_TEST_IDS.simError} data-node-id={run.failure.nodeId}>
+              {run.failure.message[locale]}
             </p>
           )}
-          {run.status === 'waiting' && run.waiting && <WaitingStep key={`${run.waiting.nodeId}-${run.steps.length}`} waiting={run.waiting} refused={refused} onSend={simulation.send} outputFields={outputFieldsOf(run, catalog)} />}
           {run.status === 'finished' && run.outcome && (
             <p className="fd-sim-outcome" role="status" data-testid={FLOW_TEST_IDS.simOutcome} data-outcome={run.outcome.kind}>
               {run.outcome.kind === 'ended' ? t.sim.ended(names.disposition(run.outcome.disposition)) : t.sim.transferred(names.queue(run.outcome.queueId))}

@@ -1,12 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { Diagnostic, EffectResult, FlowCatalog, FlowContextValues, FlowDocument, FlowTestCase, RunEvent, RunEventError, RunState, ScriptedEffect, TestStep } from '@omnicc/flows';
+import type { CompiledFlow, Diagnostic, EffectResult, FlowCatalog, FlowContextValues, FlowDocument, FlowTestCase, RunEvent, RunEventError, RunState, ScriptedEffect, TestStep } from '@omnicc/flows';
 import type { PathStatus } from '../canvas/elements.js';
 import { simulationEngine, type SimulationEngine } from '../engine.js';
 
 /** A simulation's state as the panel shows it. */
 export interface Simulation {
-  /** Null when the runtime is not available. */
-  available: boolean;
   run: RunState | null;
   /** Errors that kept the flow from starting. */
   blocked: readonly Diagnostic[] | null;
@@ -67,30 +65,24 @@ export function runPath(doc: FlowDocument, run: RunState): NonNullable<Simulatio
  * step, and record what was done so it can become a flow test case. The run
  * uses the document as it was at start; restart to pick up edits.
  */
-export function useSimulation(doc: FlowDocument, catalog: FlowCatalog, initialContext: FlowContextValues = {}, engine: SimulationEngine | null = simulationEngine): Simulation {
+export function useSimulation(doc: FlowDocument, catalog: FlowCatalog, initialContext: FlowContextValues = {}, engine: SimulationEngine = simulationEngine): Simulation {
   const [context, setContext] = useState<FlowContextValues>(initialContext);
-  const [session, setSession] = useState<{ doc: FlowDocument; run: RunState; steps: TestStep[]; effects: ScriptedEffect[] } | null>(null);
+  const [session, setSession] = useState<{ compiled: CompiledFlow; run: RunState; steps: TestStep[]; effects: ScriptedEffect[] } | null>(null);
   const [blocked, setBlocked] = useState<readonly Diagnostic[] | null>(null);
   const [refused, setRefused] = useState<RunEventError | null>(null);
 
   const start = useCallback(() => {
-    setRefused(null);
-    if (!engine) return;
     runs += 1;
     const result = engine.start(doc, catalog, { runId: `simulation-${runs}`, context, now: new Date().toISOString() });
-    if (!result.ok) {
-      setBlocked(result.diagnostics);
-      setSession(null);
-      return;
-    }
-    setBlocked(null);
-    setSession({ doc, run: result.state, steps: [], effects: [] });
+    setSession(result.ok ? { compiled: result.compiled, run: result.state, steps: [], effects: [] } : null);
+    setBlocked(!result.ok && 'diagnostics' in result ? result.diagnostics : null);
+    setRefused(!result.ok && 'error' in result ? result.error : null);
   }, [engine, doc, catalog, context]);
 
   const send = useCallback(
     (event: RunEvent) => {
-      if (!engine || !session) return;
-      const result = engine.send(session.run, event, new Date().toISOString());
+      if (!session) return;
+      const result = engine.send(session.compiled, session.run, event, new Date().toISOString());
       if (!result.ok) {
         setRefused(result.error);
         return;
@@ -107,7 +99,7 @@ export function useSimulation(doc: FlowDocument, catalog: FlowCatalog, initialCo
     [engine, session],
   );
 
-  const path = useMemo(() => (session ? runPath(session.doc, session.run) : null), [session]);
+  const path = useMemo(() => (session ? runPath(session.compiled.doc, session.run) : null), [session]);
 
   const toTestCase = useCallback(
     (name: string): FlowTestCase | null => {
@@ -121,7 +113,6 @@ export function useSimulation(doc: FlowDocument, catalog: FlowCatalog, initialCo
   );
 
   return {
-    available: engine !== null,
     run: session?.run ?? null,
     blocked,
     refused,
