@@ -92,6 +92,8 @@ describe('runtime', () => {
     const s = send(compiled, startRun(compiled, { runId: 'r', context, now: T0 }), EVENTS[0]!);
     const r = sendEvent(compiled, s, { type: 'effectResult', nodeId: 'b', result: { outcome: 'ok', output: { arrears: '12' } } }, T0);
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid-answer', fieldErrors: { arrears: {} } } });
+    const w = send(compiled, s, EVENTS[1]!);
+    expect(sendEvent(compiled, w, { type: 'effectResult', nodeId: 'w', result: { outcome: 'timeout' } }, T0)).toMatchObject({ ok: false, error: { code: 'invalid-answer' }, state: w });
   });
 
   it('takes the timeout and error ports, and a guard sees the outputs of its own event', () => {

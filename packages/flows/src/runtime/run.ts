@@ -2,6 +2,7 @@ import { createActor, type Snapshot } from 'xstate';
 import type { CompiledFlow } from '../compile/compile.js';
 import { EVENTS_OF_KIND, type FlowMachineEvent } from '../compile/machine.js';
 import { WORK_ORDER_NUMBER_OUTPUT } from '../compile/program.js';
+import { NODE_PORTS } from '../schema/nodes.js';
 import { CONTEXT_FIELDS, flowValueSchema, type FlowContextValues, type VariableDecl } from '../schema/variables.js';
 import { checkAnswers, checkOutputs } from './answers.js';
 import type { RunEvent, RunEventError, RunState } from './types.js';
@@ -81,6 +82,8 @@ export function sendEvent(compiled: CompiledFlow, state: RunState, event: RunEve
     if (!checked.ok) return refuse(state, 'invalid-answer', 'Some answers are not valid', '部分答案不符合要求', checked.fieldErrors);
     machineEvent = { type: 'submit', nodeId: node.id, values: checked.values, at };
   } else if (event.type === 'effectResult' && (node.kind === 'addInCall' || node.kind === 'createWorkOrder' || node.kind === 'sendMessage')) {
+    if (!NODE_PORTS[node.kind].includes(event.result.outcome))
+      return refuse(state, 'invalid-answer', `A ${node.kind} node answers ${NODE_PORTS[node.kind].join(' or ')}, not ${event.result.outcome}`, `${node.kind} 节点的结果只能是 ${NODE_PORTS[node.kind].join(' 或 ')}，不能是 ${event.result.outcome}`);
     const errors = event.result.outcome === 'ok' ? checkOutputs(node, variables, event.result.output ?? {}, WORK_ORDER_NUMBER_OUTPUT) : {};
     if (Object.keys(errors).length > 0) return refuse(state, 'invalid-answer', 'The result does not fit the flow', '返回结果与流程不符', errors);
     machineEvent = { type: 'effectResult', nodeId: node.id, result: event.result, at };
