@@ -64,6 +64,16 @@ import { PgListener } from './adapters/db/pgListener.js';
 import { SMS_OUTBOX_CHANNEL } from './adapters/db/smsOutboxRepo.js';
 import type { AdminRoute } from './features/admin/adminRoute.js';
 import type { MailStore } from './store/MailStore.js';
+import { createPgFlowStore } from './adapters/db/flowStore.js';
+import type { FlowStore } from './store/FlowStore.js';
+import { buildFlowCatalog } from './features/flows/flowCatalog.js';
+import { FlowDesigner } from './features/flows/flowDesigner.js';
+import { FlowEffects } from './features/flows/flowEffects.js';
+import { liveFlowEngine } from './features/flows/flowEngineLive.js';
+import { flowReplies } from './features/flows/flowReplies.js';
+import { flowRoutes } from './features/flows/flowRoutes.js';
+import { registerFlowRunRoutes } from './features/flows/flowRunRoutes.js';
+import { FlowRunService } from './features/flows/flowRunService.js';
 
 export interface AppDeps {
   config: Config;
@@ -90,6 +100,8 @@ export interface Application {
   sms: SmsChannel;
   /** SMS group send: the runner (sending on the routing owner) and its store. */
   smsCampaigns: { runner: CampaignRunner; store: SmsCampaignStore };
+  /** Service flows: the store and the runs of accepted interactions' bound flows. */
+  flows: { store: FlowStore; runs: FlowRunService };
   /** Every admin route mounted (the role-matrix test walks them). */
   adminRoutes: AdminRoute[];
   leadership: RoutingLeadership;
@@ -133,6 +145,8 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   const secrets = SecretBox.fromSecrets(tokenSecret, config.email.previousTokenSecrets);
   if (!config.tokenSecret) logger.warn('no OMNICC_TOKEN_SECRET: mailbox passwords stored now cannot be read after a restart');
   const mail = createPgMailStore(deps.pool);
+  const flowStore = createPgFlowStore(deps.pool);
+  const flowCatalog = () => buildFlowCatalog(store);
 
   // Notifiers call into `chat`, declared below: routing needs the notifiers,
   // and the chat service needs routing. The closures run only after start-up.
@@ -145,7 +159,13 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   // Routing runs on the one node holding the routing lease (docs/architecture.md, "Scale-out").
   const nodeId = randomUUID();
   const key = clusterKey(tokenSecret);
-  const routing = new RoutingGateway({ remote: new RemoteRouting({ leases: store.leases, nodeId, key }), log: logger, retryForMs: Math.max(15_000, config.leaseTtlMs * 3) });
+  const routing = new RoutingGateway({
+    remote: new RemoteRouting({ leases: store.leases, nodeId, key }),
+    log: logger,
+    retryForMs: Math.max(15_000, config.leaseTtlMs * 3),
+    // The bound service flow starts after the accept, in the background: it never slows or fails one.
+    onAccepted: (interaction) => flowRuns.accepted(interaction),
+  });
   const census: SocketCensus = async () => {
     const present = new Map<string, Set<string>>();
     for (const s of await agentNsp.fetchSockets()) {
@@ -164,7 +184,19 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     log: logger,
   });
   const pushes = emailPushes({ mail, store, push: (agentId, message) => agentNsp.to(agentRoom(agentId)).emit('email:message', message) });
-  const email = new EmailChannel({ config: config.email, mail, secrets, routing, clock, log: logger, onStored: pushes.stored, onSendAttempt: pushes.sendAttempted });
+  const email = new EmailChannel({
+    config: config.email,
+    mail,
+    secrets,
+    routing,
+    clock,
+    log: logger,
+    onStored: async (outcome) => {
+      await pushes.stored(outcome);
+      await replies.email(outcome);
+    },
+    onSendAttempt: pushes.sendAttempted,
+  });
   const smsStore = createPgSmsStore(deps.pool);
   // Read at scrape time, once `sms` exists.
   const smsMetrics = createSmsMetrics(metrics.registry, { gatewayState: () => sms.status(), pending: () => smsStore.outbox.pendingCount() });
@@ -175,7 +207,10 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     routing,
     clock,
     log: logger,
-    onStored: smsPush.stored,
+    onStored: (outcome) => {
+      smsPush.stored(outcome);
+      replies.sms(outcome);
+    },
     onStatus: smsPush.status,
     listen: (onNotify) => new PgListener({ pool: deps.pool, channel: SMS_OUTBOX_CHANNEL, onNotify, log: logger }),
     metrics: smsMetrics,
@@ -195,6 +230,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     metrics: { timeZone: config.timeZone, shortAbandonMs: config.shortAbandonSeconds * 1000 },
     onWriteFailed: () => void leadership?.relinquish('routing writes failed'),
     onTakeover: () => {
+      flowRuns.startSweeping();
       voice.start();
       email.start();
       sms.start();
@@ -202,6 +238,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
       if (smsGateway) campaigns.start(smsGateway);
     },
     onGiveUp: async () => {
+      flowRuns.stopSweeping();
       // The campaign runner first: its submits under way finish and are recorded before the bind closes.
       await Promise.all([voice.stop(), email.stop(), campaigns.halt().then(() => sms.stop())]);
     },
@@ -215,7 +252,14 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
       metrics.watchdogHealed.inc({ kind: 'ownerless' }, audit.ownerless.length);
     },
   });
-  const chat = new ChatService({ store, clock, routing, notifier: notifiers.chat, defaultQueueId: 'chat-general', afterClose: (i) => sms.surveys.afterClose(i) });
+  const chatNotifier: typeof notifiers.chat = {
+    ...notifiers.chat,
+    message: (i, message) => {
+      replies.chat(i, message);
+      return notifiers.chat.message(i, message);
+    },
+  };
+  const chat = new ChatService({ store, clock, routing, notifier: chatNotifier, defaultQueueId: 'chat-general', afterClose: (i) => sms.surveys.afterClose(i) });
 
   const onEvent = (nsp: string) => (event: string, result: string) => metrics.socketEvents.inc({ namespace: nsp, event: event.slice(0, 40), result });
   setupAgentNamespace(agentNsp, { store, clock, tokens, routing, chat, calls: voice.transfers, log: logger, onEvent: onEvent('agent') });
@@ -227,6 +271,21 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     socket.on('disconnect', () => metrics.agentsConnected.dec());
   });
 
+  const emailConversations = new EmailConversations({ store, mail, clock, outbox: email.outbox, bodyUrls: mailBodyUrls(tokens) });
+  // Runs are in the database: any node starts and advances them; the owner sweeps deadlines and effects left out.
+  const flowRuns = new FlowRunService({
+    store,
+    flows: flowStore,
+    engine: liveFlowEngine,
+    catalog: flowCatalog,
+    // A flow's messages go through the agents' own reply outboxes (SmsConversations is built below).
+    effects: new FlowEffects({ sms: (agentId, id, body) => smsConversations.reply(agentId, id, body), email: (agentId, id, body) => emailConversations.reply(agentId, id, body) }),
+    clock,
+    log: logger,
+    timeZone: config.timeZone,
+    push: (agentId, view) => agentNsp.to(agentRoom(agentId)).emit('flow:run', view),
+  });
+  const replies = flowReplies(flowRuns, mail);
   registerAuthRoutes(http, { store, tokens, authenticate, limiter: new LoginLimiter(() => clock.now()) });
   registerDictionaryRoutes(http, { store, authenticate });
   registerTranscriptRoutes(http, { store, authenticate });
@@ -235,6 +294,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   const adminRoutes = registerAdminRoutes(http, { store, authenticate, onChanged: (change) => routing.call('configChanged', change), extraRoutes: [
       ...mailboxRoutes(mailboxAdmin),
       ...smsCampaignRoutes(new SmsCampaignService({ store, campaigns: smsCampaignStore, clock, timeZone: config.timeZone })),
+      ...flowRoutes(new FlowDesigner({ flows: flowStore, engine: liveFlowEngine, catalog: flowCatalog, clock })),
     ],
   });
   registerChatRoutes(http, { chat, now: () => clock.now(), perMinute: config.chatStartsPerMinute });
@@ -253,7 +313,8 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   });
   registerVoiceRoutes(http, { store, authenticate, voice });
   registerEmailMetrics(metrics.registry, { email, mail });
-  registerEmailRoutes(http, { store, authenticate, conversations: new EmailConversations({ store, mail, clock, outbox: email.outbox, bodyUrls: mailBodyUrls(tokens) }) });
+  registerEmailRoutes(http, { store, authenticate, conversations: emailConversations });
+  registerFlowRunRoutes(http, { store, authenticate, runs: flowRuns });
   const smsConversations = new SmsConversations({ store, sms: smsStore, channel: sms, serviceNumber: config.sms.serviceNumber, maxParts: config.sms.maxParts, clock, log: logger, onWritten: smsPush.written, metrics: smsMetrics });
   registerSmsRoutes(http, { store, authenticate, conversations: smsConversations });
   registerMailBodyRoutes(http, { tokens, mail });
@@ -270,6 +331,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     mail,
     sms,
     smsCampaigns: { runner: campaigns, store: smsCampaignStore },
+    flows: { store: flowStore, runs: flowRuns },
     adminRoutes,
     get leadership() {
       if (!leadership) throw new Error('not listening yet');

@@ -8,6 +8,7 @@ import { openDatabase } from './adapters/db/openDatabase.js';
 import { migrate } from './adapters/db/migrate.js';
 import { createPgStore } from './adapters/db/pgStore.js';
 import type { Store } from './store/Store.js';
+import type pg from 'pg';
 import { startEmbeddedTelephony } from './features/voice/embeddedTelephony.js';
 
 export interface RunningServer {
@@ -24,7 +25,7 @@ export interface RunningServer {
  * it, builds the application and listens. `prepare` runs after migration and
  * before routing recovers (the demo seeds there).
  */
-export async function startServer(given: Config, logger: Logger, prepare?: (store: Store) => Promise<void>): Promise<RunningServer> {
+export async function startServer(given: Config, logger: Logger, prepare?: (store: Store, pool: pg.Pool) => Promise<void>): Promise<RunningServer> {
   // One secret per run when none is configured (dev): tokens and the softphones' SIP credentials must agree.
   const config = { ...given, tokenSecret: given.tokenSecret ?? randomBytes(32).toString('base64url') };
   const db = await openDatabase({
@@ -37,7 +38,7 @@ export async function startServer(given: Config, logger: Logger, prepare?: (stor
   try {
     await migrate(db.pool);
     const store = createPgStore(db.pool);
-    await prepare?.(store);
+    await prepare?.(store, db.pool);
     telephony = await startEmbeddedTelephony(config.voice, { dataDir: config.dataDir, tokenSecret: config.tokenSecret, log: logger });
     const app = await createApplication({
       config,

@@ -6,7 +6,9 @@ import { ADMIN_POLICY, allowedRoles } from '../src/features/admin/policy.js';
 import type { Store } from '../src/store/Store.js';
 import type { MailStore } from '../src/store/MailStore.js';
 import type { SmsCampaignStore } from '../src/store/SmsCampaignStore.js';
+import type { FlowStore } from '../src/store/FlowStore.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
+import { greetingFlow } from './support/flowDocs.js';
 
 /** A request that succeeds when allowed; `state` reads what it would change, to prove a refused one changed nothing. */
 interface Probe {
@@ -72,6 +74,24 @@ const newCampaign = async (state: 'draft' | 'running' | 'paused' = 'draft') => {
 let campaignCreator = '';
 const campaignState = (id: string) => async () => (await campaignStore().get(id))?.state;
 const CAMPAIGNS = '/api/admin/sms-campaigns';
+/** The flow store of the server under test; flows are drawn by Tina. */
+let flowStore: () => FlowStore;
+const FLOWS = '/api/flows';
+const BINDINGS = '/api/flow-bindings';
+const flowBy = () => ({ actorId: campaignCreator, at: new Date().toISOString() });
+/** A stored flow with `published` versions (each a different text), the last one live. */
+const newFlow = async (published = 0) => {
+  const key = fresh('flow-');
+  await flowStore().flows.create(greetingFlow(key), flowBy());
+  for (let v = 1; v <= published; v++) await flowStore().flows.publish(key, { revision: 1, document: greetingFlow(key, `v${v}`), hash: `h${v}`, comment: 'probe' }, flowBy());
+  return key;
+};
+/** Binding criteria no other probe has used (one binding per set of criteria). */
+const BINDING_CRITERIA = ['chat-general', 'chat-vip', 'voice-general', 'sms-general', 'email-general'].flatMap((queueId) =>
+  [undefined, 'chat', 'voice', 'sms', 'email'].flatMap((channel) => [undefined, 'inbound', 'transferred'].map((interactionType) => ({ queueId, ...(channel ? { channel } : {}), ...(interactionType ? { interactionType } : {}) }))),
+);
+const nextCriteria = () => BINDING_CRITERIA[seq++ % BINDING_CRITERIA.length]!;
+const newBinding = async () => flowStore().bindings.create({ flowKey: await newFlow(), priority: 0, ...(nextCriteria() as { queueId: string }) }, flowBy());
 const newAgent = (store: Store) => store.agents.create({ username: fresh('agent'), displayName: 'A', role: 'agent', skills: [], capacity: { voice: 1, chat: 3, email: 5, sms: 5 }, passwordHash: 'x' });
 
 /** One probe per admin route, keyed `METHOD url` as the route table declares them. */
@@ -156,13 +176,51 @@ const CASES: Record<string, Case> = {
     const id = await newCampaign('draft');
     return { path: `${CAMPAIGNS}/${id}/cancel`, state: campaignState(id) };
   },
+  [`GET ${FLOWS}/catalog`]: () => Promise.resolve({ path: `${FLOWS}/catalog` }),
+  [`GET ${FLOWS}`]: () => Promise.resolve({ path: FLOWS }),
+  [`POST ${FLOWS}`]: () => {
+    const key = fresh('new-flow-');
+    return Promise.resolve({ path: FLOWS, body: { document: greetingFlow(key) }, state: () => flowStore().flows.get(key) });
+  },
+  [`GET ${FLOWS}/:key`]: async () => ({ path: `${FLOWS}/${await newFlow()}` }),
+  [`PUT ${FLOWS}/:key/draft`]: async () => {
+    const key = await newFlow();
+    return { path: `${FLOWS}/${key}/draft`, body: { revision: 1, document: greetingFlow(key, 'Changed') }, state: () => flowStore().flows.get(key) };
+  },
+  [`POST ${FLOWS}/:key/validate`]: async () => ({ path: `${FLOWS}/${await newFlow()}/validate`, body: {} }),
+  [`POST ${FLOWS}/:key/tests`]: async () => ({ path: `${FLOWS}/${await newFlow()}/tests`, body: {} }),
+  [`POST ${FLOWS}/:key/publish`]: async () => {
+    const key = await newFlow();
+    return { path: `${FLOWS}/${key}/publish`, body: { revision: 1, comment: 'probe' }, state: () => flowStore().flows.get(key) };
+  },
+  [`GET ${FLOWS}/:key/versions`]: async () => ({ path: `${FLOWS}/${await newFlow(1)}/versions` }),
+  [`GET ${FLOWS}/:key/versions/:version`]: async () => ({ path: `${FLOWS}/${await newFlow(1)}/versions/1` }),
+  [`GET ${FLOWS}/:key/diff`]: async () => ({ path: `${FLOWS}/${await newFlow(1)}/diff?from=1&to=draft` }),
+  [`POST ${FLOWS}/:key/rollback`]: async () => {
+    const key = await newFlow(2);
+    return { path: `${FLOWS}/${key}/rollback`, body: { version: 1, comment: 'probe' }, state: () => flowStore().flows.get(key) };
+  },
+  [`GET ${BINDINGS}`]: () => Promise.resolve({ path: BINDINGS }),
+  [`POST ${BINDINGS}`]: async () => {
+    const flowKey = await newFlow();
+    return { path: BINDINGS, body: { flowKey, ...nextCriteria() }, state: async () => (await flowStore().bindings.list()).filter((b) => b.flowKey === flowKey) };
+  },
+  [`PUT ${BINDINGS}/:id`]: async () => {
+    const b = await newBinding();
+    return { path: `${BINDINGS}/${b.id}`, body: { flowKey: b.flowKey, ...nextCriteria(), priority: 3 }, state: async () => (await flowStore().bindings.list()).find((x) => x.id === b.id) };
+  },
+  [`DELETE ${BINDINGS}/:id`]: async () => {
+    const b = await newBinding();
+    return { path: `${BINDINGS}/${b.id}`, state: async () => (await flowStore().bindings.list()).find((x) => x.id === b.id) };
+  },
 };
 
 /** The probe's path with its id replaced by one that does not exist. */
 const missing = (url: string, path: string) => {
-  const id = url.startsWith('/api/admin/agents/') || url.startsWith('/api/admin/mailboxes/') ? randomUUID() : 'missing-one';
+  const id = url.startsWith('/api/admin/agents/') || url.startsWith('/api/admin/mailboxes/') || url.startsWith(`${BINDINGS}/`) ? randomUUID() : 'missing-one';
   const parts = path.split('/');
-  parts[4] = id;
+  // Flows and bindings live at /api/<resource>/<id>, the others at /api/admin/<resource>/<id>.
+  parts[url.startsWith('/api/admin/') ? 4 : 3] = id;
   return parts.join('/');
 };
 
@@ -181,6 +239,7 @@ describe('admin API: role matrix', () => {
     routes = server.app.adminRoutes.map((r) => ({ ...r.doc, policy: r.policy }));
     mailStore = () => server.app.mail;
     campaignStore = () => server.app.smsCampaigns.store;
+    flowStore = () => server.app.flows.store;
     campaignCreator = (await server.store.users.findByUsername('tina'))!.id;
     const users: Record<Role, string> = { agent: 'alice', teamLead: 'tina', supervisor: 'sam', admin: 'root' };
     for (const role of ROLES) tokens.set(role, (await server.login(users[role])).token);
@@ -210,14 +269,16 @@ describe('admin API: role matrix', () => {
     for (const r of routes) {
       const roles = allowedRoles(r.policy);
       expect(roles, `${r.method} ${r.url}`).toContain('admin');
-      // Agents read the code lists and nothing else; team leads change only the canned responses and run SMS campaigns.
-      if (roles.includes('agent')) expect([r.method, r.policy.resource === 'notReadyReasons' || r.policy.resource === 'wrapUpCodes']).toEqual(['GET', true]);
-      if (r.method !== 'GET') expect([r.url, roles.includes('teamLead')]).toEqual([r.url, r.policy.resource === 'cannedResponses' || r.policy.resource === 'smsCampaigns']);
+      // Agents read the code lists and the flow catalog and nothing else; team leads change only the canned responses, SMS campaigns and service flows.
+      if (roles.includes('agent')) expect([r.method, r.policy.resource === 'notReadyReasons' || r.policy.resource === 'wrapUpCodes' || r.url === '/api/flows/catalog']).toEqual(['GET', true]);
+      if (r.method !== 'GET') expect([r.url, roles.includes('teamLead')]).toEqual([r.url, ['cannedResponses', 'smsCampaigns', 'flows', 'flowBindings'].includes(r.policy.resource)]);
     }
     expect(allowedRoles({ resource: 'agents', action: 'updateProfile' })).toEqual(['supervisor', 'admin']);
     expect(allowedRoles({ resource: 'agents', action: 'setPassword' })).toEqual(['admin']);
     expect(allowedRoles({ resource: 'queues', action: 'delete' })).toEqual(['admin']);
     expect(allowedRoles({ resource: 'cannedResponses', action: 'update' })).toEqual(['teamLead', 'admin']);
+    expect(allowedRoles({ resource: 'flows', action: 'publish' })).toEqual(['teamLead', 'admin']);
+    expect(allowedRoles({ resource: 'flows', action: 'catalog' })).toEqual(['agent', 'teamLead', 'supervisor', 'admin']);
   });
 
   it('answers every route without a valid token with 401', async () => {
@@ -242,7 +303,7 @@ describe('admin API: role matrix', () => {
         outcome.push(`${r.method} ${r.url}: ${res.status} ${res.json?.error?.code ?? ''}`);
         expected.push(`${r.method} ${r.url}: ${allowed ? `${r.status} ` : '403 FORBIDDEN'}`);
         if (!allowed && probe.state) expect(await probe.state(), `${r.method} ${r.url} changed state for ${role}`).toStrictEqual(before);
-        if (!r.url.includes(':id')) continue;
+        if (!/\/:(id|key)\b/.test(r.url)) continue;
         const gone = await send(r.method, missing(r.url, probe.path), tokens.get(role), probe.body);
         outcome.push(`${r.method} ${r.url} (missing id): ${gone.status} ${gone.json?.error?.code ?? ''}`);
         expected.push(`${r.method} ${r.url} (missing id): ${allowed ? '404 NOT_FOUND' : '403 FORBIDDEN'}`);

@@ -4,6 +4,8 @@ import { verifyPassword } from '../features/auth/passwords.js';
 import { cannedResponseCreateSchema } from '@omnicc/shared';
 import { DEMO_CANNED_RESPONSES } from './demoCannedResponses.js';
 import { DEMO_USERS, seedDemoData } from './demoData.js';
+import { DEMO_FLOW_BINDINGS } from './demoFlows.js';
+import { createPgFlowStore } from '../adapters/db/flowStore.js';
 
 describe.each(TEST_DB_KINDS)('demo seed (%s)', (kind) => {
   let t: TestStore;
@@ -13,8 +15,8 @@ describe.each(TEST_DB_KINDS)('demo seed (%s)', (kind) => {
   afterAll(() => t.cleanup());
 
   it('seeds logins, dictionaries and routing data, and can run again', async () => {
-    await seedDemoData(t.store);
-    await seedDemoData(t.store); // the start command seeds on every start
+    await seedDemoData(t.store, t.pool);
+    await seedDemoData(t.store, t.pool); // the start command seeds on every start
     for (const u of DEMO_USERS) {
       const user = await t.store.users.findByUsername(u.username);
       expect(user?.role).toBe(u.role);
@@ -29,6 +31,10 @@ describe.each(TEST_DB_KINDS)('demo seed (%s)', (kind) => {
     expect(notReadyReasons.map((r) => r.code)).toContain('missedOffer');
     const canned = await t.store.cannedResponses.list({ limit: 100, offset: 0 });
     expect(canned.total).toBe(DEMO_CANNED_RESPONSES.length);
+    // The example flows, published once (they validate and pass their own tests) and bound.
+    const flows = createPgFlowStore(t.pool);
+    expect((await flows.flows.list()).map((f) => [f.key, f.liveVersion, f.latestVersion]).sort()).toEqual(DEMO_FLOW_BINDINGS.map((d) => [d.flow.key, 1, 1]).sort());
+    expect((await flows.bindings.list()).map((b) => [b.flowKey, b.queueId ?? b.channel]).sort()).toEqual(DEMO_FLOW_BINDINGS.map((d) => [d.flow.key, d.binding.queueId ?? d.binding.channel]).sort());
     expect(await t.store.cannedResponses.get('broadbandFault-zh')).toMatchObject({ channels: ['email'], title: '宽带报障受理', variables: ['customer.name', 'ticket', 'agent.name', 'mailbox.address'] });
   });
 

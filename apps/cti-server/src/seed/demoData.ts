@@ -3,6 +3,9 @@ import type { QueueRecord, Store } from '../store/Store.js';
 import { hashPassword } from '../features/auth/passwords.js';
 import { seedDemoCannedResponses } from './demoCannedResponses.js';
 import { seedDemoRouting } from './demoRouting.js';
+import type pg from 'pg';
+import { createPgFlowStore } from '../adapters/db/flowStore.js';
+import { seedDemoFlows } from './demoFlows.js';
 
 /** Demo logins printed by the start command. Demo only: never seed these in production. */
 export const DEMO_USERS: { username: string; password: string; displayName: string; role: Role }[] = [
@@ -49,12 +52,17 @@ export async function seedReferenceData(store: Store): Promise<void> {
   await store.dictionaries.upsertDispositions(DISPOSITIONS);
 }
 
-/** Reference data plus the demo users, routing and canned responses. Idempotent: re-running resets demo passwords. */
-export async function seedDemoData(store: Store): Promise<void> {
+/**
+ * Reference data plus the demo users, routing and canned responses, and
+ * (given the pool) the example service flows, published and bound.
+ * Idempotent: re-running resets demo passwords.
+ */
+export async function seedDemoData(store: Store, pool?: pg.Pool): Promise<void> {
   await seedReferenceData(store);
   for (const u of DEMO_USERS) {
     await store.users.upsert({ username: u.username, displayName: u.displayName, role: u.role, passwordHash: await hashPassword(u.password) });
   }
   await seedDemoRouting(store);
   await seedDemoCannedResponses(store);
+  if (pool) await seedDemoFlows(store, createPgFlowStore(pool), 'lead1');
 }

@@ -51,15 +51,8 @@ export interface StoredRun {
   disposition?: string;
 }
 
-export interface NewRun {
-  runId: string;
-  interactionId: string;
-  flowKey: string;
-  version: number;
-  agentId?: string;
-  state: RunState;
-  at: string;
-}
+/** A run as started: its first state, and when. */
+export type NewRun = Pick<StoredRun, 'runId' | 'interactionId' | 'flowKey' | 'version' | 'agentId' | 'state'> & { at: string };
 
 /** What an accepted interaction is matched against (see FlowBindings.match). */
 export interface BindingCriteria {

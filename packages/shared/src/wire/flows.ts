@@ -99,12 +99,16 @@ export const flowTestResultSchema = z.object({
   testId: z.string(),
   name: z.string(),
   passed: z.boolean(),
-  /** Why it failed, in both languages; empty when it passed. */
-  failures: z.array(z.object({ message: bilingualSchema }).catchall(z.unknown())),
-  /** The node ids the run passed. */
+  /** The node ids the run passed, start first. */
   path: z.array(z.string()),
+  variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  status: z.enum(['waiting', 'finished', 'failed', 'not-run']),
+  outcome: z.object({ kind: z.enum(['ended', 'transferred']), nodeId: z.string() }).catchall(z.unknown()).optional(),
+  /** Why it failed, by stable code, in both languages; empty when it passed. */
+  failures: z.array(z.object({ code: z.string(), message: bilingualSchema })),
 });
-export const flowTestReportSchema = z.object({ passed: z.boolean(), results: z.array(flowTestResultSchema) });
+/** Every test of a flow; `passed` only when it compiles and every test passes (what publishing asks). */
+export const flowTestReportSchema = z.object({ passed: z.boolean(), results: z.array(flowTestResultSchema), diagnostics: z.array(flowDiagnosticSchema) });
 export type FlowTestReport = z.infer<typeof flowTestReportSchema>;
 
 /** POST /api/flows/:key/publish: publishes the draft at `revision` (CONFLICT when the draft moved on since). */

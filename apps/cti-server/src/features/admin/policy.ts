@@ -17,9 +17,10 @@ const LEADS = ['teamLead', 'admin'] as const satisfies readonly Role[];
  *   agents' team, skills and capacity (not their accounts or passwords) and
  *   keeps the not-ready and wrap-up code lists.
  * - teamLead: reads the set-up (queues, skills, teams, agents, codes) to
- *   draw flows and coach; keeps the canned responses (the team's wording)
- *   and runs SMS campaigns, and changes nothing else here.
- * - agent: reads the code lists only (the desktop shows them).
+ *   draw flows and coach; keeps the canned responses (the team's wording),
+ *   runs SMS campaigns, draws, publishes and binds service flows, and
+ *   changes nothing else here.
+ * - agent: reads the code lists and the flow catalog only (the desktop shows them).
  * Queues, skills, teams, routing settings, accounts and mailboxes change
  * routing for everybody, so they stay with admins.
  */
@@ -37,6 +38,9 @@ export const ADMIN_POLICY = {
   cannedResponses: { read: STAFF, create: LEADS, update: LEADS, delete: LEADS },
   // SMS group send (短信群发): team leads and admins make, run and watch campaigns.
   smsCampaigns: { read: LEADS, create: LEADS, start: LEADS, pause: LEADS, resume: LEADS, cancel: LEADS },
+  // Service flows (服务流程): team leads and admins draw, test, publish and roll back; everyone reads the catalog (agents see its names in the side panel).
+  flows: { read: LEADS, create: LEADS, update: LEADS, publish: LEADS, rollback: LEADS, catalog: ALL },
+  flowBindings: { read: LEADS, create: LEADS, update: LEADS, delete: LEADS },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 export type AdminResource = keyof typeof ADMIN_POLICY;

@@ -77,6 +77,8 @@ export class FlowDesigner {
   /** Saves the draft whatever validate says of it (drafts may be invalid) and says what it says. */
   async saveDraft(key: string, revision: number, body: unknown, who: Principal): Promise<FlowDraftSaved> {
     const document = parseFlowDocument(body);
+    // An unknown flow is NOT_FOUND whatever the document says.
+    await this.mustGet(key);
     if (document.key !== key) throw new AppError('BAD_REQUEST', `document: key is ${document.key}, the flow is ${key} (a flow's key never changes)`);
     const saved = await this.deps.flows.flows.saveDraft(key, revision, document, this.actor(who));
     return { ...saved, diagnostics: this.deps.engine.validate(document, await this.deps.catalog()) };

@@ -14,6 +14,7 @@ import { routingExplanationSchema } from '../../interactions/routingRoutes.js';
 import { EMAIL_ROUTE_DOCS } from '../../email/emailRoutes.js';
 import { SMS_ROUTE_DOCS } from '../../sms/smsRoutes.js';
 import { CANNED_RESPONSE_ROUTE_DOCS } from '../../cannedResponses/cannedResponseRoutes.js';
+import { FLOW_RUN_ROUTE_DOCS } from '../../flows/flowRunRoutes.js';
 import type { RouteDoc } from './routeDoc.js';
 
 /** The route that serves the document itself. */
@@ -121,6 +122,7 @@ export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
   ...EMAIL_ROUTE_DOCS,
   ...SMS_ROUTE_DOCS,
   ...CANNED_RESPONSE_ROUTE_DOCS,
+  ...FLOW_RUN_ROUTE_DOCS,
   {
     method: 'GET',
     url: OPENAPI_URL,
