@@ -17,4 +17,4 @@ export { MenuButton, type MenuButtonProps, type MenuItem } from './MenuButton/Me
 export { ElapsedTimer, formatElapsed, type ElapsedTimerProps } from './ElapsedTimer/ElapsedTimer.js';
 export { EmptyState, type EmptyStateProps } from './EmptyState/EmptyState.js';
 // The flow designer is large enough to own its words (en and zh-CN, chosen by its `locale` prop).
-export { FlowDesigner, FLOW_TEST_IDS, type FlowDesignerProps, type FlowDiff, type FlowSelection, type DesignerLocale } from './FlowDesigner/index.js';
+export { FlowDesigner, FLOW_TEST_IDS, type FlowDesignerProps, type FlowSelection, type DesignerLocale } from './FlowDesigner/index.js';

@@ -1,7 +1,9 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { diffFlows, type FlowDocument } from '@omnicc/flows';
 import { FLOW_TEST_IDS as ID } from './testIds.js';
+import { SAMPLE_FLOW } from './testing/fixtures.js';
 import { renderDesigner } from './testing/renderDesigner.js';
 
 afterEach(cleanup);
@@ -131,17 +133,21 @@ describe('FlowDesigner', () => {
   });
 
   it('draws a diff: added green, changed amber, removed as ghosts, and lists it', () => {
-    renderDesigner({
-      diff: {
-        nodes: { added: ['n8'], changed: ['n5'], removed: [{ id: 'n10', kind: 'script', position: { x: 300, y: 230 }, text: 'Old' }] },
-        edges: { added: ['e5'], changed: [], removed: [{ id: 'e10', source: 'n3', sourcePort: 'out', target: 'n10' }] },
-      },
-    });
+    const base: FlowDocument = {
+      ...SAMPLE_FLOW,
+      nodes: [...SAMPLE_FLOW.nodes.filter((n) => n.id !== 'n8').map((n) => (n.id === 'n5' ? { ...n, label: 'Old' } : n)), { id: 'n10', kind: 'script', position: { x: 300, y: 230 }, text: 'Old' }],
+      edges: [...SAMPLE_FLOW.edges.filter((e) => e.id !== 'e5'), { id: 'e10', source: 'n3', sourcePort: 'out', target: 'n10' }],
+    };
+    renderDesigner({ diff: diffFlows(base, SAMPLE_FLOW), diffBase: base });
     const diffOf = (id: string) => screen.getAllByTestId(ID.node).find((n) => n.dataset.nodeId === id)?.dataset.diff;
     expect([diffOf('n8'), diffOf('n5'), diffOf('n10'), diffOf('n2')]).toEqual(['added', 'changed', 'removed', undefined]);
     expect(document.querySelector('.react-flow__edge[data-id="e5"] path')?.getAttribute('class')).toContain('fd-edge--added');
     expect(document.querySelector('.react-flow__edge[data-id="ghost:e10"] path')?.getAttribute('class')).toContain('fd-edge--removed');
     const items = screen.getAllByTestId(ID.diffItem);
     expect(items.map((i) => i.dataset.status)).toEqual(['added', 'changed', 'removed', 'added', 'removed']);
+    expect(items[1]!.textContent).toContain('label');
+    // A click on a removed node selects its ghost.
+    fireEvent.click(items[2]!);
+    expect(nodeEl('ghost:n10').classList.contains('selected')).toBe(true);
   });
 });

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useStore } from 'zustand';
-import type { Diagnostic, FlowCatalog, FlowContextValues, FlowDocument } from '@omnicc/flows';
+import type { Diagnostic, FlowCatalog, FlowContextValues, FlowDiff, FlowDocument } from '@omnicc/flows';
 import { DesignerContext } from './DesignerContext.js';
 import { FlowCanvas } from './canvas/FlowCanvas.js';
 import type { Decorations } from './canvas/elements.js';
-import { diffOverlay, type FlowDiff } from './diff/diffOverlay.js';
+import { diffOverlay } from './diff/diffOverlay.js';
 import { validateFlow } from './engine.js';
 import { ConnectDialog } from './keyboard/ConnectDialog.js';
 import { ShortcutsDialog } from './keyboard/ShortcutsDialog.js';
@@ -33,8 +33,10 @@ export interface FlowDesignerProps {
   locale: DesignerLocale;
   /** Look, select, simulate; no edits (a published version, an agent's view). */
   readOnly?: boolean;
-  /** Draws what changed against another version (added green, changed amber, removed as red ghosts). */
+  /** Draws what changed against another version, `diffFlows(diffBase, document)`: added green, changed amber, removed as red ghosts. */
   diff?: FlowDiff;
+  /** The version `diff` compares against; its removed nodes and edges are drawn as ghosts (without it they are only listed). */
+  diffBase?: FlowDocument;
   /** Selects and centres this node when it changes (e.g. a link from a failed flow test). */
   focusNodeId?: string;
   /** Fresh diagnostics after each validation; the host can block publishing on errors. */
@@ -92,7 +94,7 @@ function Designer(props: FlowDesignerProps) {
   const validation = useValidation(doc, catalog, validateFlow);
   useEffect(() => callbacks.current.onDiagnosticsChange?.(validation.diagnostics), [validation.diagnostics]);
   const simulation = useSimulation(doc, catalog, props.simulationContext);
-  const diff = useMemo(() => (props.diff ? diffOverlay(props.diff) : undefined), [props.diff]);
+  const diff = useMemo(() => (props.diff ? diffOverlay(props.diff, props.diffBase) : undefined), [props.diff, props.diffBase]);
   const decorations = useMemo<Decorations>(() => {
     const d: Decorations = { diagnostics: validation.diagnostics };
     if (diff) d.diff = diff;
@@ -135,6 +137,7 @@ function Designer(props: FlowDesignerProps) {
           validation={validation}
           simulation={simulation}
           diff={props.diff}
+          diffBase={props.diffBase}
           onReveal={(target) => actions.reveal(target)}
         />
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}

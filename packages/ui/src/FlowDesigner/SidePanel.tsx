@@ -1,9 +1,8 @@
 import { forwardRef, useId, type KeyboardEvent } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
-import type { Diagnostic } from '@omnicc/flows';
+import type { Diagnostic, FlowDiff, FlowDocument } from '@omnicc/flows';
 import { useDesigner } from './DesignerContext.js';
 import { DiffPanel } from './diff/DiffPanel.js';
-import type { FlowDiff } from './diff/diffOverlay.js';
 import type { DesignerState } from './model/designerStore.js';
 import { ProblemsPanel } from './panels/ProblemsPanel.js';
 import { PropertyPanel } from './panels/PropertyPanel.js';
@@ -22,13 +21,14 @@ export interface SidePanelProps {
   validation: { diagnostics: readonly Diagnostic[]; pending: boolean };
   simulation: Simulation;
   diff: FlowDiff | undefined;
+  diffBase: FlowDocument | undefined;
   onReveal: (target: { nodeId?: string; edgeId?: string }) => void;
 }
 
 /** The panels beside the canvas, as tabs (WAI-ARIA tabs: arrows move between them, the panel follows). */
 export const SidePanel = forwardRef<HTMLDivElement, SidePanelProps>(function SidePanel(props, ref) {
   const { t } = useDesigner();
-  const { tab, onTab, store, validation, simulation, diff, onReveal } = props;
+  const { tab, onTab, store, validation, simulation, diff, diffBase, onReveal } = props;
   const base = useId();
   const errors = validation.diagnostics.filter((d) => d.severity === 'error').length;
   const tabs: { id: PanelTab; label: string }[] = [
@@ -75,7 +75,7 @@ export const SidePanel = forwardRef<HTMLDivElement, SidePanelProps>(function Sid
         {tab === 'tests' && <TestsPanel store={store} onRecord={simulation.run ? () => simulation.toTestCase(t.tests.newName(store.getState().doc.tests.length + 1)) : undefined} />}
         {tab === 'problems' && <ProblemsPanel diagnostics={validation.diagnostics} pending={validation.pending} onReveal={onReveal} />}
         {tab === 'simulate' && <SimulationPanel simulation={simulation} store={store} onReveal={onReveal} />}
-        {tab === 'changes' && diff && <DiffPanel diff={diff} store={store} onReveal={onReveal} />}
+        {tab === 'changes' && diff && <DiffPanel diff={diff} base={diffBase} store={store} onReveal={onReveal} />}
       </div>
     </aside>
   );

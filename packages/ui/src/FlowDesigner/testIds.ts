@@ -81,6 +81,10 @@ export const FLOW_TEST_IDS = {
   testCase: 'flow-test-case',
   testAdd: 'flow-test-add',
   testRecord: 'flow-test-record',
+  testRun: 'flow-test-run',
+  testReport: 'flow-test-report',
+  /** Carries data-passed (true / false). */
+  testResult: 'flow-test-result',
   testName: 'flow-test-name',
   testPath: 'flow-test-path',
   testDisposition: 'flow-test-disposition',

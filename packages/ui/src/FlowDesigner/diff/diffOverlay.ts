@@ -1,28 +1,24 @@
-import type { FlowEdge, FlowNode } from '@omnicc/flows';
+import type { FlowDiff, FlowDocument } from '@omnicc/flows';
 import type { Decorations, DiffStatus } from '../canvas/elements.js';
 
 /**
- * The differences between two versions of a flow, as the designer draws
- * them over the newer one: ids of added and changed nodes and edges, and
- * the removed ones whole (they are not in the document shown).
+ * A diff (diffFlows(base, document)) as canvas decorations: a status per id,
+ * and the removed nodes and edges taken from the base version, to be drawn
+ * as ghosts where they were. Without the base, removed elements are only listed.
  */
-export interface FlowDiff {
-  nodes: { added: readonly string[]; changed: readonly string[]; removed: readonly FlowNode[] };
-  edges: { added: readonly string[]; changed: readonly string[]; removed: readonly FlowEdge[] };
-}
-
-/** A diff as canvas decorations: a status per id, and the removed elements as ghosts. */
-export function diffOverlay(diff: FlowDiff): NonNullable<Decorations['diff']> {
-  const statuses = (added: readonly string[], changed: readonly string[]) => {
+export function diffOverlay(diff: FlowDiff, base: FlowDocument | undefined): NonNullable<Decorations['diff']> {
+  const statuses = (added: readonly string[], changed: readonly { id: string }[]) => {
     const map = new Map<string, DiffStatus>();
     for (const id of added) map.set(id, 'added');
-    for (const id of changed) map.set(id, 'changed');
+    for (const c of changed) map.set(c.id, 'changed');
     return map;
   };
+  const removedNodes = new Set(diff.nodes.removed);
+  const removedEdges = new Set(diff.edges.removed);
   return {
     nodes: statuses(diff.nodes.added, diff.nodes.changed),
     edges: statuses(diff.edges.added, diff.edges.changed),
-    ghostNodes: diff.nodes.removed,
-    ghostEdges: diff.edges.removed,
+    ghostNodes: base?.nodes.filter((n) => removedNodes.has(n.id)) ?? [],
+    ghostEdges: base?.edges.filter((e) => removedEdges.has(e.id)) ?? [],
   };
 }

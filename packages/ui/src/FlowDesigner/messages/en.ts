@@ -175,6 +175,11 @@ export const en = {
     finishedValues: { any: '(either)', yes: 'finish', no: 'still wait' } as Record<string, string>,
     newName: (n: number) => `Test ${n}`,
     summary: (steps: number, effects: number) => `${steps} steps, ${effects} effect answers`,
+    run: 'Run tests',
+    passed: 'Passed',
+    failed: 'Failed',
+    report: (failed: number, total: number) => (failed === 0 ? `All ${total} tests passed.` : `${failed} of ${total} tests failed.`),
+    stale: 'The flow changed since this run.',
   },
   problems: {
     title: 'Problems',
@@ -225,6 +230,10 @@ export const en = {
     changed: 'Changed',
     node: 'Node',
     edge: 'Connection',
+    variable: 'variable',
+    test: 'test case',
+    meta: 'flow',
+    moved: 'moved only',
   },
   connect: {
     title: 'Connect',

@@ -174,6 +174,11 @@ export const zhCN: DesignerMessages = {
     finishedValues: { any: '（不限）', yes: '结束', no: '仍在等待' },
     newName: (n) => `测试 ${n}`,
     summary: (steps, effects) => `${steps} 个步骤，${effects} 个调用结果`,
+    run: '运行测试',
+    passed: '通过',
+    failed: '未通过',
+    report: (failed, total) => (failed === 0 ? `全部 ${total} 个测试通过。` : `${total} 个测试中 ${failed} 个未通过。`),
+    stale: '流程在本次运行后已修改。',
   },
   problems: {
     title: '问题',
@@ -224,6 +229,10 @@ export const zhCN: DesignerMessages = {
     changed: '修改',
     node: '节点',
     edge: '连线',
+    variable: '变量',
+    test: '测试用例',
+    meta: '流程',
+    moved: '仅移动位置',
   },
   connect: {
     title: '连线',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { FlowTestCase } from '@omnicc/flows';
+import { runFlowTests, type FlowDocument, type FlowTestCase, type FlowTestReport } from '@omnicc/flows';
 import { useDesigner } from '../DesignerContext.js';
 import type { DesignerState } from '../model/designerStore.js';
 import { nextId } from '../model/edits.js';
@@ -17,8 +17,11 @@ export interface TestsPanelProps {
 
 /** The flow's test cases: a list to open one at a time, add, record from a simulation, remove. */
 export function TestsPanel({ store, onRecord }: TestsPanelProps) {
-  const { t, readOnly } = useDesigner();
+  const { t, readOnly, catalog, locale } = useDesigner();
   const tests = useStore(store, (s) => s.doc.tests);
+  const doc = useStore(store, (s) => s.doc);
+  const [report, setReport] = useState<{ doc: FlowDocument; report: FlowTestReport } | null>(null);
+  const resultOf = (id: string) => report?.report.results.find((r) => r.testId === id);
   const nodes = useStore(store, (s) => s.doc.nodes);
   const update = useDocUpdate(store);
   const [open, setOpen] = useState<string | null>(null);
@@ -48,7 +51,16 @@ export function TestsPanel({ store, onRecord }: TestsPanelProps) {
         >
           {t.tests.record}
         </button>
+        <button type="button" className="omni-button omni-button--small omni-button--primary" disabled={tests.length === 0} data-testid={FLOW_TEST_IDS.testRun} onClick={() => setReport({ doc, report: runFlowTests(doc, catalog) })}>
+          {t.tests.run}
+        </button>
       </div>
+      {report && (
+        <p className={`fd-test-report${report.report.passed ? ' fd-test-report--passed' : ' fd-test-report--failed'}`} role="status" data-testid={FLOW_TEST_IDS.testReport}>
+          {t.tests.report(report.report.results.filter((r) => !r.passed).length, report.report.results.length)}
+          {report.doc !== doc && ` ${t.tests.stale}`}
+        </p>
+      )}
       {tests.length === 0 && <p className="fd-hint">{t.tests.empty}</p>}
       <ul className="fd-test-list">
         {tests.map((test, i) => (
@@ -58,6 +70,11 @@ export function TestsPanel({ store, onRecord }: TestsPanelProps) {
                 <span className="fd-test__name">{test.name}</span>
                 <span className="fd-test__summary">{t.tests.summary(test.steps.length, test.effects.length)}</span>
               </button>
+              {resultOf(test.id) && (
+                <span className={`fd-test__result fd-test__result--${resultOf(test.id)?.passed ? 'passed' : 'failed'}`} data-testid={FLOW_TEST_IDS.testResult} data-passed={String(resultOf(test.id)?.passed)}>
+                  {resultOf(test.id)?.passed ? t.tests.passed : t.tests.failed}
+                </span>
+              )}
               <button
                 type="button"
                 className="omni-button omni-button--small omni-button--danger"
@@ -69,6 +86,13 @@ export function TestsPanel({ store, onRecord }: TestsPanelProps) {
                 ×
               </button>
             </div>
+            {resultOf(test.id)?.failures.length ? (
+              <ul className="fd-test__failures">
+                {resultOf(test.id)?.failures.map((f, k) => (
+                  <li key={k}>{f.message[locale]}</li>
+                ))}
+              </ul>
+            ) : null}
             {open === test.id && <TestCaseEditor test={test} nodes={nodes} onChange={(next, field) => update((doc) => ({ ...doc, tests: doc.tests.map((x, j) => (j === i ? next : x)) }), `test.${test.id}.${field}`)} />}
           </li>
         ))}

@@ -68,5 +68,11 @@ describe('simulation', () => {
         expect: { path: ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7'], finished: true, disposition: 'workOrderCreated' },
       },
     ]);
+
+    // The recorded case passes when run headless, and fails once the flow no longer does what it recorded.
+    fireEvent.click(document.querySelector(`[data-testid="${ID.tab}"][data-tab="tests"]`)!);
+    fireEvent.click(screen.getByTestId(ID.testRun));
+    expect(screen.getByTestId(ID.testReport).textContent).toBe('All 1 tests passed.');
+    expect(screen.getByTestId(ID.testResult).dataset.passed).toBe('true');
   });
 });
