@@ -25,7 +25,7 @@ const env = process.env;
 const REQUESTS = Number(env.BSS_BENCH_REQUESTS ?? 5_000);
 const CONCURRENCY = (env.BSS_BENCH_CONCURRENCY ?? '1,16,64').split(',').map(Number);
 const SUBSCRIBERS = Number(env.BSS_SUBSCRIBERS ?? 100_000);
-const WARMUP = 500;
+const WARMUP = 2_000;
 const SIM_DIR = fileURLToPath(new URL('../../apps/bss-sim/', import.meta.url));
 
 /** Starts the simulator and reads its URL (the first line it prints). */

@@ -112,6 +112,7 @@ describe('payments', () => {
     const res = await post(msisdn, { amount: (owed + 10).toFixed(2), channel: 'wechat' });
     expect(res.status).toBe(201);
     const result = paymentResultSchema.parse(await json(res));
+    expect(result.payment.at.startsWith(`${TEST_AS_OF}T`)).toBe(true); // made "on" the day the data describes
     expect(result.balance).toMatchObject({ balance: '10.00', status: 'active', arrears: { amount: '0.00', overdueBills: 0 } });
     const bills = billListSchema.parse(await json(await call(sim, `${path(msisdn)}/bills?limit=13`))).bills;
     expect(bills.filter((b) => b.status === 'overdue' || b.status === 'due')).toEqual([]);

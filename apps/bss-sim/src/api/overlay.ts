@@ -1,3 +1,4 @@
+import { isoInstant } from '../data/calendar.js';
 import type { Dataset } from '../data/dataset.js';
 import type { Payment, PaymentChannel, Subscriber } from '../data/model.js';
 import { applyPayments } from '../data/payments.js';
@@ -37,7 +38,7 @@ export class PaymentOverlay {
     }
     const payment: Payment = {
       id: `API${String(++this.serial).padStart(8, '0')}`,
-      at: chinaInstant(this.now()),
+      at: this.paidAt(),
       amountFen,
       channel,
       ...(reference === undefined ? {} : { reference }),
@@ -46,6 +47,16 @@ export class PaymentOverlay {
     this.byIndex.set(index, list);
     this.count++;
     return { payment, created: true };
+  }
+
+  /**
+   * The as-of day at the current time of day in China: the data describes
+   * that day, so a payment made now is made "on" it (the real date when the
+   * simulator runs with today's data, as it does by default).
+   */
+  private paidAt(): string {
+    const minuteOfDay = Math.floor(((this.now().getTime() + 8 * 3_600_000) % 86_400_000) / 60_000);
+    return isoInstant(this.dataset.asOfDay, minuteOfDay);
   }
 
   /** Forgets every payment made through the API. */
@@ -60,9 +71,4 @@ export class PaymentOverlay {
   get size(): number {
     return this.count;
   }
-}
-
-/** An instant as ISO 8601 in China time (+08:00), like the generated payments. */
-function chinaInstant(date: Date): string {
-  return new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 19) + '+08:00';
 }
