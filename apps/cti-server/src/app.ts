@@ -284,6 +284,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     log: logger,
     timeZone: config.timeZone,
     push: (agentId, view) => agentNsp.to(agentRoom(agentId)).emit('flow:run', view),
+    transfer: (agentId, interactionId, queueId) => routing.call('transfer', { agentId, interactionId, to: { queueId } }),
   });
   const replies = flowReplies(flowRuns, mail);
   registerAuthRoutes(http, { store, tokens, authenticate, limiter: new LoginLimiter(() => clock.now()) });

@@ -11,7 +11,7 @@ import { SmsConversations } from '../src/features/sms/smsConversations.js';
 import { countRows } from '../src/adapters/db/testing.js';
 import { restCall } from './support/rest.js';
 import { connected, next, startTestServer, type AgentSocket, type TestServer } from './support/testServer.js';
-import { serviceFlow, smsFlow } from './support/flowDocs.js';
+import { flowDoc, serviceFlow, smsFlow } from './support/flowDocs.js';
 
 /** Senders that must not be reached (the flows here that send are given real ones). */
 const UNUSED: FlowMessageSenders = {
@@ -60,7 +60,14 @@ describe('flow runs of accepted interactions', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // Alice's team serves the VIP chat queue too, so a flow may transfer her chats there.
+    server = await startTestServer({
+      seed: async (store) => {
+        await store.teams.create({ id: 'flow-team', nameEn: 'Flow team', nameZh: '流程组', queueIds: ['chat-general', 'chat-vip'] });
+        const a = await store.users.findByUsername('alice');
+        await store.agents.updateProfile(a!.id, { teamId: 'flow-team', skills: [], capacity: { voice: 1, chat: 5, email: 5, sms: 5 } });
+      },
+    });
     const session = await server.login('alice');
     alice = { token: session.token, userId: session.user.id };
     await publishAndBind(serviceFlow('broadband-fault'), { queueId: 'chat-general' });
@@ -153,5 +160,23 @@ describe('flow runs of accepted interactions', () => {
     const chat = await server.store.interactions.create({ channel: 'chat', queueId: 'chat-general', customer: { name: 'C' } }, at);
     expect(await effects.perform(request, { ...chat, agentId: alice.userId })).toEqual({ outcome: 'error', message: EFFECT_MESSAGES.wrongChannel('sms', 'chat') });
     expect(await effects.perform({ kind: 'createWorkOrder', nodeId: 'w', idempotencyKey: 'k', workOrderType: 'faultReport', fields: {} }, assigned)).toEqual({ outcome: 'error', message: EFFECT_MESSAGES.workOrdersUnavailable });
+  });
+
+  it('hands the interaction to the queue a transfer node names, through routing', async () => {
+    const toVip = flowDoc('to-vip', {
+      nodes: [
+        { id: 'start', kind: 'start', position: { x: 0, y: 0 } },
+        { id: 'vip', kind: 'transfer', position: { x: 0, y: 100 }, queueId: 'chat-vip' },
+      ],
+      edges: ['start -> vip'],
+    });
+    await publishAndBind(toVip, { channel: 'chat' });
+    // Above the chat-general binding of the other tests, for this chat only.
+    const binding = (await server.app.flows.store.bindings.list()).find((b) => b.flowKey === 'to-vip')!;
+    await server.app.flows.store.bindings.update(binding.id, { flowKey: 'to-vip', channel: 'chat', priority: 10 }, by());
+    const { interaction, pushed } = await acceptChat();
+    expect(pushed).toMatchObject({ flowKey: 'to-vip', status: 'finished', outcome: { kind: 'transferred', queueId: 'chat-vip' } });
+    await expect.poll(async () => (await server.store.interactions.get(interaction.id))?.queueId).toBe('chat-vip');
+    await server.app.flows.store.bindings.delete(binding.id, by());
   });
 });

@@ -35,9 +35,11 @@ export const clientMessageIdOf = (idempotencyKey: string): string => `flow-${cre
 const digits = (s: string) => s.replace(/\D/g, '').replace(/^(00)?86/, '');
 
 /**
- * Performs what a run asks of the server. Never throws: every failure is an
- * `error` result, so the flow takes its error branch and the step records
- * why. Add-ins and work orders wait for issue 8.
+ * Performs what a run asks of the server. Every refusal is an `error`
+ * result, so the flow takes its error branch and the step records why; only
+ * an unexpected failure (the database) throws, and the run stays waiting on
+ * the effect for the owner's sweep to perform it again. Add-ins and work
+ * orders wait for issue 8.
  */
 export class FlowEffects {
   constructor(private readonly senders: FlowMessageSenders) {}

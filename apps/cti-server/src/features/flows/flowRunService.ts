@@ -21,6 +21,8 @@ export interface FlowRunServiceDeps {
   timeZone: string;
   /** Pushes a run's new state to the agent's desktops (`flow:run`); best effort. */
   push?: (agentId: string, view: FlowRunView) => void;
+  /** A run ended at a transfer node: hands the interaction to that queue (routing's transfer, with its own checks). */
+  transfer?: (agentId: string, interactionId: string, queueId: string) => Promise<unknown>;
   /** How long an effect may stay out before the sweep performs it again (a crash between persisting and answering). */
   effectRetryMs?: number;
 }
@@ -67,7 +69,7 @@ export class FlowRunService {
       const { run, created } = await flows.runs.start({ runId, interactionId: interaction.id, flowKey: live.key, version: live.version, ...(interaction.agentId ? { agentId: interaction.agentId } : {}), state, at: now });
       if (created) {
         this.deps.log.info({ interactionId: interaction.id, flow: live.key, version: live.version, runId }, 'flow: run started');
-        await this.told(run);
+        await this.afterSave(run);
         return this.settle(run);
       }
       return run;
@@ -152,7 +154,7 @@ export class FlowRunService {
       throw new AppError('UNPROCESSABLE', result.error.message.en, result.error);
     }
     const saved = await this.deps.flows.runs.save(run.runId, run.stepCount, result.state, iso(this.deps.clock.now()));
-    await this.told(saved);
+    await this.afterSave(saved);
     return saved;
   }
 
@@ -169,6 +171,21 @@ export class FlowRunService {
     }
     this.deps.log.warn({ runId: run.runId }, `flow: more than ${MAX_EFFECTS_PER_EVENT} effects in a row; the sweep goes on later`);
     return current;
+  }
+
+  /**
+   * After a save that this caller won: the push, and the transfer a run
+   * ended with (only the save that ended it gets here, so it is asked for
+   * once). A refused transfer (a queue the agent may not send to) is logged;
+   * the run stays ended.
+   */
+  private async afterSave(run: StoredRun): Promise<void> {
+    await this.told(run);
+    const outcome = run.state.outcome;
+    if (run.status !== 'finished' || outcome?.kind !== 'transferred' || !this.deps.transfer) return;
+    const interaction = await this.deps.store.interactions.get(run.interactionId);
+    if (!interaction?.agentId || interaction.state !== 'assigned') return;
+    await this.deps.transfer(interaction.agentId, interaction.id, outcome.queueId).catch((err: unknown) => this.deps.log.warn({ err, runId: run.runId, queueId: outcome.queueId }, 'flow: the transfer it ended with was refused'));
   }
 
   private async told(run: StoredRun): Promise<void> {
