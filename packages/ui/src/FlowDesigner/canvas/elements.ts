@@ -60,6 +60,12 @@ function groupBy(diagnostics: readonly Diagnostic[], key: 'nodeId' | 'edgeId'): 
 
 const NONE: readonly Diagnostic[] = [];
 
+/** The same problems as last time (validation runs after every edit and makes new objects): keep the old list so the node is not redrawn. */
+function sameDiagnostics(old: readonly Diagnostic[] | undefined, fresh: readonly Diagnostic[]): readonly Diagnostic[] {
+  if (!old || old.length !== fresh.length) return fresh;
+  return old.every((d, i) => d.code === fresh[i]?.code && d.path === fresh[i]?.path && d.message.en === fresh[i]?.message.en) ? old : fresh;
+}
+
 /**
  * React Flow nodes for the document. An unchanged node keeps its previous
  * object (`previous`), so React Flow skips it: a 500-node flow re-renders
@@ -111,7 +117,7 @@ export function toNodes(
   const nodes = doc.nodes.map((node) => {
     const data: FlowNodeData = {
       node,
-      diagnostics: byNode.get(node.id) ?? NONE,
+      diagnostics: sameDiagnostics(previous.get(node.id)?.data.diagnostics, byNode.get(node.id) ?? NONE),
       branches: branches.get(node.id) ?? { guarded: 0, hasDefault: false },
     };
     const diff = decorations.diff?.nodes.get(node.id);
@@ -163,7 +169,7 @@ export function toEdges(doc: FlowDocument, selection: Selection, decorations: De
     };
   };
   const edges = doc.edges.map((edge) => {
-    const data: FlowEdgeData = { edge, diagnostics: byEdge.get(edge.id) ?? NONE, ...info(edge) };
+    const data: FlowEdgeData = { edge, diagnostics: sameDiagnostics(previous.get(edge.id)?.data?.diagnostics, byEdge.get(edge.id) ?? NONE), ...info(edge) };
     const diff = decorations.diff?.edges.get(edge.id);
     if (diff) data.diff = diff;
     if (decorations.path?.edges.has(edge.id)) data.onPath = true;
