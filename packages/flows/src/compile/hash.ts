@@ -11,49 +11,54 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.join(',')}}`;
 }
 
-/** UTF-8 bytes of a string (lone surrogates as U+FFFD), without TextEncoder: the package targets plain ES2023. */
-function utf8(text: string): number[] {
-  const out: number[] = [];
-  for (const ch of text) {
-    let c = ch.codePointAt(0)!;
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
-
 /**
- * 64-bit FNV-1a over the UTF-8 bytes of `text`, as 16 hex digits. Written
- * with four 16-bit limbs so it runs the same in every JavaScript engine
- * without BigInt or node:crypto. Not cryptographic: it names a version,
- * it does not protect one.
+ * 64-bit FNV-1a over the UTF-8 bytes of `text` (lone surrogates as U+FFFD),
+ * as 16 hex digits. Written with four 16-bit limbs and without building a
+ * byte array, so it runs the same in every JavaScript engine without
+ * BigInt, TextEncoder or node:crypto. Not cryptographic: it names a
+ * version, it does not protect one.
  */
 export function fnv1a64(text: string): string {
-  const bytes = utf8(text);
   // Offset basis 0xcbf29ce484222325, low limb first.
   let h0 = 0x2325;
   let h1 = 0x8422;
   let h2 = 0x9ce4;
   let h3 = 0xcbf2;
-  for (const b of bytes) {
+  const feed = (b: number) => {
     h0 ^= b;
     // Multiply by the FNV prime 0x100000001b3 = 2^40 + 0x1b3, keeping 64 bits.
     const t0 = h0 * 0x1b3;
-    const t1 = h1 * 0x1b3;
-    const t2 = h2 * 0x1b3 + (h0 << 8);
-    const t3 = h3 * 0x1b3 + (h1 << 8);
-    let carry = t0 >>> 16;
+    const t1 = h1 * 0x1b3 + (t0 >>> 16);
+    const t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16);
+    h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff;
     h0 = t0 & 0xffff;
-    const s1 = t1 + carry;
-    carry = s1 >>> 16;
-    h1 = s1 & 0xffff;
-    const s2 = t2 + carry;
-    carry = Math.floor(s2 / 0x10000);
-    h2 = s2 & 0xffff;
-    h3 = (t3 + carry) & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
+  };
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) feed(c);
+    else if (c < 0x800) {
+      feed(0xc0 | (c >> 6));
+      feed(0x80 | (c & 63));
+    } else if (c < 0x10000) {
+      feed(0xe0 | (c >> 12));
+      feed(0x80 | ((c >> 6) & 63));
+      feed(0x80 | (c & 63));
+    } else {
+      feed(0xf0 | (c >> 18));
+      feed(0x80 | ((c >> 12) & 63));
+      feed(0x80 | ((c >> 6) & 63));
+      feed(0x80 | (c & 63));
+    }
   }
   const hex = (n: number) => n.toString(16).padStart(4, '0');
   return hex(h3) + hex(h2) + hex(h1) + hex(h0);

@@ -80,6 +80,8 @@ describe('runtime', () => {
     const r = sendEvent(compiled, s, { type: 'submit', nodeId: 'a', values: { phone: 'abc', kind: 'fast', extra: 1 } }, T0);
     expect(!r.ok && Object.keys(r.error.fieldErrors ?? {}).sort()).toEqual(['extra', 'kind', 'phone']);
     expect(JSON.stringify(s)).toBe(frozen);
+    expect(sendEvent(compiled, s, { type: 'submit', nodeId: 'a' } as unknown as RunEvent, T0)).toMatchObject({ ok: false, error: { code: 'wrong-event' }, state: s });
+    expect(sendEvent(compiled, s, { type: 'jump', nodeId: 'e' } as unknown as RunEvent, T0)).toMatchObject({ ok: false, error: { code: 'wrong-event' } });
     const other = compile({ ...sampleFlow(), key: 'other' }, DEMO_FLOW_CATALOG);
     expect(sendEvent(other, s, EVENTS[0]!, T0)).toMatchObject({ ok: false, error: { code: 'flow-mismatch' } });
     expect(sendEvent(compiled, { ...s, machine: null }, EVENTS[0]!, T0)).toMatchObject({ ok: false, error: { code: 'invalid-state' } });

@@ -5,6 +5,7 @@ import { WORK_ORDER_NUMBER_OUTPUT } from '../compile/program.js';
 import { NODE_PORTS } from '../schema/nodes.js';
 import { CONTEXT_FIELDS, flowValueSchema, type FlowContextValues, type VariableDecl } from '../schema/variables.js';
 import { checkAnswers, checkOutputs } from './answers.js';
+import { runEventSchema } from './eventSchema.js';
 import type { RunEvent, RunEventError, RunState } from './types.js';
 import { runStateOf, type KeptContext } from './view.js';
 
@@ -67,6 +68,9 @@ function looksLikeRunState(state: unknown): state is RunState {
  */
 export function sendEvent(compiled: CompiledFlow, state: RunState, event: RunEvent, now: Instant): { ok: true; state: RunState } | { ok: false; error: RunEventError; state: RunState } {
   if (!looksLikeRunState(state)) return refuse(state, 'invalid-state', 'This is not a run state', '这不是有效的流程运行状态');
+  const parsed = runEventSchema.safeParse(event);
+  if (!parsed.success) return refuse(state, 'wrong-event', `The event is malformed: ${parsed.error.issues[0]?.message ?? ''}`, `事件格式不正确：${parsed.error.issues[0]?.message ?? ''}`);
+  event = parsed.data;
   if (state.flowHash !== compiled.hash) return refuse(state, 'flow-mismatch', 'The run belongs to another version of the flow', '该运行属于流程的其他版本');
   const machine = state.machine as { value: string; status?: string; context: KeptContext };
   if (state.status !== 'waiting' || machine.status === 'done') return refuse(state, 'run-finished', 'The run has finished', '流程已结束');
