@@ -1,7 +1,7 @@
-/* Dev page (not shipped): the designer on a sample flow, to look at in a browser. ?locale=zh-CN&diff=1&readOnly=1 */
+/* Dev page (not shipped): the designer on a sample flow, to look at in a browser. ?locale=zh-CN&diff=1&readOnly=1&example=vip-complaint */
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { diffFlows, type FlowDocument } from '@omnicc/flows';
+import { DEMO_FLOW_CATALOG, EXAMPLE_FLOWS, diffFlows, type FlowDocument } from '@omnicc/flows';
 import '../../theme/theme.css';
 import { FlowDesigner } from '../FlowDesigner.js';
 import { SAMPLE_CATALOG, SAMPLE_FLOW } from '../testing/fixtures.js';
@@ -16,12 +16,14 @@ const base: FlowDocument = {
 };
 const compare = params.has('diff') ? { diff: diffFlows(base, SAMPLE_FLOW), diffBase: base } : {};
 
+const example = EXAMPLE_FLOWS.find((f) => f.key === params.get('example'));
+
 function App() {
-  const [doc, setDoc] = useState<FlowDocument>(SAMPLE_FLOW);
+  const [doc, setDoc] = useState<FlowDocument>(example ?? SAMPLE_FLOW);
   return (
     <main style={{ height: '100vh' }}>
       <h1 className="omni-visually-hidden">{doc.name}</h1>
-      <FlowDesigner document={doc} onChange={setDoc} catalog={SAMPLE_CATALOG} locale={locale} readOnly={params.has('readOnly')} {...compare} />
+      <FlowDesigner document={doc} onChange={setDoc} catalog={example ? DEMO_FLOW_CATALOG : SAMPLE_CATALOG} locale={locale} readOnly={params.has('readOnly')} {...compare} />
     </main>
   );
 }

@@ -92,6 +92,7 @@ export const en = {
     inputs: { text: 'Text', number: 'Number', choice: 'Choice', date: 'Date', phone: 'Phone' } as Record<string, string>,
     required: 'Required',
     choices: 'Choices (value=label, one a line)',
+    choicesFromVariable: (choices: string) => `Empty: the variable's choices (${choices}).`,
     rules: 'Rules',
     min: 'Min',
     max: 'Max',

@@ -91,6 +91,7 @@ export const zhCN: DesignerMessages = {
     inputs: { text: '文本', number: '数字', choice: '选项', date: '日期', phone: '电话' },
     required: '必填',
     choices: '选项（值=名称，每行一个）',
+    choicesFromVariable: (choices) => `为空时使用变量的选项（${choices}）。`,
     rules: '校验规则',
     min: '最小值',
     max: '最大值',

@@ -10,10 +10,12 @@ type Rules = NonNullable<AskField['rules']>;
 export interface AskFormProps extends FormProps<FlowNodeOf<'ask'>> {
   /** Declares a variable for a field that stores into an undeclared one. */
   onDeclare: (field: AskField) => void;
+  /** A declared variable's own choices: a choice field without choices offers them. */
+  choicesOf: (variable: string) => readonly { value: string; label: string }[] | undefined;
 }
 
 /** The ask node: a prompt and its form fields (input type, required, choices, rules), in order. */
-export function AskForm({ node, update, variables, variablesListId, onDeclare }: AskFormProps) {
+export function AskForm({ node, update, variables, variablesListId, onDeclare, choicesOf }: AskFormProps) {
   const { t, readOnly } = useDesigner();
   const setField = (i: number, field: AskField, key: string) => update({ ...node, fields: node.fields.map((f, j) => (j === i ? field : f)) }, `fields.${i}.${key}`);
   const setRule = (i: number, field: AskField, key: keyof Rules, value: Rules[keyof Rules] | undefined) => {
@@ -59,6 +61,7 @@ export function AskForm({ node, update, variables, variablesListId, onDeclare }:
             {field.input === 'choice' && (
               <ParsedTextField
                 label={t.props.choices}
+                {...(choicesOf(field.variable)?.length ? { hint: t.props.choicesFromVariable(choicesToText(choicesOf(field.variable)).split('\n').join(', ')) } : {})}
                 multiline
                 value={field.choices ?? []}
                 format={choicesToText}

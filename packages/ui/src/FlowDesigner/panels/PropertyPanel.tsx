@@ -48,7 +48,7 @@ function NodeProperties({ store, node, diagnostics }: { store: StoreApi<Designer
       case 'script':
         return <ScriptForm node={node} update={update} {...common} />;
       case 'ask':
-        return <AskForm node={node} update={update} onDeclare={declare} {...common} />;
+        return <AskForm node={node} update={update} onDeclare={declare} choicesOf={(name) => variables.find((v) => v.name === name)?.choices} {...common} />;
       case 'decision':
         return <DecisionForm />;
       case 'addInCall':

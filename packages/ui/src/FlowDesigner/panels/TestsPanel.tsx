@@ -77,7 +77,7 @@ export function TestsPanel({ store, onRecord }: TestsPanelProps) {
               )}
               <button
                 type="button"
-                className="omni-button omni-button--small omni-button--danger"
+                className="omni-button omni-button--small"
                 disabled={readOnly}
                 aria-label={`${t.tests.remove}: ${test.name}`}
                 data-testid={FLOW_TEST_IDS.remove}

@@ -24,6 +24,7 @@ const show = (v: unknown): string => (v === null || v === undefined ? '—' : ty
 export function SimulationPanel({ simulation, store, onReveal }: { simulation: Simulation; store: StoreApi<DesignerState>; onReveal: (target: { nodeId?: string }) => void }) {
   const { t, locale, catalog, readOnly } = useDesigner();
   const tests = useStore(store, (s) => s.doc.tests);
+  const variables = useStore(store, (s) => s.doc.variables);
   const { run, blocked, refused } = simulation;
   const names = catalogNames(catalog, locale);
   const save = () => {
@@ -78,7 +79,7 @@ export function SimulationPanel({ simulation, store, onReveal }: { simulation: S
               {t.sim.saveTest}
             </button>
           </div>
-          {run.status === 'waiting' && run.waiting && <WaitingStep key={`${run.waiting.nodeId}-${run.steps.length}`} waiting={run.waiting} refused={refused} onSend={simulation.send} outputFields={outputFieldsOf(run, catalog)} />}
+          {run.status === 'waiting' && run.waiting && <WaitingStep key={`${run.waiting.nodeId}-${run.steps.length}`} waiting={run.waiting} refused={refused} onSend={simulation.send} outputFields={outputFieldsOf(run, catalog)} choicesOf={(name) => variables.find((v) => v.name === name)?.choices} />}
           {run.status === 'failed' && run.failure && (
             <p className="omni-field__error" role="alert" data-testid={FLOW_TEST_IDS.simError} data-node-id={run.failure.nodeId}>
               {run.failure.message[locale]}

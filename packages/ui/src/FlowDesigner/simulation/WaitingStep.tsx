@@ -3,7 +3,9 @@ import type { AskField, FlowValue, RunEvent, RunEventError, RunWaiting, ValueTyp
 import { useDesigner } from '../DesignerContext.js';
 import { FLOW_TEST_IDS } from '../testIds.js';
 
-function AskInput({ field, value, error, onChange }: { field: AskField; value: string; error: string | undefined; onChange: (v: string) => void }) {
+type Choices = readonly { value: string; label: string }[];
+
+function AskInput({ field, choices, value, error, onChange }: { field: AskField; choices: Choices; value: string; error: string | undefined; onChange: (v: string) => void }) {
   const { t } = useDesigner();
   const id = `sim-${field.variable}`;
   const common = { id, className: 'omni-input', value, 'aria-invalid': error !== undefined, 'aria-describedby': error ? `${id}-error` : undefined, 'data-testid': FLOW_TEST_IDS.simAskInput, 'data-variable': field.variable };
@@ -16,7 +18,7 @@ function AskInput({ field, value, error, onChange }: { field: AskField; value: s
       {field.input === 'choice' ? (
         <select {...common} onChange={(e) => onChange(e.target.value)}>
           <option value="">{t.props.none}</option>
-          {(field.choices ?? []).map((c) => (
+          {choices.map((c) => (
             <option key={c.value} value={c.value}>
               {c.label}
             </option>
@@ -38,7 +40,17 @@ function AskInput({ field, value, error, onChange }: { field: AskField; value: s
 const toValue = (field: AskField, text: string): FlowValue => (text === '' ? null : field.input === 'number' && Number.isFinite(Number(text)) ? Number(text) : text);
 
 /** The step the run waits at, shown as the agent's side panel will show it, with what the simulator can answer. */
-export function WaitingStep({ waiting, refused, onSend, outputFields }: { waiting: RunWaiting; refused: RunEventError | null; onSend: (event: RunEvent) => void; outputFields: readonly { name: string; type: ValueType }[] }) {
+export interface WaitingStepProps {
+  waiting: RunWaiting;
+  refused: RunEventError | null;
+  onSend: (event: RunEvent) => void;
+  /** Output fields the simulator may fill in for an effect. */
+  outputFields: readonly { name: string; type: ValueType }[];
+  /** A choice field without its own choices offers its variable's. */
+  choicesOf: (variable: string) => Choices | undefined;
+}
+
+export function WaitingStep({ waiting, refused, onSend, outputFields, choicesOf }: WaitingStepProps) {
   const { t, locale } = useDesigner();
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [reply, setReply] = useState('');
@@ -69,7 +81,7 @@ export function WaitingStep({ waiting, refused, onSend, outputFields }: { waitin
         >
           {waiting.prompt && <p className="fd-sim-script">{waiting.prompt}</p>}
           {waiting.fields.map((f) => (
-            <AskInput key={f.variable} field={f} value={answers[f.variable] ?? ''} error={refused?.fieldErrors?.[f.variable]?.[locale]} onChange={(v) => setAnswers({ ...answers, [f.variable]: v })} />
+            <AskInput key={f.variable} field={f} choices={f.choices ?? choicesOf(f.variable) ?? []} value={answers[f.variable] ?? ''} error={refused?.fieldErrors?.[f.variable]?.[locale]} onChange={(v) => setAnswers({ ...answers, [f.variable]: v })} />
           ))}
           <button type="submit" className="omni-button omni-button--primary" data-testid={FLOW_TEST_IDS.simSubmit}>
             {t.sim.submit}
