@@ -73,7 +73,7 @@ export const SidePanel = forwardRef<HTMLDivElement, SidePanelProps>(function Sid
         {tab === 'properties' && <PropertyPanel store={store} diagnostics={validation.diagnostics} />}
         {tab === 'variables' && <VariablesPanel store={store} />}
         {tab === 'tests' && <TestsPanel store={store} onRecord={simulation.run ? () => simulation.toTestCase(t.tests.newName(store.getState().doc.tests.length + 1)) : undefined} />}
-        {tab === 'problems' && <ProblemsPanel diagnostics={validation.diagnostics} pending={validation.pending} onReveal={onReveal} />}
+        {tab === 'problems' && <ProblemsPanel diagnostics={validation.diagnostics} pending={validation.pending} onReveal={onReveal} onTest={() => onTab('tests')} />}
         {tab === 'simulate' && <SimulationPanel simulation={simulation} store={store} onReveal={onReveal} />}
         {tab === 'changes' && diff && <DiffPanel diff={diff} base={diffBase} store={store} onReveal={onReveal} />}
       </div>

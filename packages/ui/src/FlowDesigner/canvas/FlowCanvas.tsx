@@ -185,6 +185,8 @@ export function FlowCanvas({ store, decorations, onEdit, containerRef }: FlowCan
         multiSelectionKeyCode={['Control', 'Meta']}
         disableKeyboardA11y
         zoomOnDoubleClick={false}
+        // Large flows (the 500-node bench) draw only what is in view.
+        onlyRenderVisibleElements={doc.nodes.length > 200}
         minZoom={0.1}
         maxZoom={2}
         fitView

@@ -17,6 +17,17 @@ describe('designer keyboard', () => {
     expect(document.activeElement).toBe(nodeEl('n8'));
   });
 
+  it('edits a focused edge with Enter and deletes it with Delete', async () => {
+    const { doc } = renderDesigner();
+    const edge = document.querySelector<SVGGElement>('.react-flow__edge[data-id="e5"]')!;
+    act(() => edge.focus());
+    fireEvent.keyDown(edge, { key: 'Enter' });
+    await waitFor(() => expect(screen.getByTestId<HTMLInputElement>(ID.edgeGuard).value).toBe('balance < 0'));
+    act(() => edge.focus());
+    fireEvent.keyDown(edge, { key: 'Delete' });
+    expect(doc().edges.some((e) => e.id === 'e5')).toBe(false);
+  });
+
   it('shows the shortcut list with ?', () => {
     renderDesigner();
     act(() => nodeEl('n1').focus());

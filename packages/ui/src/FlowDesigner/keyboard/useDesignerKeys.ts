@@ -16,6 +16,9 @@ export function isTyping(target: EventTarget | null): boolean {
 const focusedNode = (target: EventTarget | null): string | undefined =>
   target instanceof HTMLElement ? (target.closest<HTMLElement>('.react-flow__node')?.dataset.id ?? undefined) : undefined;
 
+/** The edge that has keyboard focus (React Flow makes edges focusable; they are SVG groups). */
+const focusedEdge = (target: EventTarget | null): string | undefined => (target instanceof Element ? (target.closest<SVGElement>('.react-flow__edge')?.dataset.id ?? undefined) : undefined);
+
 export interface DesignerKeyHandlers {
   openProperties: () => void;
   openConnect: () => void;
@@ -32,7 +35,7 @@ export function useDesignerKeys(store: StoreApi<DesignerState>, actions: Designe
     (e: KeyboardEvent<HTMLElement>) => {
       if (e.defaultPrevented) return;
       const mod = e.ctrlKey || e.metaKey;
-      const onCanvas = e.target instanceof HTMLElement && e.target.closest('.react-flow') !== null;
+      const onCanvas = e.target instanceof Element && e.target.closest('.react-flow') !== null;
       if (e.key === 'Escape' && !onCanvas) {
         // From a panel back to the canvas, to the selected node.
         e.preventDefault();
@@ -55,6 +58,7 @@ export function useDesignerKeys(store: StoreApi<DesignerState>, actions: Designe
       }
       if (!onCanvas) return;
       const node = focusedNode(e.target);
+      const edge = focusedEdge(e.target);
       const arrow = ARROWS[e.key];
       if (arrow) {
         handled();
@@ -68,15 +72,20 @@ export function useDesignerKeys(store: StoreApi<DesignerState>, actions: Designe
       if (e.altKey) return;
       switch (key) {
         case 'Delete':
-        case 'Backspace':
+        case 'Backspace': {
           handled();
+          // Nothing selected yet: the focused node or edge is what the key means.
+          const sel = store.getState().selection;
+          if (sel.nodes.length + sel.edges.length === 0 && (node ?? edge) !== undefined) store.getState().select({ nodes: node !== undefined ? [node] : [], edges: edge !== undefined ? [edge] : [] });
           actions.deleteSelection();
           return;
+        }
         case 'Enter':
         case 'F2':
         case ' ':
           handled();
           if (node !== undefined && !store.getState().selection.nodes.includes(node)) store.getState().select({ nodes: [node], edges: [] });
+          if (edge !== undefined && !store.getState().selection.edges.includes(edge)) store.getState().select({ nodes: [], edges: [edge] });
           if (key !== ' ') handlers.openProperties();
           return;
         case 'c':

@@ -8,10 +8,12 @@ export interface ProblemsPanelProps {
   pending: boolean;
   /** Selects and centres what a problem concerns. */
   onReveal: (target: { nodeId?: string; edgeId?: string }) => void;
+  /** A problem in a flow test case: show the tests. */
+  onTest: (testId: string) => void;
 }
 
 /** Every problem validate found, errors first; a click or Enter on one shows its node or edge. */
-export function ProblemsPanel({ diagnostics, pending, onReveal }: ProblemsPanelProps) {
+export function ProblemsPanel({ diagnostics, pending, onReveal, onTest }: ProblemsPanelProps) {
   const { t, locale } = useDesigner();
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
@@ -29,12 +31,13 @@ export function ProblemsPanel({ diagnostics, pending, onReveal }: ProblemsPanelP
               <button
                 type="button"
                 className={`fd-problem fd-problem--${d.severity}`}
-                disabled={!target}
+                disabled={!target && d.testId === undefined}
                 data-testid={FLOW_TEST_IDS.problem}
                 data-code={d.code}
                 data-node-id={d.nodeId}
                 data-edge-id={d.edgeId}
-                onClick={() => target && onReveal(target)}
+                data-test-id={d.testId}
+                onClick={() => (target ? onReveal(target) : d.testId !== undefined && onTest(d.testId))}
               >
                 <span className="fd-problem__severity">{d.severity === 'error' ? t.problems.error : t.problems.warning}</span>
                 <span className="fd-problem__where">{where}</span>
