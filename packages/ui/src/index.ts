@@ -16,5 +16,6 @@ export { TransferDialog, type TransferDialogProps, type TransferLabels, type Tra
 export { MenuButton, type MenuButtonProps, type MenuItem } from './MenuButton/MenuButton.js';
 export { ElapsedTimer, formatElapsed, type ElapsedTimerProps } from './ElapsedTimer/ElapsedTimer.js';
 export { EmptyState, type EmptyStateProps } from './EmptyState/EmptyState.js';
-// The flow designer is large enough to own its words (en and zh-CN, chosen by its `locale` prop).
-export { FlowDesigner, FLOW_TEST_IDS, type FlowDesignerProps, type FlowSelection, type DesignerLocale } from './FlowDesigner/index.js';
+// The flow designer (FlowDesigner/index.ts) is not re-exported here: apps import it from its own entry
+// (`@omnicc/ui/flow-designer`) and load it lazily, so the agent's bundle does not carry React Flow and dagre.
+// It owns its words (en and zh-CN, chosen by its `locale` prop).
