@@ -7,6 +7,8 @@ import { createWebAudioRinger } from './alerts/ringer.js';
 import { createSystemNotifier } from './alerts/systemNotifier.js';
 import { createI18n, detectLanguage } from './i18n/index.js';
 import { createApi } from './network/api.js';
+import { createFlowsApi } from './network/flowsApi.js';
+import { createHttp } from './network/http.js';
 import { openAgentSocket } from './network/socket.js';
 import type { Services } from './services.js';
 import { withDiagnostics, type VoiceDiagnostics } from './telephony/diagnostics.js';
@@ -17,6 +19,7 @@ const origin = window.location.origin;
 
 const services: Services = {
   api: createApi(origin),
+  flows: createFlowsApi(createHttp(origin)),
   openSocket: (getToken) => openAgentSocket(origin, getToken),
   ringer: createWebAudioRinger(),
   notifier: createSystemNotifier(),

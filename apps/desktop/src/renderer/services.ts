@@ -2,12 +2,15 @@ import { createContext, useContext } from 'react';
 import type { Ringer } from './alerts/ringer.js';
 import type { SystemNotifier } from './alerts/systemNotifier.js';
 import type { Api } from './network/api.js';
+import type { FlowsApi } from './network/flowsApi.js';
 import type { AgentSocket } from './network/socket.js';
 import type { Softphone } from './telephony/softphone.js';
 
 /** The app's connections to the outside world; main.tsx builds the real ones, tests pass fakes. */
 export interface Services {
   api: Api;
+  /** The flow designer's calls (team leads and admins). */
+  flows: FlowsApi;
   openSocket: (getToken: () => string) => AgentSocket;
   ringer: Ringer;
   notifier: SystemNotifier;

@@ -12,6 +12,7 @@ import { ActionsContext } from './ActionsContext.js';
 import { CallBar } from './CallBar.js';
 import { CannedContainer } from './canned/CannedResponsePicker.js';
 import { ConversationView } from './ConversationView.js';
+import { FlowsWorkspace } from './flows/FlowsWorkspace.js';
 import { EmailDeskContext } from './email/EmailDeskContext.js';
 import { SmsDeskContext } from './sms/SmsDeskContext.js';
 import { Inbox } from './Inbox.js';
@@ -76,6 +77,7 @@ export function MainScreen() {
   const { api, openSocket, createSoftphone } = useServices();
   const [connection, setConnection] = useState<AgentConnection | null>(null);
   const helpOpen = useUiStore((s) => s.helpOpen);
+  const workspace = useUiStore((s) => s.workspace);
 
   useEffect(() => {
     const started = startAgentConnection({ api, openSocket, createSoftphone });
@@ -101,8 +103,12 @@ export function MainScreen() {
         />
         <ConnectionBanner />
         <CallBar />
-        <Inbox />
-        <ConversationView />
+        {/* The desk stays mounted under the designer: drafts, scroll and focus are where the agent left them. */}
+        <div className="desk__workspace" hidden={workspace !== 'desk'}>
+          <Inbox />
+          <ConversationView />
+        </div>
+        {workspace === 'flows' ? <FlowsWorkspace /> : null}
         <OfferToast />
       </div>
       <NoticeBar />

@@ -6,6 +6,7 @@ import { TEST_IDS } from '../testIds.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { SoftphoneStatus } from './SoftphoneStatus.js';
 import { StatusControl } from './StatusControl.js';
+import { WorkspaceNav } from './WorkspaceNav.js';
 import './TopBar.css';
 
 /** Product, status, agent, language, help and sign-out: always in view. */
@@ -23,6 +24,7 @@ export function TopBar({ onLogout }: { onLogout: () => void }) {
         </span>
         {t('app.name')}
       </h1>
+      <WorkspaceNav />
       <StatusControl />
       <div className="topbar__end">
         <SoftphoneStatus />

@@ -2,6 +2,9 @@ import { create } from 'zustand';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
+/** The desk's working areas; which ones a user sees depends on the role (see workspacesFor). */
+export type Workspace = 'desk' | 'flows';
+
 /** Actions whose failure the agent is told about (keys under action.*). */
 export type ActionName =
   | 'setStatus'
@@ -33,6 +36,8 @@ export interface Notice {
 }
 
 export interface UiState {
+  /** The working area in view; the connection, offers and calls go on whichever it is. */
+  workspace: Workspace;
   /** Conversation shown in the centre. */
   activeId: string | null;
   /** Interaction whose wrap-up dialog is open. */
@@ -52,6 +57,7 @@ export interface UiState {
   notice: Notice | null;
   /** Bumped to ask the composer to take focus (after accept or a switch by keyboard). */
   focusComposerTick: number;
+  setWorkspace: (workspace: Workspace) => void;
   select: (interactionId: string | null, focusComposer?: boolean) => void;
   openWrapUp: (interactionId: string) => void;
   closeWrapUp: () => void;
@@ -74,6 +80,7 @@ export interface UiState {
 let noticeSeq = 0;
 
 const initial = () => ({
+  workspace: 'desk' as Workspace,
   activeId: null,
   wrapUpFor: null,
   wrapUpSubmitting: false,
@@ -92,6 +99,7 @@ const initial = () => ({
 /** What the agent sees and where focus goes; nothing here comes from the server. */
 export const useUiStore = create<UiState>()((set) => ({
   ...initial(),
+  setWorkspace: (workspace) => set({ workspace }),
   select: (interactionId, focusComposer = false) =>
     set((s) => ({ activeId: interactionId, focusComposerTick: focusComposer ? s.focusComposerTick + 1 : s.focusComposerTick })),
   openWrapUp: (interactionId) =>

@@ -4,6 +4,7 @@ import { createI18n, type Language } from '../i18n/index.js';
 import type { Services } from '../services.js';
 import { FakeSocket, fakeApi, fakeNotifier, fakeRinger } from './fakes.js';
 import { FakeSoftphone } from './fakeSoftphone.js';
+import { fakeFlowsApi } from './fakeFlowsApi.js';
 
 /** Renders the whole app with fake services; returns them for the test to drive. */
 export function renderApp(options: { language?: Language; services?: Partial<Services> } = {}) {
@@ -11,6 +12,7 @@ export function renderApp(options: { language?: Language; services?: Partial<Ser
   const softphone = new FakeSoftphone();
   const services = {
     api: fakeApi(),
+    flows: fakeFlowsApi(),
     openSocket: () => socket,
     ringer: fakeRinger(),
     notifier: fakeNotifier(),
