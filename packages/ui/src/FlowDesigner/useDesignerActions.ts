@@ -5,7 +5,7 @@ import type { FlowCatalog, FlowNodeKind } from '@omnicc/flows';
 import { autoLayout } from './model/autoLayout.js';
 import { copySelection, pasteClip, type FlowClip } from './model/clipboard.js';
 import type { DesignerState } from './model/designerStore.js';
-import { addNode, allIds, moveNodes, nextId, removeElements } from './model/edits.js';
+import { addNode, allIds, freeSpot, moveNodes, nextId, removeElements } from './model/edits.js';
 import { NODE_SIZE, newNode } from './model/kinds.js';
 import type { DesignerEdge, DesignerNode } from './canvas/elements.js';
 
@@ -49,11 +49,21 @@ export function useDesignerActions(store: StoreApi<DesignerState>, catalog: Flow
       const el = id === undefined ? null : nodeElement(id);
       (el ?? canvas.current?.querySelector<HTMLElement>('.react-flow__node') ?? canvas.current)?.focus();
     };
-    const add = (kind: FlowNodeKind, flowCenter: { x: number; y: number }): string | null => {
+    // React Flow draws a new node a frame or two after the document has it, hidden until measured (and a hidden element takes no focus).
+    const focusWhenDrawn = (id: string, frames = 20): void => {
+      requestAnimationFrame(() => {
+        const el = nodeElement(id);
+        el?.focus();
+        if ((!el || document.activeElement !== el) && frames > 0) focusWhenDrawn(id, frames - 1);
+      });
+    };
+    const add = (kind: FlowNodeKind, flowCenter: { x: number; y: number }, avoidOthers = false): string | null => {
       if (readOnly) return null;
       const s = get();
       const id = nextId(allIds(s.doc), 'n');
-      const position = { x: Math.round(flowCenter.x - NODE_SIZE.width / 2), y: Math.round(flowCenter.y - NODE_SIZE.height / 2) };
+      const centred = { x: Math.round(flowCenter.x - NODE_SIZE.width / 2), y: Math.round(flowCenter.y - NODE_SIZE.height / 2) };
+      const sizes = new Map(rf.getNodes().flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
+      const position = avoidOthers ? freeSpot(s.doc, centred, NODE_SIZE, sizes) : centred;
       s.commit(addNode(s.doc, newNode(kind, id, position, catalog, texts)), { select: { nodes: [id], edges: [] } });
       return id;
     };
@@ -94,8 +104,8 @@ export function useDesignerActions(store: StoreApi<DesignerState>, catalog: Flow
       addAtCenter: (kind) => {
         const box = canvas.current?.getBoundingClientRect();
         const screen = box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : { x: 0, y: 0 };
-        const id = add(kind, rf.screenToFlowPosition(screen));
-        if (id) requestAnimationFrame(() => focusNode(id));
+        const id = add(kind, rf.screenToFlowPosition(screen), true);
+        if (id) focusWhenDrawn(id);
         return id;
       },
       addAtScreen: (kind, screen) => add(kind, rf.screenToFlowPosition(screen)),

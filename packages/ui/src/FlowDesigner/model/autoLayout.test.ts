@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '@omnicc/flows';
 import { autoLayout } from './autoLayout.js';
+import { freeSpot } from './edits.js';
 
 const doc: FlowDocument = {
   schemaVersion: 1,
@@ -29,5 +30,13 @@ describe('autoLayout', () => {
     expect(p.get('n2')!.y).toBeLessThan(p.get('n3')!.y);
     expect(p.get('n3')!.y).toBe(p.get('n4')!.y);
     expect(Math.abs(p.get('n3')!.x - p.get('n4')!.x)).toBeGreaterThanOrEqual(220);
+  });
+});
+
+describe('freeSpot', () => {
+  it('moves a new node down until it overlaps none', () => {
+    const spot = freeSpot(doc, { x: 0, y: 0 }, { width: 220, height: 64 });
+    expect(spot.x).toBe(0);
+    expect(spot.y).toBeGreaterThanOrEqual(64 + 16);
   });
 });

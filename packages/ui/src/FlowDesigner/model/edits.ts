@@ -79,3 +79,20 @@ export function connect(doc: FlowDocument, source: string, port: string, target:
   if (siblings.length > 0) edge.priority = Math.min(1_000, Math.max(...siblings.map((e) => e.priority ?? 0)) + 1);
   return { ...doc, edges: [...doc.edges, edge] };
 }
+
+/**
+ * The first place at or below `at` where a node of `size` overlaps no other
+ * (nodes without a measured size count as NODE_SIZE): a node added by
+ * keyboard in the middle of the view does not land on top of another.
+ */
+export function freeSpot(doc: FlowDocument, at: XY, size: { width: number; height: number }, sizes: ReadonlyMap<string, { width: number; height: number }> = new Map()): XY {
+  const gap = 16;
+  const hits = (p: XY) =>
+    doc.nodes.some((n) => {
+      const s = sizes.get(n.id) ?? size;
+      return p.x < n.position.x + s.width + gap && n.position.x < p.x + size.width + gap && p.y < n.position.y + s.height + gap && n.position.y < p.y + size.height + gap;
+    });
+  let p = at;
+  for (let i = 0; i < 40 && hits(p); i += 1) p = { x: p.x, y: p.y + size.height / 2 };
+  return p;
+}
