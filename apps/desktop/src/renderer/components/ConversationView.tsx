@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Interaction } from '@omnicc/shared';
 import { EmptyState } from '@omnicc/ui';
 import { lastCustomerMessage, useInteractionsStore } from '../stores/interactionsStore.js';
 import { useUiStore } from '../stores/uiStore.js';
@@ -8,6 +9,7 @@ import { useActions } from './ActionsContext.js';
 import { ConversationComposer } from './ConversationComposer.js';
 import { ConversationHeader as Header } from './ConversationHeader.js';
 import { EmailView } from './email/EmailView.js';
+import { FlowRunPanel } from './flowRun/FlowRunPanel.js';
 import { SmsView } from './sms/SmsView.js';
 import { MessageList } from './MessageList.js';
 import './ConversationView.css';
@@ -21,6 +23,19 @@ function useDocumentVisible(): boolean {
     return () => document.removeEventListener('visibilitychange', onChange);
   }, []);
   return visible;
+}
+
+/** A conversation of any channel: its header, then the channel's view with the service flow beside it. */
+function ConversationFrame({ interaction, titleId, children }: { interaction: Interaction; titleId: string; children: ReactNode }) {
+  return (
+    <main className="conversation" aria-labelledby={titleId} data-testid={TEST_IDS.conversation} data-interaction-id={interaction.id}>
+      <Header interaction={interaction} titleId={titleId} />
+      <div className="conversation__body">
+        <div className="conversation__column">{children}</div>
+        <FlowRunPanel interaction={interaction} />
+      </div>
+    </main>
+  );
 }
 
 /** Centre column: the active conversation, or a hint when none is selected. */
@@ -53,28 +68,25 @@ export function ConversationView() {
   if (interaction.channel === 'voice') {
     // A call has no transcript or composer: the talking happens on the phone, driven from the call bar.
     return (
-      <main className="conversation" aria-labelledby={titleId} data-testid={TEST_IDS.conversation} data-interaction-id={interaction.id}>
-        <Header interaction={interaction} titleId={titleId} />
+      <ConversationFrame interaction={interaction} titleId={titleId}>
         <p className="conversation__call-note" role="status">
           {interaction.state === 'wrapUp' ? t('call.noteEnded') : t('call.note', { number: interaction.customer.phone ?? interaction.customer.name })}
         </p>
-      </main>
+      </ConversationFrame>
     );
   }
 
   if (interaction.channel === 'email' || interaction.channel === 'sms') {
     return (
-      <main className="conversation" aria-labelledby={titleId} data-testid={TEST_IDS.conversation} data-interaction-id={interaction.id}>
-        <Header interaction={interaction} titleId={titleId} />
+      <ConversationFrame interaction={interaction} titleId={titleId}>
         {interaction.channel === 'email' ? <EmailView key={interaction.id} interaction={interaction} /> : <SmsView key={interaction.id} interaction={interaction} />}
-      </main>
+      </ConversationFrame>
     );
   }
 
   const customerLeft = messages?.some((m) => m.sender === 'system' && m.text === 'customerLeft') ?? false;
   return (
-    <main className="conversation" aria-labelledby={titleId} data-testid={TEST_IDS.conversation} data-interaction-id={interaction.id}>
-      <Header interaction={interaction} titleId={titleId} />
+    <ConversationFrame interaction={interaction} titleId={titleId}>
       {interaction.state === 'wrapUp' ? (
         <p className="conversation__ended" role="status">
           {customerLeft ? t('conversation.customerLeft') : t('conversation.ended')}
@@ -94,6 +106,6 @@ export function ConversationView() {
         ) : null}
       </div>
       <ConversationComposer interaction={interaction} />
-    </main>
+    </ConversationFrame>
   );
 }

@@ -6,6 +6,7 @@ import { useSessionStore } from '../stores/sessionStore.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { TEST_IDS } from '../testIds.js';
 import { useActions } from './ActionsContext.js';
+import { useFlowDisposition, usePreselect } from './flowRun/useFlowDisposition.js';
 import { reasonText } from './errorText.js';
 import { useLocale } from './useLocale.js';
 
@@ -20,14 +21,20 @@ export function WrapUpContainer() {
   const { wrapUpFor, wrapUpSubmitting, wrapUpErrorCode, closeWrapUp } = useUiStore();
   const interaction = useInteractionsStore((s) => (wrapUpFor ? s.byId[wrapUpFor] : undefined));
   const dispositions = useSessionStore((s) => s.dictionaries?.dispositions) ?? NO_DISPOSITIONS;
-  if (!interaction || interaction.state !== 'wrapUp') return null;
+  const open = interaction?.state === 'wrapUp';
+  // The service flow's outcome is a suggestion: preselected, and said so, the agent may choose another.
+  const suggested = useFlowDisposition(wrapUpFor ?? undefined);
+  usePreselect(TEST_IDS.wrapUpDisposition, suggested, open ? interaction.id : undefined, dispositions.length);
+  if (!interaction || !open) return null;
 
   const contact = interaction.customer.phone ?? interaction.customer.email ?? '';
+  const suggestion = suggested ? t('flowRun.suggested', { disposition: locale.label(dispositions.find((d) => d.code === suggested), suggested) }) : undefined;
+  const context = contact ? t('wrapUp.description', { channel: t(`channel.${interaction.channel}`), contact }) : t(`channel.${interaction.channel}`);
   return (
     <WrapUpDialog
       key={interaction.id}
       title={t('wrapUp.title', { name: interaction.customer.name })}
-      description={contact ? t('wrapUp.description', { channel: t(`channel.${interaction.channel}`), contact }) : t(`channel.${interaction.channel}`)}
+      description={suggestion ? `${context} · ${suggestion}` : context}
       dispositions={dispositions.map((d) => ({ code: d.code, label: locale.label(d, d.code) }))}
       noteMaxChars={LIMITS.wrapUpNoteChars}
       submitting={wrapUpSubmitting}

@@ -10,6 +10,7 @@ export type ShortcutAction =
   | { type: 'muteCall' }
   | { type: 'keypad' }
   | { type: 'cannedResponses' }
+  | { type: 'flowPanel' }
   | { type: 'switchTo'; index: number }
   | { type: 'help' };
 
@@ -33,6 +34,8 @@ const ALT_CODES: Record<string, ShortcutAction> = {
   KeyK: { type: 'keypad' },
   // Q(uick text): the canned responses of the conversation's channel.
   KeyQ: { type: 'cannedResponses' },
+  // F(low): show, focus or fold the service flow panel.
+  KeyF: { type: 'flowPanel' },
 };
 
 /** True for text fields, where "?" is a character and not a command. */
@@ -64,6 +67,7 @@ export const SHORTCUT_HELP = [
   { keys: ['Alt', 'E'], label: 'shortcuts.endChat' },
   { keys: ['Alt', 'T'], label: 'shortcuts.transfer' },
   { keys: ['Alt', 'Q'], label: 'shortcuts.cannedResponses' },
+  { keys: ['Alt', 'F'], label: 'flowRun.shortcut' },
   { keys: ['Alt', 'H'], label: 'shortcuts.holdCall' },
   { keys: ['Alt', 'M'], label: 'shortcuts.muteCall' },
   { keys: ['Alt', 'K'], label: 'shortcuts.keypad' },

@@ -2,9 +2,11 @@ import { useEffect } from 'react';
 import type { AgentActions } from '../network/actions.js';
 import { selectLiveCall, useCallStore } from '../stores/callStore.js';
 import type { VoiceActions } from '../telephony/voiceController.js';
+import { useFlowRunStore } from '../stores/flowRunStore.js';
 import { useInteractionsStore } from '../stores/interactionsStore.js';
 import { useOffersStore } from '../stores/offersStore.js';
 import { useUiStore } from '../stores/uiStore.js';
+import { TEST_IDS } from '../testIds.js';
 import { matchShortcut, type ShortcutAction } from './shortcuts.js';
 
 /** Carries out one shortcut against the current state of the desk. */
@@ -59,6 +61,22 @@ export function runShortcut(action: ShortcutAction, actions: AgentActions, voice
       if (active?.state !== 'assigned' || active.channel === 'voice') return false;
       ui.openCanned(active.id);
       return true;
+    case 'flowPanel': {
+      if (!active) return false;
+      const flow = useFlowRunStore.getState();
+      const panel = document.querySelector(`[data-testid="${TEST_IDS.flowPanel}"]`);
+      if (flow.collapsed) {
+        flow.setCollapsed(false);
+        flow.focusPanel();
+      } else if (panel?.contains(document.activeElement)) {
+        // A second Alt+F folds it and gives the conversation back its focus.
+        flow.setCollapsed(true);
+        ui.select(active.id, true);
+      } else {
+        flow.focusPanel();
+      }
+      return true;
+    }
     case 'openWrapUp':
       if (active?.state !== 'wrapUp') return false;
       ui.openWrapUp(active.id);

@@ -3,6 +3,7 @@ import {
   dictionariesSchema,
   emailConversationSchema,
   emailMessageViewSchema,
+  flowRunViewSchema,
   smsConversationSchema,
   smsMessageViewSchema,
   sessionSchema,
@@ -13,6 +14,8 @@ import {
   type EmailConversation,
   type EmailMessageView,
   type EmailReplyRequest,
+  type FlowRunEventRequest,
+  type FlowRunView,
   type SmsConversation,
   type SmsMessageView,
   type SmsReplyRequest,
@@ -46,6 +49,10 @@ export interface Api {
   replyBySms(token: string, interactionId: string, request: SmsReplyRequest): Promise<SmsMessageView>;
   /** Canned responses (常用语) of a channel, rendered for the interaction: what inserting one will send. */
   cannedResponses(token: string, query: CannedResponsesQuery): Promise<CannedResponseList>;
+  /** The interaction's service flow run (NOT_FOUND when no flow ran for it). */
+  flowRun(token: string, interactionId: string): Promise<FlowRunView>;
+  /** What the agent did at the step the run waits at: UNPROCESSABLE (details: the runtime's refusal) or CONFLICT when another tab moved it on. */
+  sendFlowRunEvent(token: string, interactionId: string, request: FlowRunEventRequest): Promise<FlowRunView>;
 }
 
 const interactionPath = (id: string): string => `/api/interactions/${encodeURIComponent(id)}`;
@@ -68,6 +75,8 @@ export function createApi(baseUrl: string, fetchImpl: typeof fetch = (...args) =
     smsConversation: (token, id) => call(`${interactionPath(id)}/sms`, { method: 'GET', token }, (d) => smsConversationSchema.parse(d)),
     replyBySms: (token, id, body) => call(`${interactionPath(id)}/sms/reply`, { method: 'POST', token, body }, (d) => smsMessageViewSchema.parse(d)),
     cannedResponses: (token, query) => call(`/api/canned-responses?${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined)).toString()}`, { method: 'GET', token }, (d) => cannedResponseListSchema.parse(d)),
+    flowRun: (token, id) => call(`${interactionPath(id)}/flow-run`, { method: 'GET', token }, (d) => flowRunViewSchema.parse(d)),
+    sendFlowRunEvent: (token, id, body) => call(`${interactionPath(id)}/flow-run/events`, { method: 'POST', token, body }, (d) => flowRunViewSchema.parse(d)),
     emailAttachment: async (token, id, attachmentId) => {
       const response = await request(`${interactionPath(id)}/email/attachments/${encodeURIComponent(attachmentId)}`, { method: 'GET', token });
       // Re-typed so that nothing downstream ever sniffs or renders it.

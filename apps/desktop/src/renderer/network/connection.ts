@@ -7,6 +7,7 @@ import { createActions, createVoiceRequests, type AgentActions } from './actions
 import type { Api } from './api.js';
 import { errorCodeOf, sendCommand } from './commands.js';
 import { createEmailDesk, type EmailDesk } from './emailDesk.js';
+import { createFlowRunClient, startFlowRuns } from './flowRuns.js';
 import { createSmsDesk, type SmsDesk } from './smsDesk.js';
 import { bindPushes } from './pushes.js';
 import type { AgentPayload, AgentSocket } from './socket.js';
@@ -84,11 +85,13 @@ export function startAgentConnection(deps: ConnectionDeps): AgentConnection {
   const actions = createActions({ send, loadTranscript, voice });
   const email = createEmailDesk({ api: deps.api, token });
   const sms = createSmsDesk({ api: deps.api, token });
+  const flowRuns = startFlowRuns(createFlowRunClient({ api: deps.api, token }));
   const unbindPushes = bindPushes(socket, {
     onNewInteraction: loadTranscript,
     onEmailMessage: (message) => email.pushed(message),
     onSmsMessage: (message) => sms.pushed(message),
     onSmsStatus: (status) => sms.status(status),
+    onFlowRun: (run) => flowRuns.pushed(run),
     onSessionError: (code) => {
       sessionErrorCode = code;
     },
@@ -108,6 +111,7 @@ export function startAgentConnection(deps: ConnectionDeps): AgentConnection {
       // Mail pushed while we were away is not replayed: read the open threads again.
       email.reloadAll();
       sms.reloadAll();
+      flowRuns.reloadAll();
     } catch (err) {
       if (!stopped && errorCodeOf(err) !== 'TOKEN_EXPIRED') ui().showNotice('load', errorCodeOf(err));
     }
@@ -234,6 +238,7 @@ export function startAgentConnection(deps: ConnectionDeps): AgentConnection {
     voice.stop();
     email.stop();
     sms.stop();
+    flowRuns.stop();
     socket.removeAllListeners();
     socket.disconnect();
   }

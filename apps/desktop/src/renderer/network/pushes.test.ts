@@ -6,19 +6,20 @@ import { useOffersStore } from '../stores/offersStore.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { FakeSocket } from '../testing/fakes.js';
 import { makeInteraction, makeMessage, makeOffer, uuid } from '../testing/fixtures.js';
+import { makeFlowRun } from '../testing/flowRunFixtures.js';
 import { resetAllStores } from '../testing/reset.js';
 import { TYPING_STALE_MS, bindPushes, type PushHooks } from './pushes.js';
 
 describe('socket push mapping', () => {
   let socket: FakeSocket;
-  let hooks: { onNewInteraction: Mock<PushHooks['onNewInteraction']>; onSessionError: Mock<PushHooks['onSessionError']>; onEmailMessage: Mock<PushHooks['onEmailMessage']>; onSmsMessage: Mock<PushHooks['onSmsMessage']>; onSmsStatus: Mock<PushHooks['onSmsStatus']> };
+  let hooks: { onNewInteraction: Mock<PushHooks['onNewInteraction']>; onSessionError: Mock<PushHooks['onSessionError']>; onEmailMessage: Mock<PushHooks['onEmailMessage']>; onSmsMessage: Mock<PushHooks['onSmsMessage']>; onSmsStatus: Mock<PushHooks['onSmsStatus']>; onFlowRun: Mock<PushHooks['onFlowRun']> };
   let unbind: () => void;
 
   beforeEach(() => {
     resetAllStores();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     socket = new FakeSocket();
-    hooks = { onNewInteraction: vi.fn(), onSessionError: vi.fn(), onEmailMessage: vi.fn(), onSmsMessage: vi.fn(), onSmsStatus: vi.fn() };
+    hooks = { onNewInteraction: vi.fn(), onSessionError: vi.fn(), onEmailMessage: vi.fn(), onSmsMessage: vi.fn(), onSmsStatus: vi.fn(), onFlowRun: vi.fn() };
     unbind = bindPushes(socket, hooks);
   });
   afterEach(() => {
@@ -33,6 +34,14 @@ describe('socket push mapping', () => {
     socket.push('email:message', { ...mail, direction: 'sideways' } as never);
     expect(hooks.onEmailMessage).toHaveBeenCalledTimes(1);
     expect(hooks.onEmailMessage.mock.calls[0]?.[0]).toMatchObject({ id: uuid(1), delivery: 'sent' });
+  });
+
+  it('hands a well-formed flow:run on, and drops a malformed one', () => {
+    const run = makeFlowRun();
+    socket.push('flow:run', run);
+    socket.push('flow:run', { ...run, status: 'dancing' } as never);
+    expect(hooks.onFlowRun).toHaveBeenCalledTimes(1);
+    expect(hooks.onFlowRun.mock.calls[0]?.[0]).toMatchObject({ runId: run.runId, status: 'waiting' });
   });
 
   it('maps agent:state into the agent store', () => {

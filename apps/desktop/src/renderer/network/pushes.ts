@@ -1,4 +1,16 @@
-import { chatMessageSchema, emailMessageViewSchema, interactionSchema, offerSchema, smsMessageViewSchema, smsStatusEventSchema, type EmailMessageView, type SmsMessageView, type SmsStatusEvent } from '@omnicc/shared';
+import {
+  chatMessageSchema,
+  emailMessageViewSchema,
+  flowRunViewSchema,
+  interactionSchema,
+  offerSchema,
+  smsMessageViewSchema,
+  smsStatusEventSchema,
+  type EmailMessageView,
+  type FlowRunView,
+  type SmsMessageView,
+  type SmsStatusEvent,
+} from '@omnicc/shared';
 import { useAgentStore } from '../stores/agentStore.js';
 import { useInteractionsStore } from '../stores/interactionsStore.js';
 import { useOffersStore } from '../stores/offersStore.js';
@@ -19,6 +31,8 @@ export interface PushHooks {
   onSmsMessage: (message: SmsMessageView) => void;
   /** A reply's SMS delivery moved on. */
   onSmsStatus: (status: SmsStatusEvent) => void;
+  /** A service flow run moved on (an agent's step, a reply, an effect's result, in any tab). */
+  onFlowRun: (run: FlowRunView) => void;
 }
 
 /**
@@ -97,6 +111,7 @@ export function bindPushes(socket: AgentSocket, hooks: PushHooks): () => void {
   socket.on('email:message', checked('email:message', emailMessageViewSchema, hooks.onEmailMessage));
   socket.on('sms:message', checked('sms:message', smsMessageViewSchema, hooks.onSmsMessage));
   socket.on('sms:status', checked('sms:status', smsStatusEventSchema, hooks.onSmsStatus));
+  socket.on('flow:run', checked('flow:run', flowRunViewSchema, hooks.onFlowRun));
 
   socket.on('session:error', (e) => hooks.onSessionError(e.code, e.message));
 

@@ -2,6 +2,7 @@ import type { AgentSnapshot } from '@omnicc/shared';
 import { useAgentStore } from './agentStore.js';
 import { useCallStore } from './callStore.js';
 import { useEmailImagesStore, useEmailStore } from './emailStore.js';
+import { useFlowRunStore } from './flowRunStore.js';
 import { useInteractionsStore } from './interactionsStore.js';
 import { useSmsStore } from './smsStore.js';
 import { useOffersStore } from './offersStore.js';
@@ -32,5 +33,6 @@ export function resetDesk(): void {
   useEmailStore.getState().reset();
   useEmailImagesStore.getState().reset();
   useSmsStore.getState().reset();
+  useFlowRunStore.getState().reset();
   useUiStore.getState().reset();
 }

@@ -93,6 +93,8 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     smsConversation: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'no SMS in this test'))),
     replyBySms: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'no SMS in this test'))),
     cannedResponses: vi.fn(() => Promise.resolve({ channel: 'chat' as const, items: [] })),
+    flowRun: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'no flow run in this test'))),
+    sendFlowRunEvent: vi.fn(() => Promise.reject(new ApiError('NOT_FOUND', 'no flow run in this test'))),
     ...overrides,
   };
 }
