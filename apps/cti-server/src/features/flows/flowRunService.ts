@@ -195,7 +195,7 @@ export class FlowRunService {
 
   private async viewOf(run: StoredRun): Promise<FlowRunView> {
     const { doc } = await this.load(run.flowKey, run.version);
-    return runView(run, doc.name);
+    return runView(run, doc);
   }
 
   /** Compiles a version once; its document read from the store unless given. */
