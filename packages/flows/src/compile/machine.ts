@@ -15,12 +15,19 @@ export const FAILED_STATE = '$failed';
 /** Events a person or the host answers a waiting node with, stamped with the time. */
 export type FlowMachineEvent = NodeInput & { nodeId: string; at: string };
 
-/** The machine's context. Variables and steps are the run's; `auto` counts steps since a person last acted. */
+/**
+ * The machine's context. Variables are the run's; `auto` counts steps since a
+ * person last acted. `steps` holds only the tail of the path, from the step
+ * of the node the run waited at when the event came (`seqBase` is its seq):
+ * XState copies and walks the whole context on every restore and persist,
+ * so the full path in here made each event cost as much as the path was long.
+ */
 export interface FlowMachineContext {
   runId: string;
   vars: Record<string, FlowValue>;
   context: FlowContextValues;
   steps: StepRecord[];
+  seqBase: number;
   /** ISO time of the event being handled (of the start, at first). */
   at: string;
   auto: number;
@@ -75,7 +82,7 @@ function flowSetup(program: FlowProgram) {
     },
     actions: {
       enter: assign(({ context }, params: { nodeId: string; kind: FlowNode['kind'] }) => {
-        const step: StepRecord = { seq: context.steps.length, nodeId: params.nodeId, kind: params.kind, at: context.at };
+        const step: StepRecord = { seq: context.seqBase + context.steps.length, nodeId: params.nodeId, kind: params.kind, at: context.at };
         const node = program.nodes.get(params.nodeId)!;
         const vars = params.kind === 'setVariable' ? assignAll(program, node, context.vars, context.context) : context.vars;
         return { steps: [...context.steps, step], auto: context.auto + 1, vars };
@@ -160,7 +167,7 @@ export function buildMachine(doc: FlowDocument, graph: FlowGraph, program: FlowP
   return createFlowMachine(program, {
     id: `flow:${doc.key}`,
     initial: start,
-    context: ({ input }) => ({ runId: input.runId, vars: input.vars, context: input.context, steps: [], at: input.at, auto: 0, outcome: null, failure: null }),
+    context: ({ input }) => ({ runId: input.runId, vars: input.vars, context: input.context, steps: [], seqBase: 0, at: input.at, auto: 0, outcome: null, failure: null }),
     states,
     output: ({ context }) => context.outcome ?? context.failure,
   });

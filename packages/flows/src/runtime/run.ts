@@ -93,12 +93,15 @@ export function sendEvent(compiled: CompiledFlow, state: RunState, event: RunEve
     machineEvent = { type: 'effectResult', nodeId: node.id, result: event.result, at };
   } else machineEvent = { ...(event as Extract<RunEvent, { type: 'next' | 'reply' | 'timeout' }>), at };
   try {
-    const snapshot = { ...machine, context: { ...machine.context, runId: state.runId, vars: state.variables, context: state.context, steps: state.steps } } as unknown as Snapshot<unknown>;
+    // Only the waiting node's step goes into the machine; the earlier path is joined back after (see FlowMachineContext).
+    const tail = state.steps.slice(-1);
+    const seqBase = Math.max(0, state.steps.length - 1);
+    const snapshot = { ...machine, context: { ...machine.context, runId: state.runId, vars: state.variables, context: state.context, steps: tail, seqBase } } as unknown as Snapshot<unknown>;
     // The input is ignored when a snapshot is given; XState's types still ask for one.
     const input = { runId: state.runId, vars: state.variables, context: state.context, at };
     const actor = createActor(compiled.machine, { snapshot, input }).start();
     actor.send(machineEvent);
-    return { ok: true, state: runStateOf(compiled, actor.getSnapshot(), actor.getPersistedSnapshot()) };
+    return { ok: true, state: runStateOf(compiled, actor.getSnapshot(), actor.getPersistedSnapshot(), state.steps.slice(0, seqBase)) };
   } catch {
     return refuse(state, 'invalid-state', 'The run state could not be restored', '无法恢复流程运行状态');
   }

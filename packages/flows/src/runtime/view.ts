@@ -5,7 +5,7 @@ import { evaluate, valuesOf } from '../compile/program.js';
 import { interpolate } from '../expr/interpolate.js';
 import type { FlowNode } from '../schema/nodes.js';
 import type { FlowValue } from '../schema/variables.js';
-import type { EffectRequest, RunState, RunWaiting } from './types.js';
+import type { EffectRequest, RunState, RunWaiting, StepRecord } from './types.js';
 
 /** The part of the machine's context a RunState keeps inside `machine`; the rest lives in the RunState's own fields. */
 export type KeptContext = Pick<FlowMachineContext, 'at' | 'auto' | 'outcome' | 'failure'>;
@@ -64,7 +64,7 @@ function waitingAt(node: FlowNode, ctx: FlowMachineContext, compiled: CompiledFl
  * kept once, in the RunState's own fields; `machine` is XState's persisted
  * snapshot with only the rest of the context in it.
  */
-export function runStateOf(compiled: CompiledFlow, snapshot: SnapshotFrom<FlowMachine>, persisted: object): RunState {
+export function runStateOf(compiled: CompiledFlow, snapshot: SnapshotFrom<FlowMachine>, persisted: object, earlierSteps: readonly StepRecord[] = []): RunState {
   const ctx = snapshot.context;
   const kept: KeptContext = { at: ctx.at, auto: ctx.auto, outcome: ctx.outcome, failure: ctx.failure };
   const state: RunState = {
@@ -74,7 +74,7 @@ export function runStateOf(compiled: CompiledFlow, snapshot: SnapshotFrom<FlowMa
     status: snapshot.status === 'done' ? (ctx.failure ? 'failed' : 'finished') : 'waiting',
     variables: ctx.vars,
     context: ctx.context,
-    steps: ctx.steps,
+    steps: earlierSteps.length === 0 ? ctx.steps : [...earlierSteps, ...ctx.steps],
     machine: { ...persisted, context: kept },
   };
   if (ctx.outcome) state.outcome = ctx.outcome;
