@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FlowCatalog } from '@omnicc/flows';
 import { CHANNELS, FLOW_INTERACTION_TYPES, type Channel, type FlowBinding, type FlowInteractionType } from '@omnicc/shared';
@@ -30,6 +30,8 @@ export function BindingsDialog({ flowKey, catalog, onClose }: BindingsDialogProp
   const [interactionType, setInteractionType] = useState<FlowInteractionType | ''>('');
   const [priority, setPriority] = useState(0);
   const [busy, setBusy] = useState(false);
+  // After an add the button disables itself; focus goes back to the first field so Escape and the next binding work from the keyboard.
+  const firstField = useRef<HTMLSelectElement>(null);
 
   const fail = useCallback((err: unknown) => setError(reasonText(t, errorCodeOf(err))), [t]);
   const load = useCallback(() => flows.bindings(currentToken()).then((list) => setItems(list.items.filter((b) => b.flowKey === flowKey)), fail), [flows, flowKey, fail]);
@@ -51,6 +53,7 @@ export function BindingsDialog({ flowKey, catalog, onClose }: BindingsDialogProp
         setChannel('');
         setInteractionType('');
         setPriority(0);
+        firstField.current?.focus();
         return load();
       }, fail)
       .finally(() => setBusy(false));
@@ -105,7 +108,7 @@ export function BindingsDialog({ flowKey, catalog, onClose }: BindingsDialogProp
       <form className="flows-form flows-form--row" onSubmit={add}>
         <label className="flows-form__field">
           <span>{t('flows.queue')}</span>
-          <select className="omni-input" value={queueId} onChange={(e) => setQueueId(e.target.value)} data-testid={FLOWS_TEST_IDS.bindingQueue}>
+          <select ref={firstField} className="omni-input" value={queueId} onChange={(e) => setQueueId(e.target.value)} data-testid={FLOWS_TEST_IDS.bindingQueue}>
             <option value="">{t('flows.any')}</option>
             {catalog.queues.map((q) => (
               <option key={q.id} value={q.id}>

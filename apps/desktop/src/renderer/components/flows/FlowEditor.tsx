@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { diffFlows, flowDocumentSchema, type FlowCatalog, type FlowDiff, type FlowDocument } from '@omnicc/flows';
 import type { FlowTestReport } from '@omnicc/shared';
@@ -28,6 +29,22 @@ interface Comparison {
 
 type OpenDialog = 'publish' | 'versions' | 'bindings' | null;
 
+/** What the header tells the team lead last. */
+type Notice = { kind: 'published' | 'rolledBack'; version: number } | { kind: 'testsCouldNotRun' | 'failed'; code: string };
+
+function noticeText(t: TFunction, notice: Notice): string {
+  switch (notice.kind) {
+    case 'published':
+      return t('flows.published', { version: notice.version });
+    case 'rolledBack':
+      return t('flows.rolledBack', { version: notice.version });
+    case 'testsCouldNotRun':
+      return t('flows.testsCouldNotRun', { reason: reasonText(t, notice.code) });
+    case 'failed':
+      return reasonText(t, notice.code);
+  }
+}
+
 interface FlowEditorProps {
   flowKey: string;
   catalog: FlowCatalog;
@@ -45,7 +62,8 @@ export function FlowEditor({ flowKey, catalog, onChanged }: FlowEditorProps) {
   const [report, setReport] = useState<FlowTestReport | null>(null);
   const [testing, setTesting] = useState(false);
   const [comparison, setComparison] = useState<Comparison | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept as what happened, not as text, so the notice follows a language switch.
+  const [notice, setNotice] = useState<Notice | null>(null);
 
   // Closing the tab with edits not stored yet asks first.
   useEffect(() => {
@@ -77,7 +95,7 @@ export function FlowEditor({ flowKey, catalog, onChanged }: FlowEditorProps) {
     draft
       .flush()
       .then(() => flows.runTests(currentToken(), flowKey, document))
-      .then(setReport, (err: unknown) => setNotice(t('flows.testsCouldNotRun', { reason: reasonText(t, errorCodeOf(err)) })))
+      .then(setReport, (err: unknown) => setNotice({ kind: 'testsCouldNotRun', code: errorCodeOf(err) }))
       .finally(() => setTesting(false));
   };
 
@@ -87,7 +105,7 @@ export function FlowEditor({ flowKey, catalog, onChanged }: FlowEditorProps) {
       side === 'draft' ? Promise.resolve(document) : flows.version(currentToken(), flowKey, side).then((v) => flowDocumentSchema.parse(v.document));
     Promise.all([load(request.from), load(request.to)]).then(
       ([base, shown]) => setComparison({ request, base, shown, diff: diffFlows(base, shown) }),
-      (err: unknown) => setNotice(reasonText(t, errorCodeOf(err))),
+      (err: unknown) => setNotice({ kind: 'failed', code: errorCodeOf(err) }),
     );
   };
 
@@ -121,7 +139,7 @@ export function FlowEditor({ flowKey, catalog, onChanged }: FlowEditorProps) {
         )}
         {notice ? (
           <span className="flows-editor__notice" role="status">
-            {notice}
+            {noticeText(t, notice)}
             <button type="button" className="omni-button omni-button--small" onClick={() => setNotice(null)}>
               {t('common.dismiss')}
             </button>
@@ -164,7 +182,7 @@ export function FlowEditor({ flowKey, catalog, onChanged }: FlowEditorProps) {
           onClose={() => setDialog(null)}
           onPublished={(version) => {
             setDialog(null);
-            setNotice(t('flows.published', { version }));
+            setNotice({ kind: 'published', version });
             draft.reload();
             onChanged();
           }}
@@ -177,7 +195,7 @@ export function FlowEditor({ flowKey, catalog, onChanged }: FlowEditorProps) {
           onCompare={compare}
           onRolledBack={(version) => {
             setDialog(null);
-            setNotice(t('flows.rolledBack', { version }));
+            setNotice({ kind: 'rolledBack', version });
             draft.reload();
             onChanged();
           }}
