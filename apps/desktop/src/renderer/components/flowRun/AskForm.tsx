@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AskField } from '@omnicc/flows';
 import { TEST_IDS } from '../../testIds.js';
@@ -104,6 +104,8 @@ export interface AskFormProps {
   prompt: string | undefined;
   fields: readonly AskField[];
   errors: FieldErrors;
+  /** Bumped with every refusal naming fields: focus goes to the first one to fix. */
+  refusals: number;
   /** A refusal that names no field, or a failure to send. */
   formError: string | undefined;
   sending: boolean;
@@ -115,10 +117,14 @@ export interface AskFormProps {
  * under each field). The agent's input stays as typed whatever the answer,
  * so a refusal or a lost connection costs nothing. Enter or Ctrl+Enter saves.
  */
-export function AskForm({ prompt, fields, errors, formError, sending, onSubmit }: AskFormProps) {
+export function AskForm({ prompt, fields, errors, refusals, formError, sending, onSubmit }: AskFormProps) {
   const { t } = useTranslation();
   const promptId = useId();
+  const form = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.variable, ''])));
+  useEffect(() => {
+    if (refusals > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]:is(input, select), [aria-invalid="true"] input')?.focus();
+  }, [refusals]);
   const submit = (): void => {
     if (!sending) onSubmit(values);
   };
@@ -131,6 +137,7 @@ export function AskForm({ prompt, fields, errors, formError, sending, onSubmit }
   };
   return (
     <form
+      ref={form}
       className="flow-form"
       noValidate
       aria-describedby={prompt ? promptId : undefined}

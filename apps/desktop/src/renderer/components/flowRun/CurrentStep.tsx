@@ -24,6 +24,7 @@ export interface CurrentStepProps {
   naming: Naming;
   sending: boolean;
   fieldErrors: FieldErrors;
+  refusals: number;
   formError: string | undefined;
   onNext: () => void;
   onSubmit: (values: Record<string, string>) => void;
@@ -34,7 +35,7 @@ export interface CurrentStepProps {
  * the customer's reply (with its deadline), or an effect the server is
  * performing now. Texts come interpolated from the server.
  */
-export function CurrentStep({ waiting, stepKey, naming, sending, fieldErrors, formError, onNext, onSubmit }: CurrentStepProps) {
+export function CurrentStep({ waiting, stepKey, naming, sending, fieldErrors, refusals, formError, onNext, onSubmit }: CurrentStepProps) {
   const { t } = useTranslation();
   return (
     <div className="flow-panel__step" data-testid={TEST_IDS.flowStep} data-kind={waiting.kind} data-node-id={waiting.nodeId}>
@@ -51,7 +52,7 @@ export function CurrentStep({ waiting, stepKey, naming, sending, fieldErrors, fo
         </>
       ) : waiting.kind === 'ask' ? (
         // Keyed by the visit: the next form starts empty, a refused one keeps what the agent typed.
-        <AskForm key={stepKey} prompt={waiting.prompt} fields={waiting.fields} errors={fieldErrors} formError={formError} sending={sending} onSubmit={onSubmit} />
+        <AskForm key={stepKey} prompt={waiting.prompt} fields={waiting.fields} errors={fieldErrors} refusals={refusals} formError={formError} sending={sending} onSubmit={onSubmit} />
       ) : waiting.kind === 'waitReply' ? (
         <>
           <p className="flow-panel__text">{t('flowRun.waitReply')}</p>

@@ -78,11 +78,14 @@ describe('the flow run panel', () => {
     await openDesk({ flowRun: () => Promise.resolve(askingRun()), sendFlowRunEvent: send });
     const account = await screen.findByLabelText(/Broadband account/);
     expect(screen.getByText('Broadband account').parentElement?.textContent).toContain('*');
-    await userEvent.type(account, 'bad{Enter}');
+    await userEvent.type(account, 'bad');
+    await userEvent.click(screen.getByLabelText(/Contact phone/));
+    await userEvent.keyboard('{Enter}');
     expect(send.mock.calls[0]?.[2]).toEqual({ event: { type: 'submit', nodeId: 'askFault', values: { account: 'bad', faultKind: '', contactPhone: '' } }, stepCount: 3 });
     const errors = screen.getAllByTestId(TEST_IDS.flowFieldError).map((e) => e.textContent);
     expect(errors).toEqual(['6-20 letters or digits', '"Fault" is required']);
     expect(account.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(account);
     expect(document.getElementById(account.getAttribute('aria-describedby') ?? '')?.textContent).toBe('6-20 letters or digits');
     expect(screen.getByRole('radiogroup', { name: /Fault/ }).getAttribute('aria-describedby')).toBeTruthy();
     expect((account as HTMLInputElement).value).toBe('bad');

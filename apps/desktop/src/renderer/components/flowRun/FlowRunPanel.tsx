@@ -75,6 +75,7 @@ function RunBody({ view, naming, panel }: { view: FlowRunView; naming: Naming; p
           naming={naming}
           sending={step.sending}
           fieldErrors={step.fieldErrors}
+          refusals={step.refusals}
           formError={step.formError}
           onNext={step.next}
           onSubmit={step.submit}

@@ -8,11 +8,13 @@ import type { FieldErrors } from './AskForm.js';
 import { inLanguage } from './flowRunText.js';
 
 /** What went wrong with the agent's last event at one visit of a step. */
-type Problem = { stepKey: string; refusal?: FlowRunRefusal; code?: string };
+type Problem = { stepKey: string; refusal?: FlowRunRefusal; code?: string; seq: number };
 
 export interface FlowStepState {
   sending: boolean;
   fieldErrors: FieldErrors;
+  /** Counts the refusals naming fields at this visit: each one sends focus to the first field to fix. */
+  refusals: number;
   formError: string | undefined;
   /** Said once the run was reloaded because another tab moved it on. */
   conflict: boolean;
@@ -40,7 +42,7 @@ export function useFlowStep(client: FlowRunClient, view: FlowRunView, stepKey: s
     setSending(false);
     setConflict(!result.ok && result.code === 'CONFLICT');
     if (result.ok || result.code === 'CONFLICT') setProblem(null);
-    else setProblem({ stepKey, ...('refusal' in result && result.refusal ? { refusal: result.refusal } : { code: result.code }) });
+    else setProblem((p) => ({ stepKey, seq: (p?.stepKey === stepKey ? p.seq : 0) + 1, ...('refusal' in result && result.refusal ? { refusal: result.refusal } : { code: result.code }) }));
   };
 
   const current = problem?.stepKey === stepKey ? problem : null;
@@ -54,6 +56,7 @@ export function useFlowStep(client: FlowRunClient, view: FlowRunView, stepKey: s
   return {
     sending,
     fieldErrors,
+    refusals: named ? (current?.seq ?? 0) : 0,
     formError,
     conflict,
     next: () => void send({ type: 'next', nodeId }),
