@@ -20,3 +20,8 @@ export * from './model/cannedTemplate.js';
 export * from './wire/cannedResponses.js';
 export * from './wire/smsCampaigns.js';
 export * from './wire/flows.js';
+export * from './wire/customers.js';
+export * from './model/addIns.js';
+export * from './model/workOrderStates.js';
+export * from './model/workOrderTypes.js';
+export * from './wire/workOrders.js';

@@ -149,6 +149,8 @@ export const interactions = pgTable(
     /** No FK: a retired disposition code must not break history. */
     dispositionCode: text('disposition_code'),
     wrapUpNote: text('wrap_up_note'),
+    /** The customer identity resolution found (features/customers); NULL while unknown. No FK: a merge moves it, history outlives a record. */
+    customerId: uuid('customer_id'),
   },
   (t) => [
     oneOf('interactions_channel_check', t.channel, CHANNELS),
@@ -161,6 +163,10 @@ export const interactions = pgTable(
     index('interactions_held_idx')
       .on(t.agentId)
       .where(sql`${t.state} IN ('assigned', 'wrapUp')`),
+    // The customer card's timeline: a customer's last interactions, newest first.
+    index('interactions_customer_idx')
+      .on(t.customerId, t.createdAt.desc())
+      .where(sql`${t.customerId} IS NOT NULL`),
   ],
 );
 
