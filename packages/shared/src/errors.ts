@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'NOT_OWNER', // the interaction belongs to another agent
   'INVALID_STATE', // action not allowed in the current state
   'CONFLICT', // duplicate or stale write
+  'INVALID_TRANSITION', // a work order moved to a state it cannot reach from where it is: details.allowed lists where it can go
   'UNPROCESSABLE', // well-formed, but a rule refuses it (a flow with errors published, a flow event the run refuses): see details
   'RATE_LIMITED',
   'UNAVAILABLE', // routing owner unreachable or lease lost (failover in progress): retry
@@ -60,6 +61,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_OWNER: 403,
   INVALID_STATE: 409,
   CONFLICT: 409,
+  INVALID_TRANSITION: 422,
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,

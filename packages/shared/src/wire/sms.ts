@@ -31,7 +31,7 @@ export type SmsDelivery = z.infer<typeof smsDeliverySchema>;
  * one clarification after an answer that was not a score, and the
  * confirmations of an opt-out (退订) and of a re-subscription (订阅).
  */
-export const SMS_AUTOMATIC_KINDS = ['survey', 'surveyClarification', 'optOutConfirmation', 'optInConfirmation'] as const;
+export const SMS_AUTOMATIC_KINDS = ['survey', 'surveyClarification', 'optOutConfirmation', 'optInConfirmation', 'workOrderFeedback'] as const;
 export const smsAutomaticSchema = z.enum(SMS_AUTOMATIC_KINDS);
 export type SmsAutomatic = z.infer<typeof smsAutomaticSchema>;
 
