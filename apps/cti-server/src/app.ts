@@ -74,6 +74,8 @@ import { flowReplies } from './features/flows/flowReplies.js';
 import { flowRoutes } from './features/flows/flowRoutes.js';
 import { registerFlowRunRoutes } from './features/flows/flowRunRoutes.js';
 import { FlowRunService } from './features/flows/flowRunService.js';
+import { createAddInPlatform, type AddInPlatform } from './features/addIns/addInPlatform.js';
+import { registerAddInCallRoutes } from './features/addIns/addInCallRoutes.js';
 
 export interface AppDeps {
   config: Config;
@@ -102,6 +104,8 @@ export interface Application {
   smsCampaigns: { runner: CampaignRunner; store: SmsCampaignStore };
   /** Service flows: the store and the runs of accepted interactions' bound flows. */
   flows: { store: FlowStore; runs: FlowRunService };
+  /** Add-ins: installed add-ins, their connector (budget, cache, breaker) and calls. */
+  addIns: AddInPlatform;
   /** Every admin route mounted (the role-matrix test walks them). */
   adminRoutes: AdminRoute[];
   leadership: RoutingLeadership;
@@ -146,7 +150,8 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   if (!config.tokenSecret) logger.warn('no OMNICC_TOKEN_SECRET: mailbox passwords stored now cannot be read after a restart');
   const mail = createPgMailStore(deps.pool);
   const flowStore = createPgFlowStore(deps.pool);
-  const flowCatalog = () => buildFlowCatalog(store);
+  const addIns = createAddInPlatform({ config: config.addIns, clock, registry: metrics.registry });
+  const flowCatalog = () => buildFlowCatalog(store, () => addIns.service.catalog());
 
   // Notifiers call into `chat`, declared below: routing needs the notifiers,
   // and the chat service needs routing. The closures run only after start-up.
@@ -279,7 +284,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     engine: liveFlowEngine,
     catalog: flowCatalog,
     // A flow's messages go through the agents' own reply outboxes (SmsConversations is built below).
-    effects: new FlowEffects({ sms: (agentId, id, body) => smsConversations.reply(agentId, id, body), email: (agentId, id, body) => emailConversations.reply(agentId, id, body) }),
+    effects: new FlowEffects({ sms: (agentId, id, body) => smsConversations.reply(agentId, id, body), email: (agentId, id, body) => emailConversations.reply(agentId, id, body) }, addIns.service),
     clock,
     log: logger,
     timeZone: config.timeZone,
@@ -316,6 +321,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   registerEmailMetrics(metrics.registry, { email, mail });
   registerEmailRoutes(http, { store, authenticate, conversations: emailConversations });
   registerFlowRunRoutes(http, { store, authenticate, runs: flowRuns });
+  registerAddInCallRoutes(http, { store, authenticate, addIns: addIns.service });
   const smsConversations = new SmsConversations({ store, sms: smsStore, channel: sms, serviceNumber: config.sms.serviceNumber, maxParts: config.sms.maxParts, clock, log: logger, onWritten: smsPush.written, metrics: smsMetrics });
   registerSmsRoutes(http, { store, authenticate, conversations: smsConversations });
   registerMailBodyRoutes(http, { tokens, mail });
@@ -333,6 +339,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     sms,
     smsCampaigns: { runner: campaigns, store: smsCampaignStore },
     flows: { store: flowStore, runs: flowRuns },
+    addIns,
     adminRoutes,
     get leadership() {
       if (!leadership) throw new Error('not listening yet');

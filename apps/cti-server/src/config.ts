@@ -3,6 +3,7 @@ import { loadVoiceConfig, type VoiceConfig } from './features/voice/voiceConfig.
 import { loadEmailConfig, type EmailConfig } from './features/email/emailConfig.js';
 import { loadSmsConfig, type SmsConfig } from './features/sms/smsConfig.js';
 import { configError, parseEnv } from './envConfig.js';
+import { loadAddInConfig, type AddInConfig } from './features/addIns/addInConfig.js';
 
 /**
  * Server configuration, read once from the environment and validated at
@@ -78,6 +79,7 @@ export interface Config {
   voice: VoiceConfig;
   email: EmailConfig;
   sms: SmsConfig;
+  addIns: AddInConfig;
 }
 
 /** Parses the environment; throws an Error listing every invalid variable. */
@@ -113,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     voice: loadVoiceConfig(env),
     email: loadEmailConfig(env),
     sms: loadSmsConfig(env),
+    addIns: loadAddInConfig(env),
   };
 }

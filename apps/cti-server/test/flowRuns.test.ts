@@ -93,12 +93,12 @@ describe('flow runs of accepted interactions', () => {
     expect((await send(interaction.id, { event: { type: 'submit', nodeId: 'form', values: { account: 'abc123' } }, stepCount: before.steps.length - 1 })).status).toBe(409);
     expect((await send(interaction.id, { event: { type: 'reply', nodeId: 'wait', text: 'forged' } })).status).toBe(400);
 
-    // The billing add-in is issue 8's: the call takes its error branch with the reason, and the flow waits for the customer.
+    // The test server has no BSS configured (OMNICC_BSS_URL): the call takes its error branch with the reason, and the flow waits for the customer.
     const waiting = (await send(interaction.id, { event: { type: 'submit', nodeId: 'form', values: { account: 'abc123' } }, stepCount: before.steps.length })).json as unknown as FlowRunView;
     expect(waiting).toMatchObject({ status: 'waiting', waiting: { kind: 'waitReply', nodeId: 'wait' }, variables: { account: 'abc123' } });
     const lookup = waiting.steps.find((s) => s.nodeId === 'lookup');
     expect(lookup).toMatchObject({ port: 'error' });
-    expect(JSON.stringify(lookup?.input)).toContain(EFFECT_MESSAGES.addInUnavailable);
+    expect(JSON.stringify(lookup?.input)).toContain(EFFECT_MESSAGES.addInFailed('NOT_CONFIGURED', 'add-in billing has no base URL configured'));
 
     // Another node, or this one restarted, finds the run at the same step.
     const restarted = anotherService();

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AppError, type Interaction } from '@omnicc/shared';
 import type { EffectRequest, EffectResult } from '@omnicc/flows';
+import { AddInCallError } from '../addIns/connector/addInErrors.js';
+import type { AddInService } from '../addIns/addInService.js';
 
 /** Both languages in one message: the step records it, and the side panel shows it to an agent of either. */
 const bilingual = (zh: string, en: string): string => `${zh} / ${en}`;
@@ -8,6 +10,7 @@ const bilingual = (zh: string, en: string): string => `${zh} / ${en}`;
 /** What the effects say when the feature they need is missing, as issue 7 asks: a clear failure, never a stub. */
 export const EFFECT_MESSAGES = {
   addInUnavailable: bilingual('插件平台尚未上线', 'The add-in platform is not available yet'),
+  addInFailed: (code: string, reason: string) => bilingual(`插件调用失败（${code}）：${reason}`, `The add-in call failed (${code}): ${reason}`),
   workOrdersUnavailable: bilingual('工单功能尚未上线', 'Work orders are not available yet'),
   wrongChannel: (kind: 'sms' | 'email', channel: string) =>
     kind === 'sms'
@@ -39,19 +42,38 @@ const digits = (s: string) => s.replace(/\D/g, '').replace(/^(00)?86/, '');
  * result, so the flow takes its error branch and the step records why; only
  * an unexpected failure (the database) throws, and the run stays waiting on
  * the effect for the owner's sweep to perform it again. Add-ins and work
- * orders wait for issue 8.
+ * orders wait for issue 8. An add-in call goes through the connector
+ * (docs/add-ins.md): a lookup is safe to repeat, so a call performed again
+ * after a crash just asks again (or finds the cached answer).
  */
 export class FlowEffects {
-  constructor(private readonly senders: FlowMessageSenders) {}
+  constructor(
+    private readonly senders: FlowMessageSenders,
+    /** The add-in platform; without it (tests of other effects) add-in nodes fail with addInUnavailable. */
+    private readonly addIns?: Pick<AddInService, 'call'>,
+  ) {}
 
   async perform(request: EffectRequest, interaction: Interaction): Promise<EffectResult> {
     switch (request.kind) {
       case 'addInCall':
-        return { outcome: 'error', message: EFFECT_MESSAGES.addInUnavailable };
+        return this.callAddIn(request);
       case 'createWorkOrder':
         return { outcome: 'error', message: EFFECT_MESSAGES.workOrdersUnavailable };
       case 'sendMessage':
         return this.send(request, interaction);
+    }
+  }
+
+  private async callAddIn(request: Extract<EffectRequest, { kind: 'addInCall' }>): Promise<EffectResult> {
+    if (!this.addIns) return { outcome: 'error', message: EFFECT_MESSAGES.addInUnavailable };
+    try {
+      const { output } = await this.addIns.call(request.addInId, request.operation, request.input, request.timeoutMs);
+      return { outcome: 'ok', output };
+    } catch (err) {
+      if (!(err instanceof AddInCallError)) throw err;
+      // Only a budget that ran out is the node's timeout port; a breaker refusing at once is an error the flow explains.
+      if (err.code === 'TIMEOUT') return { outcome: 'timeout' };
+      return { outcome: 'error', message: EFFECT_MESSAGES.addInFailed(err.code, err.message) };
     }
   }
 
