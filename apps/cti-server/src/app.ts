@@ -74,6 +74,8 @@ import { flowReplies } from './features/flows/flowReplies.js';
 import { flowRoutes } from './features/flows/flowRoutes.js';
 import { registerFlowRunRoutes } from './features/flows/flowRunRoutes.js';
 import { FlowRunService } from './features/flows/flowRunService.js';
+import { CustomerService } from './features/customers/customerService.js';
+import { registerCustomerRoutes } from './features/customers/customerRoutes.js';
 import { createAddInPlatform, type AddInPlatform } from './features/addIns/addInPlatform.js';
 import { registerAddInCallRoutes } from './features/addIns/addInCallRoutes.js';
 
@@ -106,6 +108,8 @@ export interface Application {
   flows: { store: FlowStore; runs: FlowRunService };
   /** Add-ins: installed add-ins, their connector (budget, cache, breaker) and calls. */
   addIns: AddInPlatform;
+  /** The customer model: identity resolution, the 360 view, create / link / merge. */
+  customers: CustomerService;
   /** Every admin route mounted (the role-matrix test walks them). */
   adminRoutes: AdminRoute[];
   leadership: RoutingLeadership;
@@ -150,6 +154,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   if (!config.tokenSecret) logger.warn('no OMNICC_TOKEN_SECRET: mailbox passwords stored now cannot be read after a restart');
   const mail = createPgMailStore(deps.pool);
   const flowStore = createPgFlowStore(deps.pool);
+  const customers = new CustomerService({ pool: deps.pool, store, clock, timeZone: config.timeZone, log: logger });
   const addIns = createAddInPlatform({ config: config.addIns, clock, registry: metrics.registry });
   const flowCatalog = () => buildFlowCatalog(store, () => addIns.service.catalog());
 
@@ -170,6 +175,8 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     retryForMs: Math.max(15_000, config.leaseTtlMs * 3),
     // The bound service flow starts after the accept, in the background: it never slows or fails one.
     onAccepted: (interaction) => flowRuns.accepted(interaction),
+    // The customer is resolved beside routing, never in its way: the card resolves live if it asks first.
+    onEntered: (id, interaction) => customers.linkInteraction(id, interaction),
   });
   const census: SocketCensus = async () => {
     const present = new Map<string, Set<string>>();
@@ -321,6 +328,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   registerEmailMetrics(metrics.registry, { email, mail });
   registerEmailRoutes(http, { store, authenticate, conversations: emailConversations });
   registerFlowRunRoutes(http, { store, authenticate, runs: flowRuns });
+  registerCustomerRoutes(http, { store, authenticate, customers });
   registerAddInCallRoutes(http, { store, authenticate, addIns: addIns.service });
   const smsConversations = new SmsConversations({ store, sms: smsStore, channel: sms, serviceNumber: config.sms.serviceNumber, maxParts: config.sms.maxParts, clock, log: logger, onWritten: smsPush.written, metrics: smsMetrics });
   registerSmsRoutes(http, { store, authenticate, conversations: smsConversations });
@@ -339,6 +347,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     sms,
     smsCampaigns: { runner: campaigns, store: smsCampaignStore },
     flows: { store: flowStore, runs: flowRuns },
+    customers,
     addIns,
     adminRoutes,
     get leadership() {

@@ -5,6 +5,7 @@ import { seedDemoCannedResponses } from './demoCannedResponses.js';
 import { seedDemoRouting } from './demoRouting.js';
 import type pg from 'pg';
 import { createPgFlowStore } from '../adapters/db/flowStore.js';
+import { seedDemoCustomers } from './demoCustomers.js';
 import { seedDemoFlows } from './demoFlows.js';
 
 /** Demo logins printed by the start command. Demo only: never seed these in production. */
@@ -65,4 +66,6 @@ export async function seedDemoData(store: Store, pool?: pg.Pool): Promise<void> 
   await seedDemoRouting(store);
   await seedDemoCannedResponses(store);
   if (pool) await seedDemoFlows(store, createPgFlowStore(pool), 'lead1');
+  // The customers behind the BSS simulator's demo subscribers, so the card pops for +86 138 0013 8000 … 8005.
+  if (pool) await seedDemoCustomers(pool);
 }

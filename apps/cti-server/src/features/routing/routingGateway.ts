@@ -13,6 +13,13 @@ export interface RoutingGatewayDeps {
    * resolved; it must not throw or block.
    */
   onAccepted?: (interaction: Interaction) => void;
+  /**
+   * Told of every interaction that entered routing (enqueue or admit
+   * succeeded), with the interaction when the call carried it: identity
+   * resolution links its customer then, in the background. It must not
+   * throw or block.
+   */
+  onEntered?: (interactionId: string, interaction: Interaction | undefined) => void;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -42,6 +49,11 @@ export class RoutingGateway implements Routing {
   async call<K extends RoutingCallName>(name: K, args: RoutingCallArgs<K>): Promise<RoutingCallResults[K]> {
     const result = await this.attempt(name, args);
     if (name === 'accept') this.deps.onAccepted?.(result as RoutingCallResults['accept']);
+    else if (name === 'admit') this.deps.onEntered?.((result as RoutingCallResults['admit']).id, result as RoutingCallResults['admit']);
+    else if (name === 'enqueue') {
+      const entered = args as RoutingCallArgs<'enqueue'>;
+      this.deps.onEntered?.(entered.interactionId, entered.created);
+    }
     return result;
   }
 

@@ -15,6 +15,7 @@ import { EMAIL_ROUTE_DOCS } from '../../email/emailRoutes.js';
 import { SMS_ROUTE_DOCS } from '../../sms/smsRoutes.js';
 import { CANNED_RESPONSE_ROUTE_DOCS } from '../../cannedResponses/cannedResponseRoutes.js';
 import { FLOW_RUN_ROUTE_DOCS } from '../../flows/flowRunRoutes.js';
+import { CUSTOMER_ROUTE_DOCS } from '../../customers/customerRoutes.js';
 import type { RouteDoc } from './routeDoc.js';
 
 /** The route that serves the document itself. */
@@ -123,6 +124,7 @@ export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
   ...SMS_ROUTE_DOCS,
   ...CANNED_RESPONSE_ROUTE_DOCS,
   ...FLOW_RUN_ROUTE_DOCS,
+  ...CUSTOMER_ROUTE_DOCS,
   {
     method: 'GET',
     url: OPENAPI_URL,

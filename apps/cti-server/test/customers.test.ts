@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CustomerSummary, CustomerView, Offer } from '@omnicc/shared';
+import { seededId } from '../src/seed/customerRows.js';
+import { seedDemoCustomers } from '../src/seed/demoCustomers.js';
+import { restCall } from './support/rest.js';
+import { connected, next, startTestServer, type AgentSocket, type TestServer } from './support/testServer.js';
+
+/** Customer ids of the BSS demo subscribers (seeded from their numbers). */
+const DEMO_VIP_GOLD = seededId('+8613800138000');
+const DEMO_SUSPENDED = seededId('+8613800138002');
+const ENTERPRISE = seededId('enterprise:zhujiang-logistics');
+
+describe('customers: identity, the 360 view, create / link / merge, roles', () => {
+  let server: TestServer;
+  let alice: { token: string; socket: AgentSocket };
+  let bob: string;
+  let sam: string;
+  let tina: string;
+  const call = (method: string, path: string, token: string, body?: unknown) => restCall(server.url, method, path, token, body);
+  const view = async (id: string, token = sam) => (await call('GET', `/api/customers/${id}/view`, token)).json as unknown as CustomerView;
+
+  /** Starts a chat from `phone` and waits for Alice's offer. */
+  const offeredChat = async (phone: string, name = '访客'): Promise<Offer> => {
+    const offered = next<Offer>(alice.socket, 'offer:new');
+    const res = await fetch(`${server.url}/api/chat/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contact: { name, phone } }) });
+    expect(res.status).toBe(201);
+    return offered;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const a = await server.login('alice');
+    alice = { token: a.token, socket: server.agent(a.token) };
+    await connected(alice.socket);
+    await alice.socket.emitWithAck('agent:setStatus', { status: 'ready' });
+    bob = (await server.login('bob')).token;
+    sam = (await server.login('sam')).token;
+    tina = (await server.login('tina')).token;
+  });
+  afterAll(() => server.close());
+
+  it('pops the card for an unknown contact, creates the customer in one call, and resolves odd caller ID forms to it', async () => {
+    const offer = await offeredChat('0086 139-0000-0001', '周杰');
+    const id = offer.interaction.id;
+    // Before the accept: the offered agent reads the card, another agent may not.
+    const unknown = await call('GET', `/api/interactions/${id}/customer`, alice.token);
+    expect(unknown.json).toEqual({ unknown: { name: '周杰', phone: expect.any(String) as unknown }, promotionMoment: false });
+    expect((await call('GET', `/api/interactions/${id}/customer`, bob)).status).toBe(403);
+
+    const bad = await call('POST', '/api/customers', alice.token, { name: '周杰', interactionId: id, contactPoints: [{ type: 'email', value: 'not-an-email' }] });
+    expect([bad.status, bad.json?.error?.code]).toEqual([400, 'BAD_REQUEST']);
+    const created = await call('POST', '/api/customers', alice.token, { name: '周杰', interactionId: id, contactPoints: [{ type: 'email', value: 'Zhou.Jie@Example.cn' }] });
+    expect(created.status).toBe(201);
+    const customer = created.json as unknown as CustomerSummary;
+    expect(customer.contactPoints.map((p) => [p.type, p.value])).toEqual([
+      ['email', 'zhou.jie@example.cn'],
+      ['phone', '+8613900000001'],
+    ]);
+    const card = (await call('GET', `/api/interactions/${id}/customer`, alice.token)).json as unknown as CustomerView;
+    expect(card.customer.id).toBe(customer.id);
+    expect(card.timeline.map((t) => t.interactionId)).toEqual([id]);
+
+    // The same contact again is a conflict, and nothing was written.
+    const again = await call('POST', '/api/customers', sam, { name: 'Someone', contactPoints: [{ type: 'phone', value: '+86 139 0000 0001' }] });
+    expect([again.status, again.json?.error?.code]).toEqual([409, 'CONFLICT']);
+    expect((await call('GET', '/api/customers?query=Someone', sam)).json).toEqual({ items: [] });
+
+    // A second channel from another form of the same number: resolved before the agent asks, on the same timeline.
+    const second = await offeredChat('8613900000001');
+    const resolved = await call('GET', `/api/interactions/${second.interaction.id}/customer`, alice.token);
+    expect((resolved.json as unknown as CustomerView).customer.id).toBe(customer.id);
+    expect((await view(customer.id)).timeline.map((t) => t.interactionId)).toEqual([second.interaction.id, id]);
+    // The agent may read the customer of an interaction on their desk.
+    expect((await call('GET', `/api/customers/${customer.id}/view`, alice.token)).status).toBe(200);
+    expect((await call('GET', `/api/customers/${customer.id}/view`, bob)).status).toBe(403);
+    for (const q of ['13900000001', '+86 139 0000 0001', 'ZHOU.JIE@example.cn', '周']) {
+      expect(((await call('GET', `/api/customers?query=${encodeURIComponent(q)}`, alice.token)).json as { items: CustomerSummary[] }).items.map((c) => c.id)).toEqual([customer.id]);
+    }
+  });
+
+  it('shows the demo VIP with tier, manager, lines, warnings, RFM slot, timeline and the best valid promotion', async () => {
+    await seedDemoCustomers(server.pool);
+    await seedDemoCustomers(server.pool); // idempotent
+    const vip = await view(DEMO_VIP_GOLD);
+    expect(vip.customer).toMatchObject({ name: '陈志强', tier: 'vipGold', region: 'guangzhou', vipManager: { name: expect.any(String) as unknown } });
+    expect(vip.subscriptions).toEqual([expect.objectContaining({ msisdn: '+8613800138000', planCode: 'qqt-288', status: 'active' })]);
+    expect(vip.warnings).toEqual(
+      expect.arrayContaining([
+        { kind: 'churnRisk', level: 'high', score: expect.any(Number) as unknown },
+        { kind: 'contractEnding', what: '+8613800138000', endOn: expect.any(String) as unknown, daysLeft: 10 },
+      ]),
+    );
+    // The higher-priority Spring Festival offer is out of its validity period.
+    expect(vip.promotion?.code).toBe('vip-renewal-gift');
+    expect(vip.timeline.map((t) => [t.channel, t.dispositionCode])).toEqual([
+      ['voice', 'complaint'],
+      ['chat', 'billingQuery'],
+    ]);
+    expect(vip).toMatchObject({ workOrders: [], billing: null, promotionMoment: false });
+
+    const suspended = await view(DEMO_SUSPENDED);
+    expect(suspended.warnings).toContainEqual({ kind: 'repeatedComplaints', count: 2, windowDays: 30 });
+    expect(suspended.promotion?.code).toBe('upgrade-5g-smart');
+
+    const enterprise = await view(ENTERPRISE);
+    expect(enterprise.contracts).toEqual([expect.objectContaining({ contractNo: 'GZ-ENT-2024-0117', daysLeft: 20, expiring: true })]);
+    expect(enterprise.warnings).toContainEqual({ kind: 'contractEnding', what: 'GZ-ENT-2024-0117', endOn: expect.any(String) as unknown, daysLeft: 20 });
+    expect(enterprise.promotion?.code).toBe('enterprise-renewal');
+
+    // The e2e widget's usual number resolves to the VIP.
+    const offer = await offeredChat('13800138000');
+    expect(((await call('GET', `/api/interactions/${offer.interaction.id}/customer`, alice.token)).json as unknown as CustomerView).customer.id).toBe(DEMO_VIP_GOLD);
+  });
+
+  it('links a contact to an existing customer and merges two records atomically, audited, for leads only', async () => {
+    const made = await call('POST', '/api/customers', sam, { name: '陈志强 (duplicate)', contactPoints: [{ type: 'email', value: 'czq@example.cn' }] });
+    const duplicate = (made.json as unknown as CustomerSummary).id;
+    const linked = await call('POST', `/api/customers/${duplicate}/contact-points`, sam, { contactPoint: { type: 'phone', value: '020-8123 4567' } });
+    expect((linked.json as unknown as CustomerSummary).contactPoints.map((p) => p.value)).toContain('+862081234567');
+    const taken = await call('POST', `/api/customers/${duplicate}/contact-points`, sam, { contactPoint: { type: 'phone', value: '13800138000' } });
+    expect([taken.status, taken.json?.error?.code]).toEqual([409, 'CONFLICT']);
+    // An agent links only from an interaction they hold.
+    expect((await call('POST', `/api/customers/${duplicate}/contact-points`, alice.token, { contactPoint: { type: 'phone', value: '13700000000' } })).status).toBe(403);
+
+    expect((await call('POST', `/api/customers/${DEMO_VIP_GOLD}/merge`, alice.token, { from: duplicate })).status).toBe(403);
+    expect((await call('POST', `/api/customers/${DEMO_VIP_GOLD}/merge`, tina, { from: DEMO_VIP_GOLD })).status).toBe(400);
+    expect((await call('POST', `/api/customers/${DEMO_VIP_GOLD}/merge`, tina, { from: '00000000-0000-4000-8000-00000000dead' })).status).toBe(404);
+    const merged = await call('POST', `/api/customers/${DEMO_VIP_GOLD}/merge`, tina, { from: duplicate });
+    expect(merged.status).toBe(200);
+    const survivor = merged.json as unknown as CustomerView;
+    expect(survivor.customer.contactPoints.map((p) => p.value)).toEqual(expect.arrayContaining(['czq@example.cn', '+862081234567', '+8613800138000']));
+    expect(survivor.customer.tier).toBe('vipGold');
+    // The merged record reads as its survivor; merging it again is refused and changes nothing.
+    expect((await view(duplicate)).customer.id).toBe(DEMO_VIP_GOLD);
+    const twice = await call('POST', `/api/customers/${DEMO_VIP_GOLD}/merge`, tina, { from: duplicate });
+    expect([twice.status, twice.json?.error?.code]).toEqual([409, 'INVALID_STATE']);
+    const audit = await server.pool.query<{ customer_id: string; action: string }>('SELECT customer_id, action FROM customer_audit WHERE action LIKE $1 ORDER BY id', ['merged%']);
+    expect(audit.rows).toEqual([
+      { customer_id: DEMO_VIP_GOLD, action: 'mergedFrom' },
+      { customer_id: duplicate, action: 'mergedInto' },
+    ]);
+    expect(((await call('GET', '/api/customers?query=czq@example.cn', sam)).json as { items: CustomerSummary[] }).items.map((c) => c.id)).toEqual([DEMO_VIP_GOLD]);
+  });
+
+  it('answers 401 without a token, 404 for unknown ids and 400 for bad input on every route', async () => {
+    const unknown = '00000000-0000-4000-8000-00000000beef';
+    const routes: [string, string, unknown?][] = [
+      ['GET', '/api/customers?query=x'],
+      ['POST', '/api/customers', { name: 'x' }],
+      ['POST', `/api/customers/${unknown}/contact-points`, { contactPoint: { type: 'phone', value: '13800000000' } }],
+      ['POST', `/api/customers/${unknown}/merge`, { from: DEMO_VIP_GOLD }],
+      ['GET', `/api/customers/${unknown}/view`],
+      ['GET', `/api/interactions/${unknown}/customer`],
+    ];
+    for (const [method, path, body] of routes) expect((await call(method, path, 'not-a-token', body)).status, `${method} ${path}`).toBe(401);
+    for (const [method, path, body] of routes.slice(2)) expect((await call(method, path, sam, body)).status, `${method} ${path}`).toBe(404);
+    expect((await call('GET', '/api/customers', sam)).status).toBe(400);
+    expect((await call('POST', '/api/customers', sam, { name: 'x', extra: 1 })).status).toBe(400);
+    expect((await call('POST', `/api/customers/${DEMO_VIP_GOLD}/contact-points`, sam, {})).status).toBe(400);
+    expect((await call('GET', '/api/customers/not-a-uuid/view', sam)).status).toBe(400);
+  });
+});
