@@ -213,6 +213,8 @@ export const flowRunViewSchema = z.object({
   variables: z.record(z.string(), flowValueSchema),
   context: z.record(z.string(), flowValueSchema),
   steps: z.array(flowStepSchema),
+  /** The team lead's caption of each node the run passed (node id -> label); nodes without one are named by kind. */
+  nodeLabels: z.record(z.string(), z.string()).default({}),
   /** How it ended (@omnicc/flows `RunOutcome`). */
   outcome: z.object({ kind: z.enum(['ended', 'transferred']), nodeId: z.string() }).catchall(z.unknown()).optional(),
   /** Why a failed run could not go on (@omnicc/flows `RunFailure`). */

@@ -37,6 +37,20 @@ describe('WrapUpDialog', () => {
     expect(onSubmit).toHaveBeenCalledWith({ dispositionCode: 'followUp', note: 'call back Monday' });
   });
 
+  it('preselects a suggested disposition once it is an option, and the agent may change it', async () => {
+    const onSubmit = vi.fn();
+    const props = { title: 'Wrap-up', noteMaxChars: 20, labels, onSubmit, onCancel: () => {}, testIds: ids, suggestedCode: 'followUp' };
+    const { rerender } = render(<WrapUpDialog {...props} dispositions={[]} />);
+    expect(screen.getByTestId<HTMLSelectElement>('code').value).toBe('');
+    // The dictionary arrives: now the suggestion can be chosen.
+    rerender(<WrapUpDialog {...props} dispositions={dispositions} />);
+    expect(screen.getByTestId<HTMLSelectElement>('code').value).toBe('followUp');
+    await userEvent.selectOptions(screen.getByTestId('code'), 'resolved');
+    rerender(<WrapUpDialog {...props} dispositions={[...dispositions]} />);
+    await userEvent.click(screen.getByTestId('submit'));
+    expect(onSubmit).toHaveBeenCalledWith({ dispositionCode: 'resolved', note: '' });
+  });
+
   it('refuses a note over the limit', async () => {
     const onSubmit = vi.fn();
     render(<WrapUpDialog title="Wrap-up" dispositions={dispositions} noteMaxChars={5} labels={labels} onSubmit={onSubmit} onCancel={() => {}} testIds={ids} />);

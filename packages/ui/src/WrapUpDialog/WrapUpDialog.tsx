@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Dialog } from '../Dialog/Dialog.js';
 import './WrapUpDialog.css';
 
@@ -29,6 +29,12 @@ export interface WrapUpDialogProps {
   /** Context line under the title, e.g. the customer and channel. */
   description?: string | undefined;
   dispositions: readonly WrapUpOption[];
+  /**
+   * A disposition to preselect (e.g. the service flow's outcome): chosen
+   * while the agent has chosen nothing, once it is among the options (a
+   * dictionary may arrive late). The agent may still choose another.
+   */
+  suggestedCode?: string | undefined;
   noteMaxChars: number;
   labels: WrapUpLabels;
   onSubmit: (value: WrapUpValue) => void;
@@ -45,6 +51,11 @@ export function WrapUpDialog(props: WrapUpDialogProps) {
   const { labels, noteMaxChars, submitting = false, testIds = {} } = props;
   const [code, setCode] = useState('');
   const [note, setNote] = useState('');
+  const suggested = props.suggestedCode;
+  const suggestable = suggested !== undefined && props.dispositions.some((d) => d.code === suggested);
+  useEffect(() => {
+    if (suggestable) setCode((current) => (current === '' ? suggested : current));
+  }, [suggestable, suggested]);
   const [tried, setTried] = useState(false);
   const select = useRef<HTMLSelectElement>(null);
   const ids = { code: useId(), codeError: useId(), note: useId(), noteError: useId(), desc: useId() };

@@ -26,7 +26,7 @@ describe('runView', () => {
           { variable: 'note', label: 'Note', input: 'text', required: false },
         ],
       }),
-      { name: 'Flow', variables: [{ name: 'restarted', type: 'choice', choices: yesNo }, { name: 'size', type: 'choice', choices: yesNo }, { name: 'note', type: 'text' }] },
+      { name: 'Flow', nodes: [], variables: [{ name: 'restarted', type: 'choice', choices: yesNo }, { name: 'size', type: 'choice', choices: yesNo }, { name: 'note', type: 'text' }] },
     );
     expect(view.flowName).toBe('Flow');
     expect(view.waiting).toMatchObject({
@@ -38,5 +38,19 @@ describe('runView', () => {
       ],
     });
     expect((view.waiting?.fields as { choices?: unknown }[])[2]?.choices).toBeUndefined();
+  });
+
+  it("names the nodes the run passed by the team lead's captions, and only those", () => {
+    const fields = [{ variable: 'note', label: 'Note', input: 'text' as const, required: false }];
+    const view = runView(waitingAt({ kind: 'ask', nodeId: 'ask', fields }), {
+      name: 'Flow',
+      variables: [],
+      nodes: [
+        { id: 'ask', kind: 'ask', position: { x: 0, y: 0 }, label: '故障信息', fields },
+        { id: 'later', kind: 'end', position: { x: 0, y: 0 }, label: '结束', disposition: 'resolved' },
+        { id: 'plain', kind: 'decision', position: { x: 0, y: 0 } },
+      ],
+    });
+    expect(view.nodeLabels).toEqual({ ask: '故障信息' });
   });
 });

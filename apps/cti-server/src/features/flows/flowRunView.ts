@@ -21,8 +21,11 @@ function withChoices(waiting: RunWaiting, variables: FlowDocument['variables']):
  * variables, context, path and outcome. XState's snapshot stays on the
  * server: it is the runtime's, not the desktop's.
  */
-export function runView(run: StoredRun, doc: Pick<FlowDocument, 'name' | 'variables'>): FlowRunView {
+export function runView(run: StoredRun, doc: Pick<FlowDocument, 'name' | 'variables' | 'nodes'>): FlowRunView {
   const { state } = run;
+  // Captions of the nodes this run passed, so the path reads in the team lead's words, not node kinds.
+  const passed = new Set(state.steps.map((s) => s.nodeId));
+  const nodeLabels = Object.fromEntries(doc.nodes.filter((n) => n.label !== undefined && passed.has(n.id)).map((n) => [n.id, n.label ?? '']));
   return {
     runId: run.runId,
     interactionId: run.interactionId,
@@ -34,6 +37,7 @@ export function runView(run: StoredRun, doc: Pick<FlowDocument, 'name' | 'variab
     variables: state.variables,
     context: state.context,
     steps: state.steps,
+    nodeLabels,
     ...(state.outcome ? { outcome: state.outcome } : {}),
     ...(state.failure ? { failure: state.failure } : {}),
     ...(run.disposition === undefined ? {} : { disposition: run.disposition }),

@@ -6,7 +6,7 @@ import { useSessionStore } from '../stores/sessionStore.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { TEST_IDS } from '../testIds.js';
 import { useActions } from './ActionsContext.js';
-import { useFlowDisposition, usePreselect } from './flowRun/useFlowDisposition.js';
+import { useFlowDisposition } from './flowRun/useFlowDisposition.js';
 import { reasonText } from './errorText.js';
 import { useLocale } from './useLocale.js';
 
@@ -24,7 +24,6 @@ export function WrapUpContainer() {
   const open = interaction?.state === 'wrapUp';
   // The service flow's outcome is a suggestion: preselected, and said so, the agent may choose another.
   const suggested = useFlowDisposition(wrapUpFor ?? undefined);
-  usePreselect(TEST_IDS.wrapUpDisposition, suggested, open ? interaction.id : undefined, dispositions.length);
   if (!interaction || !open) return null;
 
   const contact = interaction.customer.phone ?? interaction.customer.email ?? '';
@@ -36,6 +35,7 @@ export function WrapUpContainer() {
       title={t('wrapUp.title', { name: interaction.customer.name })}
       description={suggestion ? `${context} · ${suggestion}` : context}
       dispositions={dispositions.map((d) => ({ code: d.code, label: locale.label(d, d.code) }))}
+      suggestedCode={suggested}
       noteMaxChars={LIMITS.wrapUpNoteChars}
       submitting={wrapUpSubmitting}
       error={wrapUpErrorCode ? t('errors.actionFailed', { action: t('action.wrapUp'), reason: reasonText(t, wrapUpErrorCode) }) : undefined}

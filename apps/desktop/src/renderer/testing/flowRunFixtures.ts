@@ -22,6 +22,7 @@ export function makeFlowRun(overrides: Partial<FlowRunView> = {}): FlowRunView {
     variables: {},
     context: { 'customer.name': 'Customer 1' },
     steps: [step(0, 'start', 'start', { port: 'out' }), step(1, 'greet', 'script')],
+    nodeLabels: {},
     startedAt: AT,
     ...overrides,
   };

@@ -31,7 +31,7 @@ export function FlowPath({ view, naming }: { view: FlowRunView; naming: Naming }
           return (
             <li key={s.seq} className="flow-path__step" data-node-id={s.nodeId} data-kind={s.kind}>
               <span className="flow-path__head">
-                <span className="flow-path__kind">{kindName(t, s.kind)}</span>
+                <span className="flow-path__kind">{view.nodeLabels[s.nodeId] ?? kindName(t, s.kind)}</span>
                 <time className="flow-path__time" dateTime={s.at}>
                   {locale.formatTime(s.at)}
                 </time>
