@@ -108,4 +108,31 @@ describe('the flows workspace', () => {
     expect(doc.key).toBe('plan-change-2');
     expect(doc.nodes.map((n) => n.kind)).toEqual(['start', 'end']);
   });
+
+  it('rolls back: makes an earlier version live again with a comment, and says so', async () => {
+    signInAs('teamLead');
+    const version = (n: number, live: boolean) => ({ key: DETAIL.key, version: n, hash: `h${n}`, comment: `v${n} comment`, publishedAt: '2026-11-24T08:00:00.000Z', live });
+    const rollback = vi.fn(() => Promise.resolve({ ...SUMMARY, liveVersion: 1 }));
+    const flows = fakeFlowsApi({
+      list: () => Promise.resolve({ items: [SUMMARY] }),
+      get: () => Promise.resolve(DETAIL),
+      versions: () => Promise.resolve({ items: [version(1, false), version(2, true)] }),
+      rollback,
+    });
+    renderApp({ services: { flows } });
+    await userEvent.click(screen.getByTestId(`${FLOWS_TEST_IDS.workspaceTabPrefix}flows`));
+    await userEvent.click(await screen.findByTestId(FLOWS_TEST_IDS.versions));
+    const rows = await screen.findAllByTestId(FLOWS_TEST_IDS.versionRow);
+    // Newest first; only the version that is not live offers "make live".
+    expect(rows.map((r) => r.dataset.version)).toEqual(['2', '1']);
+    expect(within(rows[0]!).queryByTestId(FLOWS_TEST_IDS.rollback)).toBeNull();
+    await userEvent.click(within(rows[1]!).getByTestId(FLOWS_TEST_IDS.rollback));
+    expect(screen.getByTestId<HTMLButtonElement>(FLOWS_TEST_IDS.rollbackSubmit).disabled).toBe(true);
+    await userEvent.type(screen.getByTestId(FLOWS_TEST_IDS.rollbackComment), 'v2 sends the wrong SMS');
+    await userEvent.click(screen.getByTestId(FLOWS_TEST_IDS.rollbackSubmit));
+    expect(rollback).toHaveBeenCalledWith('token-1', DETAIL.key, 1, 'v2 sends the wrong SMS');
+    expect(await screen.findByText('Version 1 is live again.')).toBeTruthy();
+    expect(screen.queryByTestId(FLOWS_TEST_IDS.versionsDialog)).toBeNull();
+  });
 });
+
