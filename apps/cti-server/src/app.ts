@@ -295,6 +295,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     clock,
     log: logger,
     timeZone: config.timeZone,
+    customerTier: (interaction) => customers.tierOf(interaction),
     push: (agentId, view) => agentNsp.to(agentRoom(agentId)).emit('flow:run', view),
     transfer: (agentId, interactionId, queueId) => routing.call('transfer', { agentId, interactionId, to: { queueId } }),
   });

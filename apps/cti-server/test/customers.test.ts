@@ -107,6 +107,9 @@ describe('customers: identity, the 360 view, create / link / merge, roles', () =
     expect(enterprise.warnings).toContainEqual({ kind: 'contractEnding', what: 'GZ-ENT-2024-0117', endOn: expect.any(String) as unknown, daysLeft: 20 });
     expect(enterprise.promotion?.code).toBe('enterprise-renewal');
 
+    // The flows' customer.tier comes from the resolved customer.
+    expect(await server.app.customers.tierOf({ id: '00000000-0000-4000-8000-00000000f10e', customer: { name: 'x', phone: '0086 138 0013 8001' } })).toBe('vipPlatinum');
+    expect(await server.app.customers.tierOf({ id: '00000000-0000-4000-8000-00000000f10e', customer: { name: 'x', phone: 'anonymous' } })).toBeUndefined();
     // The e2e widget's usual number resolves to the VIP.
     const offer = await offeredChat('13800138000');
     expect(((await call('GET', `/api/interactions/${offer.interaction.id}/customer`, alice.token)).json as unknown as CustomerView).customer.id).toBe(DEMO_VIP_GOLD);

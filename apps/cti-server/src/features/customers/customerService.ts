@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { AppError, type CreateCustomerRequest, type CustomerSummary, type CustomerView, type Interaction, type InteractionCustomer } from '@omnicc/shared';
+import { AppError, type CreateCustomerRequest, type CustomerSummary, type CustomerView, type Interaction, type InteractionCustomer, type Tier } from '@omnicc/shared';
 import { createCustomerReads, type CustomerReads } from '../../adapters/db/customerReads.js';
 import { createCustomerWrites, type CustomerWrites } from '../../adapters/db/customerWrites.js';
 import { isUuid } from '../../adapters/db/pgErrors.js';
@@ -61,6 +61,17 @@ export class CustomerService {
   async customerIdOf(interaction: Pick<Interaction, 'id' | 'customer'>): Promise<string | undefined> {
     const { rows } = await this.deps.pool.query<{ customer_id: string | null }>('SELECT customer_id FROM interactions WHERE id = $1', [interaction.id]);
     return rows[0]?.customer_id ?? (await this.resolveAndStore(interaction));
+  }
+
+  /** The tier of the interaction's customer (for the flows' `customer.tier`), or undefined when nobody has its contact. */
+  async tierOf(interaction: Pick<Interaction, 'id' | 'customer'>): Promise<Tier | undefined> {
+    const id = await this.customerIdOf(interaction);
+    if (!id) return undefined;
+    const { rows } = await this.deps.pool.query<{ tier: Tier }>(
+      'SELECT COALESCE(s.tier, c.tier) AS tier FROM customers c LEFT JOIN customers s ON s.id = c.merged_into WHERE c.id = $1',
+      [id],
+    );
+    return rows[0]?.tier;
   }
 
   /** The 360 view of a customer (a merged one answers its survivor); NOT_FOUND for an unknown id. */

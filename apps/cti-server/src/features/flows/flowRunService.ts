@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { AppError, type FlowRunView, type Interaction } from '@omnicc/shared';
+import { AppError, type FlowRunView, type Interaction, type Tier } from '@omnicc/shared';
 import type { FlowCatalog, FlowContextValues, FlowDocument, RunEvent } from '@omnicc/flows';
 import { iso, type Clock } from '../../clock.js';
 import type { FlowStore, StoredRun } from '../../store/FlowStore.js';
@@ -19,6 +19,8 @@ export interface FlowRunServiceDeps {
   log: Logger;
   /** The operator's time zone: the `today` a flow reads. */
   timeZone: string;
+  /** The tier of the interaction's customer (identity resolution), for the `customer.tier` context field; undefined when unknown. */
+  customerTier?: (interaction: Interaction) => Promise<Tier | undefined>;
   /** Pushes a run's new state to the agent's desktops (`flow:run`); best effort. */
   push?: (agentId: string, view: FlowRunView) => void;
   /** A run ended at a transfer node: hands the interaction to that queue (routing's transfer, with its own checks). */
@@ -225,8 +227,8 @@ export class FlowRunService {
       'customer.name': i.customer.name,
       'customer.phone': i.customer.phone ?? null,
       'customer.email': i.customer.email ?? null,
-      // Tiers come with issue 8's customer model.
-      'customer.tier': null,
+      // A failed lookup starts the flow with an unknown tier rather than not at all.
+      'customer.tier': (await this.deps.customerTier?.(i).catch(() => undefined)) ?? null,
       'agent.name': agent?.displayName ?? null,
       today,
     };
