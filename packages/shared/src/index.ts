@@ -25,3 +25,4 @@ export * from './model/addIns.js';
 export * from './model/workOrderStates.js';
 export * from './model/workOrderTypes.js';
 export * from './wire/workOrders.js';
+export * from './wire/knowledge.js';

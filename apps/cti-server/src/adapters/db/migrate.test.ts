@@ -12,14 +12,15 @@ import { flowTables } from './flowSchema.js';
 import { customerTables } from './customerSchema.js';
 import { workOrderTables } from './workOrderSchema.js';
 import { addInTables } from './addInSchema.js';
+import { knowledgeTables } from './knowledgeSchema.js';
 import { schema } from './schema.js';
 import { openTestDatabase, stopEmbeddedTestCluster, TEST_DB_KINDS, type TestDatabase } from './testing.js';
 
 afterAll(stopEmbeddedTestCluster);
 
 const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
-/** Every table schema.ts, emailSchema.ts, smsSchema.ts, smsCampaignSchema.ts, cannedResponseSchema.ts, flowSchema.ts, customerSchema.ts, workOrderSchema.ts and addInSchema.ts declare: the migrations must create exactly these. */
-const TABLES = [...Object.values(schema), ...Object.values(emailTables), ...Object.values(smsTables), ...Object.values(smsCampaignTables), ...Object.values(cannedResponseTables), ...Object.values(flowTables), ...Object.values(customerTables), ...Object.values(workOrderTables), ...Object.values(addInTables)].map((t) => getTableName(t)).sort();
+/** Every table schema.ts, emailSchema.ts, smsSchema.ts, smsCampaignSchema.ts, cannedResponseSchema.ts, flowSchema.ts, customerSchema.ts, workOrderSchema.ts, addInSchema.ts and knowledgeSchema.ts declare: the migrations must create exactly these. */
+const TABLES = [...Object.values(schema), ...Object.values(emailTables), ...Object.values(smsTables), ...Object.values(smsCampaignTables), ...Object.values(cannedResponseTables), ...Object.values(flowTables), ...Object.values(customerTables), ...Object.values(workOrderTables), ...Object.values(addInTables), ...Object.values(knowledgeTables)].map((t) => getTableName(t)).sort();
 
 const applied = async (pool: pg.Pool): Promise<number> =>
   Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM drizzle.__drizzle_migrations')).rows[0]?.n);
