@@ -78,6 +78,7 @@ import { CustomerService } from './features/customers/customerService.js';
 import { registerCustomerRoutes } from './features/customers/customerRoutes.js';
 import { createAddInPlatform, type AddInPlatform } from './features/addIns/addInPlatform.js';
 import { registerAddInCallRoutes } from './features/addIns/addInCallRoutes.js';
+import { createWorkOrders, type WorkOrders } from './features/workOrders/workOrders.js';
 
 export interface AppDeps {
   config: Config;
@@ -110,6 +111,8 @@ export interface Application {
   addIns: AddInPlatform;
   /** The customer model: identity resolution, the 360 view, create / link / merge. */
   customers: CustomerService;
+  /** Work orders (工单): the service and the owner's SLA sweep. */
+  workOrders: WorkOrders;
   /** Every admin route mounted (the role-matrix test walks them). */
   adminRoutes: AdminRoute[];
   leadership: RoutingLeadership;
@@ -227,6 +230,8 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     listen: (onNotify) => new PgListener({ pool: deps.pool, channel: SMS_OUTBOX_CHANNEL, onNotify, log: logger }),
     metrics: smsMetrics,
   });
+  // Feedback goes through the SMS and email outboxes; the flows' work-order nodes create through it too.
+  const workOrders = createWorkOrders({ pool: deps.pool, store, clock, log: logger, timeZone: config.timeZone, mail, kickEmail: () => email.outbox.kick(), sms, serviceNumber: config.sms.serviceNumber, maxParts: config.sms.maxParts });
   const smsCampaignStore = createPgSmsCampaignStore(deps.pool);
   // Group send runs where the bind is, beside the reply outbox.
   const campaigns = new CampaignRunner({ store: smsCampaignStore, clock, log: logger, serviceNumber: config.sms.serviceNumber, timeZone: config.timeZone });
@@ -243,6 +248,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     onWriteFailed: () => void leadership?.relinquish('routing writes failed'),
     onTakeover: () => {
       flowRuns.startSweeping();
+      workOrders.sweeper.start();
       voice.start();
       email.start();
       sms.start();
@@ -251,6 +257,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     },
     onGiveUp: async () => {
       flowRuns.stopSweeping();
+      workOrders.sweeper.stop();
       // The campaign runner first: its submits under way finish and are recorded before the bind closes.
       await Promise.all([voice.stop(), email.stop(), campaigns.halt().then(() => sms.stop())]);
     },
@@ -291,7 +298,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     engine: liveFlowEngine,
     catalog: flowCatalog,
     // A flow's messages go through the agents' own reply outboxes (SmsConversations is built below).
-    effects: new FlowEffects({ sms: (agentId, id, body) => smsConversations.reply(agentId, id, body), email: (agentId, id, body) => emailConversations.reply(agentId, id, body) }, addIns.service),
+    effects: new FlowEffects({ sms: (agentId, id, body) => smsConversations.reply(agentId, id, body), email: (agentId, id, body) => emailConversations.reply(agentId, id, body) }, addIns.service, (request, interaction) => workOrders.flowEffect(request, interaction)),
     clock,
     log: logger,
     timeZone: config.timeZone,
@@ -329,6 +336,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   registerEmailMetrics(metrics.registry, { email, mail });
   registerEmailRoutes(http, { store, authenticate, conversations: emailConversations });
   registerFlowRunRoutes(http, { store, authenticate, runs: flowRuns });
+  workOrders.register(http, authenticate);
   registerCustomerRoutes(http, { store, authenticate, customers });
   registerAddInCallRoutes(http, { store, authenticate, addIns: addIns.service });
   const smsConversations = new SmsConversations({ store, sms: smsStore, channel: sms, serviceNumber: config.sms.serviceNumber, maxParts: config.sms.maxParts, clock, log: logger, onWritten: smsPush.written, metrics: smsMetrics });
@@ -348,6 +356,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     sms,
     smsCampaigns: { runner: campaigns, store: smsCampaignStore },
     flows: { store: flowStore, runs: flowRuns },
+    workOrders,
     customers,
     addIns,
     adminRoutes,

@@ -159,7 +159,12 @@ describe('flow runs of accepted interactions', () => {
 
     const chat = await server.store.interactions.create({ channel: 'chat', queueId: 'chat-general', customer: { name: 'C' } }, at);
     expect(await effects.perform(request, { ...chat, agentId: alice.userId })).toEqual({ outcome: 'error', message: EFFECT_MESSAGES.wrongChannel('sms', 'chat') });
-    expect(await effects.perform({ kind: 'createWorkOrder', nodeId: 'w', idempotencyKey: 'k', workOrderType: 'faultReport', fields: {} }, assigned)).toEqual({ outcome: 'error', message: EFFECT_MESSAGES.workOrdersUnavailable });
+    // Work orders are created by their feature (test/workOrders.test.ts); fields the type refuses are the step's error, in both languages.
+    const withOrders = new FlowEffects(senders, undefined, (r, i) => server.app.workOrders.flowEffect(r, i));
+    const refused = await withOrders.perform({ kind: 'createWorkOrder', nodeId: 'w', idempotencyKey: 'k:1', workOrderType: 'faultReport', fields: {} }, assigned);
+    expect(refused).toMatchObject({ outcome: 'error', message: expect.stringContaining('请填写宽带账号') as unknown });
+    expect(refused).toMatchObject({ message: expect.stringContaining('Broadband account is required') as unknown });
+    expect(await countRows(server.pool, 'work_orders')).toBe(0);
   });
 
   it('hands the interaction to the queue a transfer node names, through routing', async () => {

@@ -114,10 +114,14 @@ export type WorkOrderAssignRequest = z.infer<typeof workOrderAssignRequestSchema
 export const workOrderNoteRequestSchema = z.object({ note: noteSchema });
 export const workOrderLinkRequestSchema = z.object({ interactionId: idSchema });
 
-/** Feedback to the customer (反馈): by SMS to a number or by email to an address. */
+/**
+ * Feedback to the customer (反馈): by SMS to `to` (else the order's contact
+ * phone or number field), or by email on the thread of the order's latest
+ * linked email interaction (its customer's address).
+ */
 export const workOrderFeedbackRequestSchema = z.object({
   channel: z.enum(['sms', 'email']),
-  to: z.string().trim().min(3).max(254),
+  to: z.string().trim().min(3).max(32).optional(),
   text: z.string().trim().min(1).max(1000),
 });
 export type WorkOrderFeedbackRequest = z.infer<typeof workOrderFeedbackRequestSchema>;

@@ -1,15 +1,17 @@
 import type { FlowCatalog } from '@omnicc/flows';
 import { DEMO_FLOW_CATALOG } from '@omnicc/flows';
+import { WORK_ORDER_TYPE_DEFS } from '@omnicc/shared';
 import type { Store } from '../../store/Store.js';
 
 /**
  * Add-ins and work-order types a flow may call. The running server lists
  * the enabled add-ins (features/addIns); DECLARED_ADD_INS is the flows
  * package's demo billing entry, for callers without the add-in platform
- * (the demo seed). Work orders wait for their feature (flowEffects.ts).
+ * (the demo seed). Work-order types are the work-order feature's
+ * (packages/shared WORK_ORDER_TYPE_DEFS: fields with their labels).
  */
 export const DECLARED_ADD_INS: FlowCatalog['addIns'] = DEMO_FLOW_CATALOG.addIns;
-export const DECLARED_WORK_ORDER_TYPES: FlowCatalog['workOrderTypes'] = DEMO_FLOW_CATALOG.workOrderTypes;
+export const DECLARED_WORK_ORDER_TYPES: FlowCatalog['workOrderTypes'] = WORK_ORDER_TYPE_DEFS.map((d) => ({ type: d.type, name: d.name, fields: d.fields }));
 
 /**
  * The catalog flows are validated against: queues from the store,

@@ -41,8 +41,8 @@ const digits = (s: string) => s.replace(/\D/g, '').replace(/^(00)?86/, '');
  * Performs what a run asks of the server. Every refusal is an `error`
  * result, so the flow takes its error branch and the step records why; only
  * an unexpected failure (the database) throws, and the run stays waiting on
- * the effect for the owner's sweep to perform it again. Add-ins and work
- * orders wait for issue 8. An add-in call goes through the connector
+ * the effect for the owner's sweep to perform it again. A work order is
+ * created by its feature, once per idempotency key. An add-in call goes through the connector
  * (docs/add-ins.md): a lookup is safe to repeat, so a call performed again
  * after a crash just asks again (or finds the cached answer).
  */
@@ -51,6 +51,8 @@ export class FlowEffects {
     private readonly senders: FlowMessageSenders,
     /** The add-in platform; without it (tests of other effects) add-in nodes fail with addInUnavailable. */
     private readonly addIns?: Pick<AddInService, 'call'>,
+    /** Creates a flow's work order (features/workOrders performCreateWorkOrder); without it work-order nodes fail with workOrdersUnavailable. */
+    private readonly workOrders?: (request: Extract<EffectRequest, { kind: 'createWorkOrder' }>, interaction: Interaction) => Promise<EffectResult>,
   ) {}
 
   async perform(request: EffectRequest, interaction: Interaction): Promise<EffectResult> {
@@ -58,7 +60,7 @@ export class FlowEffects {
       case 'addInCall':
         return this.callAddIn(request);
       case 'createWorkOrder':
-        return { outcome: 'error', message: EFFECT_MESSAGES.workOrdersUnavailable };
+        return this.workOrders ? this.workOrders(request, interaction) : { outcome: 'error', message: EFFECT_MESSAGES.workOrdersUnavailable };
       case 'sendMessage':
         return this.send(request, interaction);
     }
