@@ -16,6 +16,7 @@ import { SMS_ROUTE_DOCS } from '../../sms/smsRoutes.js';
 import { CANNED_RESPONSE_ROUTE_DOCS } from '../../cannedResponses/cannedResponseRoutes.js';
 import { FLOW_RUN_ROUTE_DOCS } from '../../flows/flowRunRoutes.js';
 import { CUSTOMER_ROUTE_DOCS } from '../../customers/customerRoutes.js';
+import { WORK_ORDER_ROUTE_DOCS } from '../../workOrders/workOrderRouteDocs.js';
 import type { RouteDoc } from './routeDoc.js';
 
 /** The route that serves the document itself. */
@@ -125,6 +126,7 @@ export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
   ...CANNED_RESPONSE_ROUTE_DOCS,
   ...FLOW_RUN_ROUTE_DOCS,
   ...CUSTOMER_ROUTE_DOCS,
+  ...WORK_ORDER_ROUTE_DOCS,
   {
     method: 'GET',
     url: OPENAPI_URL,
