@@ -17,6 +17,7 @@ export * from './wire/sms.js';
 export * from './sms/gsm7.js';
 export * from './sms/segments.js';
 export * from './model/cannedTemplate.js';
+export * from './model/demoDispositions.js';
 export * from './wire/cannedResponses.js';
 export * from './wire/smsCampaigns.js';
 export * from './wire/flows.js';

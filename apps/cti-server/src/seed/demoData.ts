@@ -1,4 +1,4 @@
-import type { DictionaryEntry, Role } from '@omnicc/shared';
+import { DEMO_DISPOSITIONS, type DictionaryEntry, type Role } from '@omnicc/shared';
 import type { QueueRecord, Store } from '../store/Store.js';
 import { hashPassword } from '../features/auth/passwords.js';
 import { seedDemoCannedResponses } from './demoCannedResponses.js';
@@ -36,15 +36,7 @@ export const NOT_READY_REASONS: DictionaryEntry[] = [
   { code: 'missedOffer', labels: { en: 'Missed offer', 'zh-CN': '未接振铃' } },
 ];
 
-export const DISPOSITIONS: DictionaryEntry[] = [
-  { code: 'resolved', labels: { en: 'Resolved', 'zh-CN': '已解决' } },
-  { code: 'billingQuery', labels: { en: 'Billing query', 'zh-CN': '话费查询' } },
-  { code: 'planChange', labels: { en: 'Plan change', 'zh-CN': '套餐变更' } },
-  { code: 'faultReport', labels: { en: 'Fault report', 'zh-CN': '故障申告' } },
-  { code: 'complaint', labels: { en: 'Complaint', 'zh-CN': '投诉' } },
-  { code: 'followUp', labels: { en: 'Needs follow-up', 'zh-CN': '需回访' } },
-  { code: 'noResponse', labels: { en: 'Customer did not respond', 'zh-CN': '客户无应答' } },
-];
+export const DISPOSITIONS: readonly DictionaryEntry[] = DEMO_DISPOSITIONS;
 
 /** Reference data every installation needs (queues, reason codes, wrap-up codes). Idempotent. */
 export async function seedReferenceData(store: Store): Promise<void> {

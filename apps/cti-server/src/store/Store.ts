@@ -78,7 +78,7 @@ export interface UserRepository {
 export interface DictionaryRepository {
   get(): Promise<Dictionaries>;
   upsertNotReadyReasons(entries: DictionaryEntry[]): Promise<void>;
-  upsertDispositions(entries: DictionaryEntry[]): Promise<void>;
+  upsertDispositions(entries: readonly DictionaryEntry[]): Promise<void>;
 }
 
 export interface QueueRecord {

@@ -1,3 +1,4 @@
+import { DEMO_DISPOSITIONS } from '@omnicc/shared';
 import type { CatalogField, FlowCatalog } from '../catalog.js';
 import type { ValueType } from '../schema/variables.js';
 
@@ -55,13 +56,5 @@ export const DEMO_FLOW_CATALOG: FlowCatalog = {
     { id: 'sms-general', name: '短信-综合 SMS – general' },
     { id: 'email-general', name: '邮件-综合 Email – general' },
   ],
-  dispositions: [
-    { code: 'resolved', labels: { en: 'Resolved', 'zh-CN': '已解决' } },
-    { code: 'billingQuery', labels: { en: 'Billing query', 'zh-CN': '话费查询' } },
-    { code: 'planChange', labels: { en: 'Plan change', 'zh-CN': '套餐变更' } },
-    { code: 'faultReport', labels: { en: 'Fault report', 'zh-CN': '故障申告' } },
-    { code: 'complaint', labels: { en: 'Complaint', 'zh-CN': '投诉' } },
-    { code: 'followUp', labels: { en: 'Needs follow-up', 'zh-CN': '需回访' } },
-    { code: 'noResponse', labels: { en: 'Customer did not respond', 'zh-CN': '客户无应答' } },
-  ],
+  dispositions: DEMO_DISPOSITIONS,
 };

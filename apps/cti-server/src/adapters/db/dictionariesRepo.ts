@@ -11,7 +11,7 @@ async function list(db: Db, table: DictionaryTable): Promise<DictionaryEntry[]> 
   return rows.map((r) => ({ code: r.code, labels: { en: r.labelEn, 'zh-CN': r.labelZh } }));
 }
 
-async function upsert(db: Db, table: DictionaryTable, entries: DictionaryEntry[]): Promise<void> {
+async function upsert(db: Db, table: DictionaryTable, entries: readonly DictionaryEntry[]): Promise<void> {
   // ON CONFLICT cannot touch one row twice in a statement: keep the last entry per code.
   const byCode = new Map(entries.map((e) => [e.code, e]));
   if (byCode.size === 0) return;
