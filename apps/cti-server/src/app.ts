@@ -76,6 +76,7 @@ import { registerFlowRunRoutes } from './features/flows/flowRunRoutes.js';
 import { FlowRunService } from './features/flows/flowRunService.js';
 import { CustomerService } from './features/customers/customerService.js';
 import { registerCustomerRoutes } from './features/customers/customerRoutes.js';
+import { customerAdminRoutes } from './features/customers/customerAdminRoutes.js';
 import { createAddInPlatform, type AddInPlatform } from './features/addIns/addInPlatform.js';
 import { registerAddInCallRoutes } from './features/addIns/addInCallRoutes.js';
 import { createWorkOrders, type WorkOrders } from './features/workOrders/workOrders.js';
@@ -248,6 +249,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     onWriteFailed: () => void leadership?.relinquish('routing writes failed'),
     onTakeover: () => {
       flowRuns.startSweeping();
+      customers.rfm.start();
       workOrders.sweeper.start();
       voice.start();
       email.start();
@@ -257,6 +259,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     },
     onGiveUp: async () => {
       flowRuns.stopSweeping();
+      customers.rfm.stop();
       workOrders.sweeper.stop();
       // The campaign runner first: its submits under way finish and are recorded before the bind closes.
       await Promise.all([voice.stop(), email.stop(), campaigns.halt().then(() => sms.stop())]);
@@ -316,6 +319,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
       ...mailboxRoutes(mailboxAdmin),
       ...smsCampaignRoutes(new SmsCampaignService({ store, campaigns: smsCampaignStore, clock, timeZone: config.timeZone })),
       ...flowRoutes(new FlowDesigner({ flows: flowStore, engine: liveFlowEngine, catalog: flowCatalog, clock })),
+      ...customerAdminRoutes({ customers, timeZone: config.timeZone, now: () => clock.now() }),
     ],
   });
   registerChatRoutes(http, { chat, now: () => clock.now(), perMinute: config.chatStartsPerMinute });

@@ -9,6 +9,8 @@ import type { SmsCampaignStore } from '../src/store/SmsCampaignStore.js';
 import type { FlowStore } from '../src/store/FlowStore.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
 import { greetingFlow } from './support/flowDocs.js';
+import type { CustomerService } from '../src/features/customers/customerService.js';
+import { DEFAULT_CUSTOMER_SETTINGS } from '../src/features/customers/customerSettings.js';
 
 /** A request that succeeds when allowed; `state` reads what it would change, to prove a refused one changed nothing. */
 interface Probe {
@@ -76,6 +78,8 @@ const campaignState = (id: string) => async () => (await campaignStore().get(id)
 const CAMPAIGNS = '/api/admin/sms-campaigns';
 /** The flow store of the server under test; flows are drawn by Tina. */
 let flowStore: () => FlowStore;
+/** The customer service of the server under test (settings, RFM). */
+let customerService: () => CustomerService;
 const FLOWS = '/api/flows';
 const BINDINGS = '/api/flow-bindings';
 const flowBy = () => ({ actorId: campaignCreator, at: new Date().toISOString() });
@@ -200,6 +204,15 @@ const CASES: Record<string, Case> = {
     const key = await newFlow(2);
     return { path: `${FLOWS}/${key}/rollback`, body: { version: 1, comment: 'probe' }, state: () => flowStore().flows.get(key) };
   },
+  'GET /api/admin/customer-settings': () => Promise.resolve({ path: '/api/admin/customer-settings' }),
+  'PUT /api/admin/customer-settings': () =>
+    Promise.resolve({
+      path: '/api/admin/customer-settings',
+      body: { ...DEFAULT_CUSTOMER_SETTINGS, warnings: { ...DEFAULT_CUSTOMER_SETTINGS.warnings, complaintCount: 3 + (seq++ % 5) } },
+      state: () => customerService().settings.read(),
+    }),
+  'POST /api/admin/customer-rfm/run': () => Promise.resolve({ path: '/api/admin/customer-rfm/run' }),
+  'GET /api/admin/customer-contracts/expiring': () => Promise.resolve({ path: '/api/admin/customer-contracts/expiring' }),
   [`GET ${BINDINGS}`]: () => Promise.resolve({ path: BINDINGS }),
   [`POST ${BINDINGS}`]: async () => {
     const flowKey = await newFlow();
@@ -240,6 +253,7 @@ describe('admin API: role matrix', () => {
     mailStore = () => server.app.mail;
     campaignStore = () => server.app.smsCampaigns.store;
     flowStore = () => server.app.flows.store;
+    customerService = () => server.app.customers;
     campaignCreator = (await server.store.users.findByUsername('tina'))!.id;
     const users: Record<Role, string> = { agent: 'alice', teamLead: 'tina', supervisor: 'sam', admin: 'root' };
     for (const role of ROLES) tokens.set(role, (await server.login(users[role])).token);

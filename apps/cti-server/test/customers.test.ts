@@ -145,6 +145,31 @@ describe('customers: identity, the 360 view, create / link / merge, roles', () =
     expect(((await call('GET', '/api/customers?query=czq@example.cn', sam)).json as { items: CustomerSummary[] }).items.map((c) => c.id)).toEqual([DEMO_VIP_GOLD]);
   });
 
+  it('lets admins change the card rules and run the RFM job, and lists expiring contracts for staff', async () => {
+    const root = (await server.login('root')).token;
+    const settings = await call('GET', '/api/admin/customer-settings', sam);
+    expect(settings.status).toBe(200);
+    expect((await call('GET', '/api/admin/customer-settings', alice.token)).status).toBe(403);
+    const changed = { ...settings.json, warnings: { ...(settings.json?.warnings as object), complaintCount: 1 } };
+    expect((await call('PUT', '/api/admin/customer-settings', sam, changed)).status).toBe(403);
+    expect((await call('PUT', '/api/admin/customer-settings', root, { ...changed, extra: 1 })).status).toBe(400);
+    expect((await call('PUT', '/api/admin/customer-settings', root, changed)).status).toBe(200);
+
+    expect((await call('POST', '/api/admin/customer-rfm/run', tina)).status).toBe(403);
+    const run = await call('POST', '/api/admin/customer-rfm/run', root);
+    expect(run.status).toBe(200);
+    expect(run.json?.customers).toBeGreaterThanOrEqual(7);
+    // The view shows the scores (the VIP pays every month: frequency at least 12).
+    const vip = await view(DEMO_VIP_GOLD);
+    expect(vip.rfm).toMatchObject({ segment: expect.any(String) as unknown, scores: { r: expect.any(Number) as unknown } });
+    expect(vip.rfm?.frequency).toBeGreaterThanOrEqual(12);
+
+    const expiring = await call('GET', '/api/admin/customer-contracts/expiring?days=30', tina);
+    expect((expiring.json?.items as { contractNo: string; daysLeft: number; customerId: string }[]).map((k) => [k.contractNo, k.daysLeft, k.customerId])).toEqual([['GZ-ENT-2024-0117', 20, ENTERPRISE]]);
+    expect(((await call('GET', '/api/admin/customer-contracts/expiring?days=10', tina)).json?.items as unknown[]).length).toBe(0);
+    expect((await call('GET', '/api/admin/customer-contracts/expiring', alice.token)).status).toBe(403);
+  });
+
   it('answers 401 without a token, 404 for unknown ids and 400 for bad input on every route', async () => {
     const unknown = '00000000-0000-4000-8000-00000000beef';
     const routes: [string, string, unknown?][] = [

@@ -171,3 +171,46 @@ export const mergeCustomerRequestSchema = z.object({ from: z.uuid() }).strict();
 
 export const customerSearchQuerySchema = z.object({ query: z.string().trim().min(1).max(80), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict();
 export const customerSearchReplySchema = z.object({ items: z.array(customerSummarySchema) });
+
+/** Settings of the customer features (GET/PUT /api/admin/customer-settings). */
+/** RFM thresholds: a value at or past `r[i]`/`f[i]`/`m[i]` scores i+2 (4 cut points make scores 1-5). */
+export const rfmThresholdsSchema = z
+  .object({
+    /** Days since the last payment or interaction; fewer is better: ≤ r[3] scores 5 … > r[0] scores 1. */
+    recencyDays: z.array(z.number().int().min(0)).length(4),
+    /** Payments and interactions in 12 months. */
+    frequency: z.array(z.number().int().min(0)).length(4),
+    /** 12-month spend in fen. */
+    monetaryFen: z.array(z.number().int().min(0)).length(4),
+  })
+  .strict();
+export type RfmThresholds = z.infer<typeof rfmThresholdsSchema>;
+
+export const warningSettingsSchema = z
+  .object({
+    /** A contract (line or enterprise) ending within this many days warns. */
+    contractEndingDays: z.number().int().min(1).max(365),
+    /** This many interactions with a complaint disposition … */
+    complaintCount: z.number().int().min(1).max(100),
+    /** … in this many days warn of repeated complaints. */
+    complaintWindowDays: z.number().int().min(1).max(365),
+    complaintDispositions: z.array(z.string().min(1).max(32)).min(1).max(20),
+    /** An interaction with one of these dispositions or queues is about billing or a change of service: the card pops the promotion again. */
+    promotionDispositions: z.array(z.string().min(1).max(32)).max(20),
+    promotionQueues: z.array(z.string().min(1).max(32)).max(50),
+  })
+  .strict();
+export type WarningSettings = z.infer<typeof warningSettingsSchema>;
+
+export const customerSettingsSchema = z.object({ rfm: rfmThresholdsSchema, warnings: warningSettingsSchema }).strict();
+export type CustomerSettingsValue = z.infer<typeof customerSettingsSchema>;
+
+
+/** POST /api/admin/customer-rfm/run: what the run did. */
+export const rfmRunResultSchema = z.object({ customers: z.number().int(), batches: z.number().int(), ms: z.number().int() });
+
+/** GET /api/admin/customer-contracts/expiring?days=: contracts ending within `days` and their own warning window, soonest first. */
+export const expiringContractsQuerySchema = z.object({ days: z.coerce.number().int().min(1).max(365).default(90) }).strict();
+export const expiringContractListSchema = z.object({
+  items: z.array(contractSchema.extend({ customerId: z.uuid(), customerName: z.string() })),
+});

@@ -8,6 +8,8 @@ import type { Clock } from '../../clock.js';
 import type { Store } from '../../store/Store.js';
 import { CustomerSettings } from './customerSettings.js';
 import { buildCustomerView, customerSummary, isPromotionMoment } from './customerView.js';
+import { RfmJob } from './rfmJob.js';
+import { bssGeneratorSource, type RfmSource } from './rfmSource.js';
 import { contactKeys, normaliseContact, resolveCustomer, type ContactKey } from './identity.js';
 
 /** The local date (YYYY-MM-DD) in `timeZone`. */
@@ -30,11 +32,14 @@ export class CustomerService {
   readonly reads: CustomerReads;
   readonly writes: CustomerWrites;
   readonly settings: CustomerSettings;
+  /** The RFM job: started and stopped with the routing lease, run on demand by the admin API. */
+  readonly rfm: RfmJob;
 
-  constructor(private readonly deps: { pool: pg.Pool; store: Store; clock: Clock; timeZone: string; log: Logger }) {
+  constructor(private readonly deps: { pool: pg.Pool; store: Store; clock: Clock; timeZone: string; log: Logger; rfmSource?: () => RfmSource }) {
     this.reads = createCustomerReads(deps.pool);
     this.writes = createCustomerWrites(deps.pool);
     this.settings = new CustomerSettings(deps.pool);
+    this.rfm = new RfmJob({ pool: deps.pool, source: deps.rfmSource ?? (() => bssGeneratorSource()), settings: this.settings, clock: deps.clock, log: deps.log });
   }
 
   /**

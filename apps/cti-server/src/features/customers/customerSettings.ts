@@ -1,5 +1,7 @@
-import { z } from 'zod';
+import { rfmThresholdsSchema, warningSettingsSchema, type CustomerSettingsValue } from '@omnicc/shared';
 import type { Queryable } from './identity.js';
+
+export type { CustomerSettingsValue, RfmThresholds, WarningSettings } from '@omnicc/shared';
 
 /**
  * The customer features' settings (docs/customers.md "Settings"), stored per
@@ -7,38 +9,6 @@ import type { Queryable } from './identity.js';
  * PUT /api/admin/customer-settings. Read through a short cache: the card asks
  * on every offer, and a change shows within CACHE_MS.
  */
-
-/** RFM thresholds: a value at or past `r[i]`/`f[i]`/`m[i]` scores i+2 (4 cut points make scores 1-5). */
-export const rfmThresholdsSchema = z
-  .object({
-    /** Days since the last payment or interaction; fewer is better: ≤ r[3] scores 5 … > r[0] scores 1. */
-    recencyDays: z.array(z.number().int().min(0)).length(4),
-    /** Payments and interactions in 12 months. */
-    frequency: z.array(z.number().int().min(0)).length(4),
-    /** 12-month spend in fen. */
-    monetaryFen: z.array(z.number().int().min(0)).length(4),
-  })
-  .strict();
-export type RfmThresholds = z.infer<typeof rfmThresholdsSchema>;
-
-export const warningSettingsSchema = z
-  .object({
-    /** A contract (line or enterprise) ending within this many days warns. */
-    contractEndingDays: z.number().int().min(1).max(365),
-    /** This many interactions with a complaint disposition … */
-    complaintCount: z.number().int().min(1).max(100),
-    /** … in this many days warn of repeated complaints. */
-    complaintWindowDays: z.number().int().min(1).max(365),
-    complaintDispositions: z.array(z.string().min(1).max(32)).min(1).max(20),
-    /** An interaction with one of these dispositions or queues is about billing or a change of service: the card pops the promotion again. */
-    promotionDispositions: z.array(z.string().min(1).max(32)).max(20),
-    promotionQueues: z.array(z.string().min(1).max(32)).max(50),
-  })
-  .strict();
-export type WarningSettings = z.infer<typeof warningSettingsSchema>;
-
-export const customerSettingsSchema = z.object({ rfm: rfmThresholdsSchema, warnings: warningSettingsSchema }).strict();
-export type CustomerSettingsValue = z.infer<typeof customerSettingsSchema>;
 
 /** Defaults: RFM cut points fitted to the BSS simulator's base (spend 8-588 CNY a month). */
 export const DEFAULT_CUSTOMER_SETTINGS: CustomerSettingsValue = {
@@ -64,14 +34,19 @@ export class CustomerSettings {
   async get(): Promise<CustomerSettingsValue> {
     const now = Date.now();
     if (this.cached && now - this.cached.at < CACHE_MS) return this.cached.value;
+    const value = await this.read();
+    this.cached = { at: now, value };
+    return value;
+  }
+
+  /** The stored settings, past the cache. */
+  async read(): Promise<CustomerSettingsValue> {
     const { rows } = await this.db.query<{ key: string; value: unknown }>(`SELECT key, value FROM customer_settings WHERE key IN ('rfm', 'warnings')`);
     const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
     // A stored value that no longer parses (an older shape) falls back to the default rather than breaking the card.
     const rfm = rfmThresholdsSchema.safeParse(stored.rfm);
     const warnings = warningSettingsSchema.safeParse(stored.warnings);
-    const value = { rfm: rfm.success ? rfm.data : DEFAULT_CUSTOMER_SETTINGS.rfm, warnings: warnings.success ? warnings.data : DEFAULT_CUSTOMER_SETTINGS.warnings };
-    this.cached = { at: now, value };
-    return value;
+    return { rfm: rfm.success ? rfm.data : DEFAULT_CUSTOMER_SETTINGS.rfm, warnings: warnings.success ? warnings.data : DEFAULT_CUSTOMER_SETTINGS.warnings };
   }
 
   /** Replaces both keys (an admin's PUT); the cache is dropped at once on this node. */
