@@ -60,6 +60,9 @@ import type { SmsCampaignStore } from './store/SmsCampaignStore.js';
 import { createSmsMetrics } from './features/sms/smsMetrics.js';
 import { CannedResponsePicker } from './features/cannedResponses/cannedResponsePicker.js';
 import { registerCannedResponseRoutes } from './features/cannedResponses/cannedResponseRoutes.js';
+import { createPgKnowledgeStore } from './adapters/db/knowledgeStore.js';
+import { KnowledgeService } from './features/knowledge/knowledgeService.js';
+import { knowledgeRoutes } from './features/knowledge/knowledgeRoutes.js';
 import { PgListener } from './adapters/db/pgListener.js';
 import { SMS_OUTBOX_CHANNEL } from './adapters/db/smsOutboxRepo.js';
 import type { AdminRoute } from './features/admin/adminRoute.js';
@@ -317,6 +320,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   const mailboxAdmin = new MailboxAdmin({ store, mail, secrets, onChanged: () => email.changed() });
   const adminRoutes = registerAdminRoutes(http, { store, authenticate, onChanged: (change) => routing.call('configChanged', change), extraRoutes: [
       ...mailboxRoutes(mailboxAdmin),
+      ...knowledgeRoutes(new KnowledgeService({ store: createPgKnowledgeStore(deps.pool), clock })),
       ...smsCampaignRoutes(new SmsCampaignService({ store, campaigns: smsCampaignStore, clock, timeZone: config.timeZone })),
       ...flowRoutes(new FlowDesigner({ flows: flowStore, engine: liveFlowEngine, catalog: flowCatalog, clock })),
       ...customerAdminRoutes({ customers, timeZone: config.timeZone, now: () => clock.now() }),

@@ -9,6 +9,8 @@ import type { SmsCampaignStore } from '../src/store/SmsCampaignStore.js';
 import type { FlowStore } from '../src/store/FlowStore.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
 import { greetingFlow } from './support/flowDocs.js';
+import { createPgKnowledgeStore } from '../src/adapters/db/knowledgeStore.js';
+import type { KnowledgeStore } from '../src/store/KnowledgeStore.js';
 import type { CustomerService } from '../src/features/customers/customerService.js';
 import { DEFAULT_CUSTOMER_SETTINGS } from '../src/features/customers/customerSettings.js';
 
@@ -97,6 +99,19 @@ const BINDING_CRITERIA = ['chat-general', 'chat-vip', 'voice-general', 'sms-gene
 const nextCriteria = () => BINDING_CRITERIA[seq++ % BINDING_CRITERIA.length]!;
 const newBinding = async () => flowStore().bindings.create({ flowKey: await newFlow(), priority: 0, ...(nextCriteria() as { queueId: string }) }, flowBy());
 const newAgent = (store: Store) => store.agents.create({ username: fresh('agent'), displayName: 'A', role: 'agent', skills: [], capacity: { voice: 1, chat: 3, email: 5, sms: 5 }, passwordHash: 'x' });
+/** The knowledge base of the server under test (a store on its pool); written as Tina. */
+let knowledge: () => KnowledgeStore;
+const KB = '/api/knowledge';
+const KB_ADMIN = '/api/admin/knowledge';
+const kbBy = () => ({ actorId: campaignCreator, at: new Date().toISOString() });
+const newCategory = async () => (await knowledge().createCategory({ parentId: null, nameZh: fresh('类'), nameEn: fresh('cat'), order: 0 }, kbBy())).id;
+const articleBody = (categoryId: string) => ({ categoryId, title: fresh('宽带'), body: '宽带故障 probe', format: 'text' as const, language: 'zh-CN' as const, tags: [] });
+/** A published article (drafts are not readable from the desk). */
+const newArticle = async () => {
+  const a = await knowledge().createArticle(articleBody(await newCategory()), kbBy());
+  await knowledge().setStatus(a.id, 'published', kbBy());
+  return a.id;
+};
 
 /** One probe per admin route, keyed `METHOD url` as the route table declares them. */
 const CASES: Record<string, Case> = {
@@ -213,6 +228,41 @@ const CASES: Record<string, Case> = {
     }),
   'POST /api/admin/customer-rfm/run': () => Promise.resolve({ path: '/api/admin/customer-rfm/run' }),
   'GET /api/admin/customer-contracts/expiring': () => Promise.resolve({ path: '/api/admin/customer-contracts/expiring' }),
+  [`GET ${KB}/search`]: () => Promise.resolve({ path: `${KB}/search?q=${encodeURIComponent('宽带 故障')}` }),
+  [`GET ${KB}/categories`]: () => Promise.resolve({ path: `${KB}/categories` }),
+  [`GET ${KB}/articles/:id`]: async () => ({ path: `${KB}/articles/${await newArticle()}` }),
+  [`POST ${KB}/articles/:id/feedback`]: async () => ({ path: `${KB}/articles/${await newArticle()}/feedback`, body: { helpful: true } }),
+  [`POST ${KB_ADMIN}/categories`]: () => {
+    const nameEn = fresh('new-cat');
+    return Promise.resolve({ path: `${KB_ADMIN}/categories`, body: { nameZh: '新类', nameEn }, state: async () => (await knowledge().categories()).find((c) => c.nameEn === nameEn) });
+  },
+  [`PUT ${KB_ADMIN}/categories/:id`]: async () => {
+    const id = await newCategory();
+    return { path: `${KB_ADMIN}/categories/${id}`, body: { nameZh: '改', nameEn: fresh('changed') }, state: async () => (await knowledge().categories()).find((c) => c.id === id) };
+  },
+  [`DELETE ${KB_ADMIN}/categories/:id`]: async () => {
+    const id = await newCategory();
+    return { path: `${KB_ADMIN}/categories/${id}`, state: async () => (await knowledge().categories()).find((c) => c.id === id) };
+  },
+  [`GET ${KB_ADMIN}/articles`]: () => Promise.resolve({ path: `${KB_ADMIN}/articles` }),
+  [`GET ${KB_ADMIN}/articles/:id`]: async () => ({ path: `${KB_ADMIN}/articles/${await newArticle()}` }),
+  [`POST ${KB_ADMIN}/articles`]: async () => {
+    const body = articleBody(await newCategory());
+    return { path: `${KB_ADMIN}/articles`, body, state: async () => (await knowledge().listArticles({ categoryId: body.categoryId, limit: 5, offset: 0 })).total };
+  },
+  [`PUT ${KB_ADMIN}/articles/:id`]: async () => {
+    const id = await newArticle();
+    const before = (await knowledge().article(id))!;
+    return { path: `${KB_ADMIN}/articles/${id}`, body: { ...articleBody(before.categoryId), version: before.version }, state: () => knowledge().article(id) };
+  },
+  [`POST ${KB_ADMIN}/articles/:id/status`]: async () => {
+    const id = await newArticle();
+    return { path: `${KB_ADMIN}/articles/${id}/status`, body: { status: 'archived' }, state: () => knowledge().article(id) };
+  },
+  [`DELETE ${KB_ADMIN}/articles/:id`]: async () => {
+    const id = await newArticle();
+    return { path: `${KB_ADMIN}/articles/${id}`, state: () => knowledge().article(id) };
+  },
   [`GET ${BINDINGS}`]: () => Promise.resolve({ path: BINDINGS }),
   [`POST ${BINDINGS}`]: async () => {
     const flowKey = await newFlow();
@@ -230,6 +280,8 @@ const CASES: Record<string, Case> = {
 
 /** The probe's path with its id replaced by one that does not exist. */
 const missing = (url: string, path: string) => {
+  // Knowledge ids are UUIDs, at the route's `:id` segment.
+  if (url.includes('/knowledge/')) return path.split('/').map((part, i) => (url.split('/')[i] === ':id' ? randomUUID() : part)).join('/');
   const id = url.startsWith('/api/admin/agents/') || url.startsWith('/api/admin/mailboxes/') || url.startsWith(`${BINDINGS}/`) ? randomUUID() : 'missing-one';
   const parts = path.split('/');
   // Flows and bindings live at /api/<resource>/<id>, the others at /api/admin/<resource>/<id>.
@@ -253,6 +305,7 @@ describe('admin API: role matrix', () => {
     mailStore = () => server.app.mail;
     campaignStore = () => server.app.smsCampaigns.store;
     flowStore = () => server.app.flows.store;
+    knowledge = () => createPgKnowledgeStore(server.pool);
     customerService = () => server.app.customers;
     campaignCreator = (await server.store.users.findByUsername('tina'))!.id;
     const users: Record<Role, string> = { agent: 'alice', teamLead: 'tina', supervisor: 'sam', admin: 'root' };
@@ -284,8 +337,11 @@ describe('admin API: role matrix', () => {
       const roles = allowedRoles(r.policy);
       expect(roles, `${r.method} ${r.url}`).toContain('admin');
       // Agents read the code lists and the flow catalog and nothing else; team leads change only the canned responses, SMS campaigns and service flows.
-      if (roles.includes('agent')) expect([r.method, r.policy.resource === 'notReadyReasons' || r.policy.resource === 'wrapUpCodes' || r.url === '/api/flows/catalog']).toEqual(['GET', true]);
-      if (r.method !== 'GET') expect([r.url, roles.includes('teamLead')]).toEqual([r.url, ['cannedResponses', 'smsCampaigns', 'flows', 'flowBindings'].includes(r.policy.resource)]);
+      // Every role searches, reads and rates the knowledge base (POST feedback included), at /api/knowledge and nowhere else.
+      if (r.policy.resource === 'knowledge') expect([r.url, roles]).toEqual([r.url, ROLES]);
+      if (r.policy.resource === 'knowledge') expect(r.url.startsWith('/api/knowledge/')).toBe(true);
+      if (roles.includes('agent') && r.policy.resource !== 'knowledge') expect([r.method, r.policy.resource === 'notReadyReasons' || r.policy.resource === 'wrapUpCodes' || r.url === '/api/flows/catalog']).toEqual(['GET', true]);
+      if (r.method !== 'GET') expect([r.url, roles.includes('teamLead')]).toEqual([r.url, ['cannedResponses', 'smsCampaigns', 'flows', 'flowBindings', 'knowledge', 'knowledgeBase'].includes(r.policy.resource)]);
     }
     expect(allowedRoles({ resource: 'agents', action: 'updateProfile' })).toEqual(['supervisor', 'admin']);
     expect(allowedRoles({ resource: 'agents', action: 'setPassword' })).toEqual(['admin']);

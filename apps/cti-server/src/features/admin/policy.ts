@@ -18,13 +18,18 @@ const LEADS = ['teamLead', 'admin'] as const satisfies readonly Role[];
  *   keeps the not-ready and wrap-up code lists.
  * - teamLead: reads the set-up (queues, skills, teams, agents, codes) to
  *   draw flows and coach; keeps the canned responses (the team's wording),
- *   runs SMS campaigns, draws, publishes and binds service flows, and
+ *   runs SMS campaigns, draws, publishes and binds service flows, keeps
+ *   the knowledge base's categories and articles, and
  *   changes nothing else here.
- * - agent: reads the code lists and the flow catalog only (the desktop shows them).
+ * - agent: reads the code lists and the flow catalog (the desktop shows
+ *   them), and searches, reads and rates published knowledge articles.
  * Queues, skills, teams, routing settings, accounts and mailboxes change
  * routing for everybody, so they stay with admins.
  */
 export const ADMIN_POLICY = {
+  // Knowledge base (知识库): every signed-in role searches, reads and rates published articles; team leads and admins keep them.
+  knowledge: { search: ALL, read: ALL, feedback: ALL, categories: ALL },
+  knowledgeBase: { read: STAFF, create: LEADS, update: LEADS, publish: LEADS, delete: LEADS, createCategory: LEADS, updateCategory: LEADS, deleteCategory: LEADS },
   queues: { read: STAFF, create: ADMIN, update: ADMIN, delete: ADMIN },
   skills: { read: STAFF, create: ADMIN, update: ADMIN, delete: ADMIN },
   teams: { read: STAFF, create: ADMIN, update: ADMIN, delete: ADMIN },
