@@ -6,6 +6,8 @@ import { DEMO_CANNED_RESPONSES } from './demoCannedResponses.js';
 import { DEMO_USERS, seedDemoData } from './demoData.js';
 import { DEMO_FLOW_BINDINGS } from './demoFlows.js';
 import { createPgFlowStore } from '../adapters/db/flowStore.js';
+import { createPgKnowledgeStore } from '../adapters/db/knowledgeStore.js';
+import { KNOWLEDGE_ARTICLES } from './knowledgeArticles.js';
 
 describe.each(TEST_DB_KINDS)('demo seed (%s)', (kind) => {
   let t: TestStore;
@@ -35,6 +37,8 @@ describe.each(TEST_DB_KINDS)('demo seed (%s)', (kind) => {
     const flows = createPgFlowStore(t.pool);
     expect((await flows.flows.list()).map((f) => [f.key, f.liveVersion, f.latestVersion]).sort()).toEqual(DEMO_FLOW_BINDINGS.map((d) => [d.flow.key, 1, 1]).sort());
     expect((await flows.bindings.list()).map((b) => [b.flowKey, b.queueId ?? b.channel]).sort()).toEqual(DEMO_FLOW_BINDINGS.map((d) => [d.flow.key, d.binding.queueId ?? d.binding.channel]).sort());
+    // The knowledge base's articles, published once although the seed ran twice.
+    expect((await createPgKnowledgeStore(t.pool).listArticles({ status: 'published', limit: 1, offset: 0 })).total).toBe(KNOWLEDGE_ARTICLES.length);
     expect(await t.store.cannedResponses.get('broadbandFault-zh')).toMatchObject({ channels: ['email'], title: '宽带报障受理', variables: ['customer.name', 'ticket', 'agent.name', 'mailbox.address'] });
   });
 

@@ -7,6 +7,8 @@ import type pg from 'pg';
 import { createPgFlowStore } from '../adapters/db/flowStore.js';
 import { seedDemoCustomers } from './demoCustomers.js';
 import { seedDemoFlows } from './demoFlows.js';
+import { createPgKnowledgeStore } from '../adapters/db/knowledgeStore.js';
+import { seedKnowledge } from './knowledgeSeed.js';
 
 /** Demo logins printed by the start command. Demo only: never seed these in production. */
 export const DEMO_USERS: { username: string; password: string; displayName: string; role: Role }[] = [
@@ -58,6 +60,9 @@ export async function seedDemoData(store: Store, pool?: pg.Pool): Promise<void> 
   await seedDemoRouting(store);
   await seedDemoCannedResponses(store);
   if (pool) await seedDemoFlows(store, createPgFlowStore(pool), 'lead1');
+  // The knowledge base's test-set articles, published by the team lead (once: editors' changes survive a restart).
+  const lead = await store.users.findByUsername('lead1');
+  if (pool && lead) await seedKnowledge(createPgKnowledgeStore(pool), { actorId: lead.id, at: new Date().toISOString() });
   // The customers behind the BSS simulator's demo subscribers, so the card pops for +86 138 0013 8000 … 8005.
   if (pool) await seedDemoCustomers(pool);
 }
