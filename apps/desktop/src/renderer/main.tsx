@@ -7,6 +7,7 @@ import { createWebAudioRinger } from './alerts/ringer.js';
 import { createSystemNotifier } from './alerts/systemNotifier.js';
 import { createI18n, detectLanguage } from './i18n/index.js';
 import { createApi } from './network/api.js';
+import { createCustomersApi } from './network/customers.js';
 import { createFlowsApi } from './network/flowsApi.js';
 import { createHttp } from './network/http.js';
 import { openAgentSocket } from './network/socket.js';
@@ -20,6 +21,7 @@ const origin = window.location.origin;
 const services: Services = {
   api: createApi(origin),
   flows: createFlowsApi(createHttp(origin)),
+  customers: createCustomersApi(createHttp(origin)),
   openSocket: (getToken) => openAgentSocket(origin, getToken),
   ringer: createWebAudioRinger(),
   notifier: createSystemNotifier(),

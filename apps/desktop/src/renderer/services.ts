@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { Ringer } from './alerts/ringer.js';
 import type { SystemNotifier } from './alerts/systemNotifier.js';
 import type { Api } from './network/api.js';
+import type { CustomersApi } from './network/customers.js';
 import type { FlowsApi } from './network/flowsApi.js';
 import type { AgentSocket } from './network/socket.js';
 import type { Softphone } from './telephony/softphone.js';
@@ -11,6 +12,8 @@ export interface Services {
   api: Api;
   /** The flow designer's calls (team leads and admins). */
   flows: FlowsApi;
+  /** The customer card's calls (screen-pop, create / link, billing add-in). */
+  customers: CustomersApi;
   openSocket: (getToken: () => string) => AgentSocket;
   ringer: Ringer;
   notifier: SystemNotifier;

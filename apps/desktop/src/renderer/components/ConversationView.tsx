@@ -8,6 +8,7 @@ import { TEST_IDS } from '../testIds.js';
 import { useActions } from './ActionsContext.js';
 import { ConversationComposer } from './ConversationComposer.js';
 import { ConversationHeader as Header } from './ConversationHeader.js';
+import { CustomerCard } from './customer/CustomerCard.js';
 import { EmailView } from './email/EmailView.js';
 import { FlowRunPanel } from './flowRun/FlowRunPanel.js';
 import { SmsView } from './sms/SmsView.js';
@@ -25,14 +26,18 @@ function useDocumentVisible(): boolean {
   return visible;
 }
 
-/** A conversation of any channel: its header, then the channel's view with the service flow beside it. */
+/** A conversation of any channel: its header, then the channel's view with the customer card and the service flow beside it. */
 function ConversationFrame({ interaction, titleId, children }: { interaction: Interaction; titleId: string; children: ReactNode }) {
   return (
     <main className="conversation" aria-labelledby={titleId} data-testid={TEST_IDS.conversation} data-interaction-id={interaction.id}>
       <Header interaction={interaction} titleId={titleId} />
       <div className="conversation__body">
         <div className="conversation__column">{children}</div>
-        <FlowRunPanel interaction={interaction} />
+        {/* One 300 px side column: the customer card above the service flow keeps the conversation usable at 1280 px. */}
+        <div className="conversation__side">
+          <CustomerCard key={interaction.id} interaction={interaction} />
+          <FlowRunPanel interaction={interaction} />
+        </div>
       </div>
     </main>
   );

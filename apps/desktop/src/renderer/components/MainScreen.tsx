@@ -13,6 +13,7 @@ import { CallBar } from './CallBar.js';
 import { CannedContainer } from './canned/CannedResponsePicker.js';
 import { ConversationView } from './ConversationView.js';
 import { FlowsWorkspace } from './flows/FlowsWorkspace.js';
+import { WorkOrdersWorkspace } from './workOrders/WorkOrdersWorkspace.js';
 import { EmailDeskContext } from './email/EmailDeskContext.js';
 import { SmsDeskContext } from './sms/SmsDeskContext.js';
 import { Inbox } from './Inbox.js';
@@ -109,6 +110,7 @@ export function MainScreen() {
           <ConversationView />
         </div>
         {workspace === 'flows' ? <FlowsWorkspace /> : null}
+        {workspace === 'workOrders' ? <WorkOrdersWorkspace /> : null}
         <OfferToast />
       </div>
       <NoticeBar />

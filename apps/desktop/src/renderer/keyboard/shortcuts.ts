@@ -11,6 +11,7 @@ export type ShortcutAction =
   | { type: 'keypad' }
   | { type: 'cannedResponses' }
   | { type: 'flowPanel' }
+  | { type: 'customerCard' }
   | { type: 'switchTo'; index: number }
   | { type: 'help' };
 
@@ -36,6 +37,8 @@ const ALT_CODES: Record<string, ShortcutAction> = {
   KeyQ: { type: 'cannedResponses' },
   // F(low): show, focus or fold the service flow panel.
   KeyF: { type: 'flowPanel' },
+  // C(ustomer): focus the customer card beside the conversation.
+  KeyC: { type: 'customerCard' },
 };
 
 /** True for text fields, where "?" is a character and not a command. */
@@ -68,6 +71,7 @@ export const SHORTCUT_HELP = [
   { keys: ['Alt', 'T'], label: 'shortcuts.transfer' },
   { keys: ['Alt', 'Q'], label: 'shortcuts.cannedResponses' },
   { keys: ['Alt', 'F'], label: 'flowRun.shortcut' },
+  { keys: ['Alt', 'C'], label: 'customer.shortcut' },
   { keys: ['Alt', 'H'], label: 'shortcuts.holdCall' },
   { keys: ['Alt', 'M'], label: 'shortcuts.muteCall' },
   { keys: ['Alt', 'K'], label: 'shortcuts.keypad' },

@@ -77,6 +77,11 @@ export function runShortcut(action: ShortcutAction, actions: AgentActions, voice
       }
       return true;
     }
+    case 'customerCard': {
+      const title = document.querySelector<HTMLElement>(`[data-testid="${TEST_IDS.customerCard}"] h2`);
+      title?.focus();
+      return title !== null;
+    }
     case 'openWrapUp':
       if (active?.state !== 'wrapUp') return false;
       ui.openWrapUp(active.id);

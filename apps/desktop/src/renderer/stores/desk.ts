@@ -1,6 +1,7 @@
 import type { AgentSnapshot } from '@omnicc/shared';
 import { useAgentStore } from './agentStore.js';
 import { useCallStore } from './callStore.js';
+import { useCustomerStore } from './customerStore.js';
 import { useEmailImagesStore, useEmailStore } from './emailStore.js';
 import { useFlowRunStore } from './flowRunStore.js';
 import { useInteractionsStore } from './interactionsStore.js';
@@ -34,5 +35,6 @@ export function resetDesk(): void {
   useEmailImagesStore.getState().reset();
   useSmsStore.getState().reset();
   useFlowRunStore.getState().reset();
+  useCustomerStore.getState().reset();
   useUiStore.getState().reset();
 }

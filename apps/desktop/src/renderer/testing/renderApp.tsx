@@ -5,6 +5,7 @@ import type { Services } from '../services.js';
 import { FakeSocket, fakeApi, fakeNotifier, fakeRinger } from './fakes.js';
 import { FakeSoftphone } from './fakeSoftphone.js';
 import { fakeFlowsApi } from './fakeFlowsApi.js';
+import { fakeCustomersApi } from './fakeCustomersApi.js';
 
 /** Renders the whole app with fake services; returns them for the test to drive. */
 export function renderApp(options: { language?: Language; services?: Partial<Services> } = {}) {
@@ -13,6 +14,7 @@ export function renderApp(options: { language?: Language; services?: Partial<Ser
   const services = {
     api: fakeApi(),
     flows: fakeFlowsApi(),
+    customers: fakeCustomersApi(),
     openSocket: () => socket,
     ringer: fakeRinger(),
     notifier: fakeNotifier(),

@@ -1,0 +1,123 @@
+import { useEffect, useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerView, Interaction } from '@omnicc/shared';
+import { useCustomerStore, type CustomerCardEntry } from '../../stores/customerStore.js';
+import { TEST_IDS } from '../../testIds.js';
+import { reasonText } from '../errorText.js';
+import { useLocale } from '../useLocale.js';
+import { BillingPanel } from './BillingPanel.js';
+import { Contracts, RfmLine, Subscriptions, WorkOrders } from './CardSections.js';
+import { CustomerTimeline } from './CustomerTimeline.js';
+import { warningLines } from './customerText.js';
+import { PromotionBox } from './PromotionBox.js';
+import { TierBadge } from './TierBadge.js';
+import { UnknownContact } from './UnknownContact.js';
+import { useCustomerCardClient } from './useCustomerCardClient.js';
+import { WarningList } from './WarningList.js';
+import './CustomerCard.css';
+
+/** Who the customer is: name, tier, kind and region, the VIP manager. */
+export function CustomerIdentity({ view }: { view: CustomerView }) {
+  const { t } = useTranslation();
+  const { customer } = view;
+  return (
+    <div className="customer-card__identity">
+      <p className="customer-card__name-line">
+        <span className="customer-card__name" data-testid={TEST_IDS.customerName}>
+          {customer.name}
+        </span>
+        <TierBadge tier={customer.tier} />
+      </p>
+      <p className="customer-card__meta">
+        {customer.kind === 'enterprise' ? <span className="customer-card__kind">{t('customer.enterprise')}</span> : null}
+        {customer.region ? <span>{customer.region}</span> : null}
+      </p>
+      {customer.vipManager ? (
+        <p className="customer-card__manager" data-testid={TEST_IDS.customerManager}>
+          <span className="customer-card__label">{t('customer.vipManager')}</span> {customer.vipManager.name}
+          {customer.vipManager.phone ? <span className="customer-card__muted"> {customer.vipManager.phone}</span> : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A known customer's full card. */
+function KnownCard({ view, entry, interaction }: { view: CustomerView; entry: CustomerCardEntry; interaction: Interaction }) {
+  const { t } = useTranslation();
+  const { language } = useLocale();
+  const warningsId = useId();
+  const account = entry.billing.status === 'ready' ? entry.billing.account : undefined;
+  const warnings = useMemo(() => warningLines(t, view.warnings, account, language), [t, view.warnings, account, language]);
+  return (
+    <>
+      <CustomerIdentity view={view} />
+      <RfmLine view={view} />
+      {warnings.length > 0 ? (
+        <div className="customer-card__section" data-testid={TEST_IDS.customerWarnings}>
+          <h3 id={warningsId} className="omni-visually-hidden">
+            {t('customer.warnings')}
+          </h3>
+          <WarningList lines={warnings} headingId={warningsId} />
+        </div>
+      ) : null}
+      {view.promotion ? <PromotionBox promotion={view.promotion} moment={entry.promotionMoment} /> : null}
+      <BillingPanel billing={entry.billing} />
+      <Subscriptions view={view} />
+      <Contracts view={view} />
+      <WorkOrders view={view} />
+      <CustomerTimeline view={view} currentId={interaction.id} />
+    </>
+  );
+}
+
+/**
+ * The customer card (客户视图) beside a conversation, above the service
+ * flow: the whole 360 view, the billing add-in's data as it arrives, or
+ * create / link for an unknown contact. Alt+C focuses its heading.
+ */
+export function CustomerCard({ interaction }: { interaction: Interaction }) {
+  const { t } = useTranslation();
+  const client = useCustomerCardClient();
+  const titleId = useId();
+  const entry = useCustomerStore((s) => s.cards[interaction.id]);
+  const held = interaction.state === 'assigned' || interaction.state === 'wrapUp';
+
+  useEffect(() => {
+    void client.load(interaction.id);
+  }, [client, interaction.id]);
+  // Billing is read for an interaction the agent holds, once the customer is known.
+  const known = entry?.status === 'known';
+  useEffect(() => {
+    if (known && held) void client.loadBilling(interaction.id, interaction.customer.phone);
+  }, [client, known, held, interaction.id, interaction.customer.phone]);
+
+  return (
+    <section className="customer-card" aria-labelledby={titleId} data-testid={TEST_IDS.customerCard} data-status={entry?.status ?? 'loading'}>
+      <div className="customer-card__head">
+        <h2 id={titleId} className="customer-card__title" tabIndex={-1}>
+          {t('customer.title')}
+        </h2>
+        <kbd className="customer-card__key">Alt+C</kbd>
+      </div>
+      <div className="customer-card__body">
+        {!entry || entry.status === 'loading' ? (
+          <p className="customer-card__loading" aria-busy="true">
+            <span className="customer-billing__spinner" aria-hidden="true" />
+            {t('customer.loading')}
+          </p>
+        ) : null}
+        {entry?.error ? (
+          <p className="customer-card__error" data-testid={TEST_IDS.customerError}>
+            {t('customer.loadFailed', { reason: reasonText(t, entry.error) })}{' '}
+            <button type="button" className="omni-button omni-button--small" onClick={() => void client.load(interaction.id, true)}>
+              {t('customer.retry')}
+            </button>
+          </p>
+        ) : null}
+        {entry?.status === 'known' && entry.view ? <KnownCard view={entry.view} entry={entry} interaction={interaction} /> : null}
+        {entry?.status === 'unknown' && entry.unknown ? <UnknownContact interactionId={interaction.id} contact={entry.unknown} /> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+import type { ContactPointType, CustomerKind, CustomerSummary } from '@omnicc/shared';
+import { useCustomerStore } from '../stores/customerStore.js';
+import { useInteractionsStore } from '../stores/interactionsStore.js';
+import { useOffersStore } from '../stores/offersStore.js';
+import { errorCodeOf } from './commands.js';
+import type { CustomersApi } from './customers.js';
+import { markScreenPop } from './screenPopMarks.js';
+
+/** Billing still loading after this long: the card says the BSS is slow (the connector gives up at its own budget). */
+export const BILLING_SLOW_MS = 1200;
+
+/** The small form "Create customer" opens, prefilled from the contact. */
+export interface NewCustomerForm {
+  name: string;
+  kind: CustomerKind;
+  region?: string;
+  phone?: string;
+  email?: string;
+}
+
+/** How a create or link went: done (the card shows the customer), or the server's error code. */
+export type CardWriteResult = { ok: true } | { ok: false; code: string };
+
+/** The customer card's side of the server, feeding the customer store. */
+export interface CustomerCardClient {
+  /** Reads the interaction's customer unless cached (or a read is on its way); `force` reads again. */
+  load(interactionId: string, force?: boolean): Promise<void>;
+  /** Reads the billing add-in for the number once per card; never throws, never holds the card up. */
+  loadBilling(interactionId: string, msisdn: string | undefined): Promise<void>;
+  create(interactionId: string, form: NewCustomerForm): Promise<CardWriteResult>;
+  /** Links the interaction's contact to an existing customer. */
+  link(interactionId: string, customerId: string): Promise<CardWriteResult>;
+  search(query: string): Promise<CustomerSummary[]>;
+}
+
+const store = () => useCustomerStore.getState();
+
+/** A client over `api`; `token` is read at every call, so a refreshed token is used. */
+export function createCustomerCardClient(deps: { api: CustomersApi; token: () => string }): CustomerCardClient {
+  const { api, token } = deps;
+  const inFlight = new Map<string, Promise<void>>();
+  const billingAsked = new Set<string>();
+
+  const read = async (id: string): Promise<void> => {
+    store().loadStarted(id);
+    try {
+      const reply = await api.ofInteraction(token(), id);
+      markScreenPop('data', id);
+      store().received(id, reply);
+    } catch (err) {
+      store().loadFailed(id, errorCodeOf(err));
+    }
+  };
+
+  const load = (id: string, force = false): Promise<void> => {
+    const running = inFlight.get(id);
+    if (running && !force) return running;
+    const entry = store().cards[id];
+    if (!force && entry && entry.status !== 'error') return Promise.resolve();
+    const next = (running ?? Promise.resolve()).then(() => read(id)).finally(() => {
+      if (inFlight.get(id) === next) inFlight.delete(id);
+    });
+    inFlight.set(id, next);
+    return next;
+  };
+
+  const written = async (id: string, write: () => Promise<unknown>): Promise<CardWriteResult> => {
+    try {
+      await write();
+    } catch (err) {
+      return { ok: false, code: errorCodeOf(err) };
+    }
+    billingAsked.delete(id);
+    await load(id, true);
+    return { ok: true };
+  };
+
+  return {
+    load,
+    async loadBilling(id, msisdn) {
+      if (billingAsked.has(id)) return;
+      billingAsked.add(id);
+      if (!msisdn) {
+        store().setBilling(id, { status: 'none' });
+        return;
+      }
+      store().setBilling(id, { status: 'loading' });
+      const slow = setTimeout(() => {
+        if (store().cards[id]?.billing.status === 'loading') store().setBilling(id, { status: 'slow' });
+      }, BILLING_SLOW_MS);
+      // The bills are extra: the account alone fills the card and the arrears warning.
+      const [account, bills] = await Promise.allSettled([api.billingAccount(token(), id, msisdn), api.recentBills(token(), id, msisdn)]);
+      clearTimeout(slow);
+      if (!(id in store().cards)) return;
+      if (account.status === 'fulfilled') store().setBilling(id, { status: 'ready', account: account.value, bills: bills.status === 'fulfilled' ? bills.value : undefined });
+      else {
+        // A failure is not final: the next card shown for the interaction asks again.
+        billingAsked.delete(id);
+        store().setBilling(id, { status: 'unavailable', code: errorCodeOf(account.reason) });
+      }
+    },
+    create: (id, form) => {
+      const points: { type: ContactPointType; value: string }[] = [];
+      if (form.phone) points.push({ type: 'phone', value: form.phone });
+      if (form.email) points.push({ type: 'email', value: form.email });
+      return written(id, () => api.create(token(), { name: form.name, kind: form.kind, interactionId: id, contactPoints: points, ...(form.region ? { region: form.region } : {}) }));
+    },
+    link: (id, customerId) => written(id, () => api.link(token(), customerId, { interactionId: id })),
+    search: (query) => api.search(token(), query),
+  };
+}
+
+/**
+ * Pops the card on every offer (振铃弹屏): the offer's arrival is marked
+ * and its customer read at once, before the agent accepts. A card read
+ * while ringing is read again once the interaction is on the desk (the
+ * accept), and cards of interactions gone from both are dropped.
+ */
+export function startScreenPop(client: CustomerCardClient): () => void {
+  const accepted = new Set(Object.keys(useInteractionsStore.getState().byId));
+  const live = (): string[] => [...Object.keys(useInteractionsStore.getState().byId), ...useOffersStore.getState().offers.map((o) => o.interaction.id)];
+
+  const offered = (ids: readonly string[]): void => {
+    for (const id of ids) {
+      if (accepted.has(id) || id in store().cards) continue;
+      markScreenPop('offer', id);
+      void client.load(id);
+    }
+  };
+  offered(useOffersStore.getState().offers.map((o) => o.interaction.id));
+
+  const stopOffers = useOffersStore.subscribe((s, prev) => {
+    if (s.offers === prev.offers) return;
+    offered(s.offers.map((o) => o.interaction.id));
+    store().keepOnly(live());
+  });
+  const stopDesk = useInteractionsStore.subscribe((s, prev) => {
+    if (s.byId === prev.byId) return;
+    for (const id of Object.keys(s.byId)) {
+      if (accepted.has(id)) continue;
+      accepted.add(id);
+      // Popped while ringing: the accept may have linked the customer meanwhile, read it again.
+      if (id in store().cards) void client.load(id, true);
+    }
+    for (const id of accepted) if (!(id in s.byId)) accepted.delete(id);
+    store().keepOnly(live());
+  });
+  return () => {
+    stopOffers();
+    stopDesk();
+  };
+}
