@@ -4,6 +4,7 @@ import { useUiStore } from '../stores/uiStore.js';
 import { TEST_IDS } from '../testIds.js';
 import { useActions } from './ActionsContext.js';
 import { CallCustomerButton } from './CallCustomerButton.js';
+import { CreateWorkOrderButton } from './workOrders/CreateWorkOrderButton.js';
 
 /** What ending the interaction is called on each channel. */
 const END_LABEL: Record<Channel, 'conversation.hangUp' | 'conversation.endChat' | 'conversation.finish'> = {
@@ -36,6 +37,7 @@ export function ConversationHeader({ interaction, titleId }: { interaction: Inte
       </div>
       {interaction.state === 'assigned' ? (
         <div className="conversation__actions">
+          <CreateWorkOrderButton interaction={interaction} />
           {voice ? null : (
             <button
               type="button"

@@ -6,7 +6,8 @@ import { FLOWS_TEST_IDS } from './flows/flowsTestIds.js';
 
 /** The working areas a role may open; the server checks every call again. */
 export function workspacesFor(role: Role | undefined): readonly Workspace[] {
-  return role === 'teamLead' || role === 'admin' ? ['desk', 'flows'] : ['desk'];
+  // Work orders are every role's (the server scopes what each sees).
+  return role === 'teamLead' || role === 'admin' ? ['desk', 'flows', 'workOrders'] : ['desk', 'workOrders'];
 }
 
 /** Desk / flow designer switch in the top bar, for the roles that have more than the desk. */
@@ -28,7 +29,7 @@ export function WorkspaceNav() {
           onClick={() => setWorkspace(w)}
           data-testid={`${FLOWS_TEST_IDS.workspaceTabPrefix}${w}`}
         >
-          {t(`workspace.${w}`)}
+          {w === 'workOrders' ? t('workOrders.title') : t(`workspace.${w}`)}
         </button>
       ))}
     </nav>

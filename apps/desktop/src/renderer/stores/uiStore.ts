@@ -3,7 +3,7 @@ import { create } from 'zustand';
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
 /** The desk's working areas; which ones a user sees depends on the role (see workspacesFor). */
-export type Workspace = 'desk' | 'flows';
+export type Workspace = 'desk' | 'flows' | 'workOrders';
 
 /** Actions whose failure the agent is told about (keys under action.*). */
 export type ActionName =

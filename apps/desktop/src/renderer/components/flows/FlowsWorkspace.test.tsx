@@ -48,7 +48,8 @@ describe('the flows workspace', () => {
   it('is offered to team leads, not to agents', () => {
     signInAs('agent');
     const view = renderApp();
-    expect(screen.queryByTestId(FLOWS_TEST_IDS.workspaceNav)).toBeNull();
+    // Agents have the desk and work orders, not the designer.
+    expect(screen.queryByTestId(`${FLOWS_TEST_IDS.workspaceTabPrefix}flows`)).toBeNull();
     view.unmount();
     signInAs('teamLead');
     renderApp();
