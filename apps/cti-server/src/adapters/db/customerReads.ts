@@ -125,15 +125,7 @@ export function createCustomerReads(db: Queryable) {
      * valid at that instant.
      */
     async viewData(id: string, options: { complaintCodes: string[]; complaintSince: string; now: string }): Promise<CustomerViewData | undefined> {
-      const { rows } = await db.query<{
-        customer: CustomerRow | null;
-        subscriptions: SubscriptionRow[];
-        contracts: ContractRow[];
-        rfm: RfmRow | null;
-        timeline: TimelineRow[];
-        complaints: number;
-        promotions: PromotionRow[];
-      }>(
+      const { rows } = await db.query<Omit<CustomerViewData, 'customer'> & { customer: CustomerRow | null }>(
         `SELECT
           (SELECT x.c FROM (${CUSTOMER_JSON} WHERE c.id = $1) x(c)) AS customer,
           COALESCE((SELECT json_agg(json_build_object('accountId', s.account_id, 'msisdn', s.msisdn, 'planCode', s.plan_code, 'planNameZh', s.plan_name_zh,
