@@ -110,8 +110,11 @@ describe('customers: identity, the 360 view, create / link / merge, roles', () =
     // The flows' customer.tier comes from the resolved customer.
     expect(await server.app.customers.tierOf({ id: '00000000-0000-4000-8000-00000000f10e', customer: { name: 'x', phone: '0086 138 0013 8001' } })).toBe('vipPlatinum');
     expect(await server.app.customers.tierOf({ id: '00000000-0000-4000-8000-00000000f10e', customer: { name: 'x', phone: 'anonymous' } })).toBeUndefined();
-    // The e2e widget's usual number resolves to the VIP.
+    // The e2e widget's usual number resolves to the VIP: linked in the background once the chat entered routing, before anyone asks.
     const offer = await offeredChat('13800138000');
+    const stored = async () => (await server.pool.query<{ customer_id: string | null }>('SELECT customer_id FROM interactions WHERE id = $1', [offer.interaction.id])).rows[0]?.customer_id;
+    for (let i = 0; i < 50 && !(await stored()); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await stored()).toBe(DEMO_VIP_GOLD);
     expect(((await call('GET', `/api/interactions/${offer.interaction.id}/customer`, alice.token)).json as unknown as CustomerView).customer.id).toBe(DEMO_VIP_GOLD);
   });
 
@@ -182,6 +185,11 @@ describe('customers: identity, the 360 view, create / link / merge, roles', () =
     ];
     for (const [method, path, body] of routes) expect((await call(method, path, 'not-a-token', body)).status, `${method} ${path}`).toBe(401);
     for (const [method, path, body] of routes.slice(2)) expect((await call(method, path, sam, body)).status, `${method} ${path}`).toBe(404);
+    // Agents create and link only from an interaction on their desk.
+    expect((await call('POST', '/api/customers', alice.token, { name: 'x' })).status).toBe(403);
+    const bobs = (await server.pool.query<{ id: string }>("SELECT id FROM interactions WHERE agent_id IS NULL AND state = 'closed' LIMIT 1")).rows[0]?.id;
+    expect((await call('POST', '/api/customers', alice.token, { name: 'x', interactionId: bobs })).status).toBe(403);
+    expect((await call('POST', '/api/customers', alice.token, { name: 'x', interactionId: unknown })).status).toBe(404);
     expect((await call('GET', '/api/customers', sam)).status).toBe(400);
     expect((await call('POST', '/api/customers', sam, { name: 'x', extra: 1 })).status).toBe(400);
     expect((await call('POST', `/api/customers/${DEMO_VIP_GOLD}/contact-points`, sam, {})).status).toBe(400);
