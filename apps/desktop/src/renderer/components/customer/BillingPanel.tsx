@@ -37,7 +37,8 @@ export function BillingPanel({ billing }: { billing: BillingState }) {
           ) : (
             <p className={billing.status === 'unavailable' ? 'customer-billing__placeholder customer-billing__placeholder--down' : 'customer-billing__placeholder'}>
               {billing.status === 'loading' || billing.status === 'idle' ? <span className="customer-billing__spinner" aria-hidden="true" /> : null}
-              {t(`customer.billingState.${billing.status}`)}
+              {/* NOT_FOUND: the BSS has no line for the number (a customer just created, a number of another operator). */}
+              {billing.status === 'unavailable' && billing.code === 'NOT_FOUND' ? t('customer.billingState.notFound') : t(`customer.billingState.${billing.status}`)}
             </p>
           )}
         </div>

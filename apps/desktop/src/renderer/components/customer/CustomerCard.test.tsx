@@ -121,6 +121,9 @@ describe('the customer card beside a conversation', () => {
     expect(create).toHaveBeenCalledWith(expect.any(String), { name: 'Visitor 7', kind: 'individual', interactionId: makeInteraction(1).id, contactPoints: [{ type: 'phone', value: '+8613700137000' }] });
     expect(card().getAttribute('data-status')).toBe('known');
     expect(within(card()).getByTestId(TEST_IDS.customerTier).textContent).toBe('Ordinary');
+    // A number the BSS does not know: billing says so instead of a generic failure.
+    await settle();
+    expect(screen.getByTestId(TEST_IDS.customerBilling).textContent).toContain('Billing has no line for this number.');
   });
 
   it('links an unknown contact to a customer found by name: open, type, Link', async () => {

@@ -100,7 +100,8 @@ export function CustomerCard({ interaction }: { interaction: Interaction }) {
         </h2>
         <kbd className="customer-card__key">Alt+C</kbd>
       </div>
-      <div className="customer-card__body">
+      {/* Focusable so the keyboard can scroll a long card (axe: scrollable-region-focusable). */}
+      <div className="customer-card__body" tabIndex={0}>
         {!entry || entry.status === 'loading' ? (
           <p className="customer-card__loading" aria-busy="true">
             <span className="customer-billing__spinner" aria-hidden="true" />
