@@ -162,7 +162,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   const mail = createPgMailStore(deps.pool);
   const flowStore = createPgFlowStore(deps.pool);
   const customers = new CustomerService({ pool: deps.pool, store, clock, timeZone: config.timeZone, log: logger });
-  const addIns = createAddInPlatform({ config: config.addIns, clock, registry: metrics.registry });
+  const addIns = await createAddInPlatform({ config: config.addIns, clock, registry: metrics.registry, db: { pool: deps.pool, secrets } });
   const flowCatalog = () => buildFlowCatalog(store, () => addIns.service.catalog());
 
   // Notifiers call into `chat`, declared below: routing needs the notifiers,
@@ -323,6 +323,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
       ...knowledgeRoutes(new KnowledgeService({ store: createPgKnowledgeStore(deps.pool), clock })),
       ...smsCampaignRoutes(new SmsCampaignService({ store, campaigns: smsCampaignStore, clock, timeZone: config.timeZone })),
       ...flowRoutes(new FlowDesigner({ flows: flowStore, engine: liveFlowEngine, catalog: flowCatalog, clock })),
+      ...addIns.adminRoutes,
       ...customerAdminRoutes({ customers, timeZone: config.timeZone, now: () => clock.now() }),
     ],
   });

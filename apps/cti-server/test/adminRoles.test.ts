@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queueConfigSchema, ROLES, type Role } from '@omnicc/shared';
+import { addInManifestSchema, queueConfigSchema, ROLES, type Role } from '@omnicc/shared';
 import type { AdminRoute } from '../src/features/admin/adminRoute.js';
 import { ADMIN_POLICY, allowedRoles } from '../src/features/admin/policy.js';
 import type { Store } from '../src/store/Store.js';
@@ -9,6 +9,8 @@ import type { SmsCampaignStore } from '../src/store/SmsCampaignStore.js';
 import type { FlowStore } from '../src/store/FlowStore.js';
 import { startTestServer, type TestServer } from './support/testServer.js';
 import { greetingFlow } from './support/flowDocs.js';
+import { createAddInsRepo, type AddInsRepo } from '../src/adapters/db/addInsRepo.js';
+import { probeManifest } from './support/addInManifests.js';
 import { createPgKnowledgeStore } from '../src/adapters/db/knowledgeStore.js';
 import type { KnowledgeStore } from '../src/store/KnowledgeStore.js';
 import type { CustomerService } from '../src/features/customers/customerService.js';
@@ -80,6 +82,14 @@ const campaignState = (id: string) => async () => (await campaignStore().get(id)
 const CAMPAIGNS = '/api/admin/sms-campaigns';
 /** The flow store of the server under test; flows are drawn by Tina. */
 let flowStore: () => FlowStore;
+/** The add-in registry's table of the server under test. */
+let addInsRepo: () => AddInsRepo;
+const ADD_INS = '/api/admin/add-ins';
+const newAddIn = async () => {
+  const id = fresh('probe-');
+  await addInsRepo().install(addInManifestSchema.parse(probeManifest(id)), { actorId: null, at: new Date().toISOString() });
+  return id;
+};
 /** The customer service of the server under test (settings, RFM). */
 let customerService: () => CustomerService;
 const FLOWS = '/api/flows';
@@ -263,6 +273,20 @@ const CASES: Record<string, Case> = {
     const id = await newArticle();
     return { path: `${KB_ADMIN}/articles/${id}`, state: () => knowledge().article(id) };
   },
+  [`GET ${ADD_INS}`]: () => Promise.resolve({ path: ADD_INS }),
+  [`GET ${ADD_INS}/:id`]: async () => ({ path: `${ADD_INS}/${await newAddIn()}` }),
+  [`POST ${ADD_INS}`]: () => {
+    const id = fresh('probe-');
+    return Promise.resolve({ path: ADD_INS, body: { manifest: probeManifest(id) }, state: () => addInsRepo().get(id) });
+  },
+  [`PUT ${ADD_INS}/:id`]: async () => {
+    const id = await newAddIn();
+    return { path: `${ADD_INS}/${id}`, body: { enabled: true }, state: () => addInsRepo().get(id) };
+  },
+  [`PUT ${ADD_INS}/:id/grants`]: async () => {
+    const id = await newAddIn();
+    return { path: `${ADD_INS}/${id}/grants`, body: { granted: ['billing.read'] }, state: () => addInsRepo().get(id) };
+  },
   [`GET ${BINDINGS}`]: () => Promise.resolve({ path: BINDINGS }),
   [`POST ${BINDINGS}`]: async () => {
     const flowKey = await newFlow();
@@ -305,6 +329,7 @@ describe('admin API: role matrix', () => {
     mailStore = () => server.app.mail;
     campaignStore = () => server.app.smsCampaigns.store;
     flowStore = () => server.app.flows.store;
+    addInsRepo = () => createAddInsRepo(server.pool);
     knowledge = () => createPgKnowledgeStore(server.pool);
     customerService = () => server.app.customers;
     campaignCreator = (await server.store.users.findByUsername('tina'))!.id;

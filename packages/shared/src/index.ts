@@ -27,3 +27,4 @@ export * from './model/workOrderStates.js';
 export * from './model/workOrderTypes.js';
 export * from './wire/workOrders.js';
 export * from './wire/knowledge.js';
+export * from './wire/addIns.js';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError, type ErrorCode } from '@omnicc/shared';
 import { parseWith } from '../../http/errors.js';
 import type { Store } from '../../store/Store.js';
+import type { RouteDoc } from '../admin/openapi/routeDoc.js';
 import type { Authenticate } from '../auth/guard.js';
 import { interactionReadableBy } from '../interactions/readableInteraction.js';
 import { AddInCallError, type AddInCallErrorCode } from './connector/addInErrors.js';
@@ -17,6 +18,33 @@ export const addInCallBodySchema = z.object({
   /** The interaction the agent asks for: its customer's number must be the one looked up. */
   interactionId: z.string().min(1).max(64).optional(),
 });
+
+export const addInCallReplySchema = z.object({
+  /** The operation's declared output fields. */
+  output: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  /** What the add-in gives its UI beyond them (the billing add-in's bill list). */
+  details: z.unknown().optional(),
+});
+
+const CALL = '/api/add-ins/:id/call/:operation';
+
+/** The call route, for the OpenAPI document (admin/openapi/coreRoutesDoc.ts lists it). */
+export const ADD_IN_CALL_ROUTE_DOCS: readonly RouteDoc[] = [
+  {
+    method: 'POST',
+    url: CALL,
+    operationId: 'callAddInOperation',
+    summary:
+      "Call an enabled add-in's operation through its connector (time budget, cache, circuit breaker). Agents: for the customer's number of an interaction they hold; supervisors and admins: any input. Connector failures are UNAVAILABLE with details.addInError (TIMEOUT, BREAKER_OPEN, BAD_RESPONSE, UPSTREAM_ERROR, UNREACHABLE, NOT_CONFIGURED)",
+    tag: 'add-ins',
+    auth: 'authenticated',
+    params: addInCallParamsSchema,
+    body: addInCallBodySchema,
+    reply: addInCallReplySchema,
+    status: 200,
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'UNAVAILABLE'],
+  },
+];
 
 /** How a connector failure reaches the desktop: the platform code as HTTP, the add-in's own code in details. */
 const HTTP_CODE: Record<AddInCallErrorCode, ErrorCode> = {
@@ -48,7 +76,7 @@ export function toAppError(err: AddInCallError): AppError {
  * connector sends only the add-in's own key upstream.
  */
 export function registerAddInCallRoutes(app: FastifyInstance, deps: { store: Store; authenticate: Authenticate; addIns: AddInService }): void {
-  app.post('/api/add-ins/:id/call/:operation', async (request) => {
+  app.post(CALL, async (request) => {
     const principal = await deps.authenticate(request);
     const { id, operation } = parseWith(addInCallParamsSchema, request.params, 'params');
     const body = parseWith(addInCallBodySchema, request.body, 'body');

@@ -30,7 +30,7 @@ const request = (timeoutMs?: number): EffectRequest => ({
   input: { msisdn: '+8613800138000' },
   ...(timeoutMs === undefined ? {} : { timeoutMs }),
 });
-const platform = (enabled = true, granted: string[] = ['customer.contact.read', 'billing.read']) =>
+const platform = async (enabled = true, granted: string[] = ['customer.contact.read', 'billing.read']) =>
   createAddInPlatform({ config: {}, clock: { now: () => Date.now() }, source: staticAddIns([{ manifest: BILLING_MANIFEST, enabled, granted, baseUrl: sim.url, secret: API_KEY }]) });
 
 beforeAll(async () => {
@@ -41,26 +41,26 @@ afterAll(() => sim.close());
 
 describe('addInCall node', () => {
   it('ok: the outputs the flow maps', async () => {
-    const result = await new FlowEffects(senders, platform().service).perform(request(), interaction);
+    const result = await new FlowEffects(senders, (await platform()).service).perform(request(), interaction);
     expect(result).toMatchObject({ outcome: 'ok', output: { balance: 0, planName: '全球通尊享套餐288元', contractEndsOn: '2025-06-25' } });
     expect(result.outcome === 'ok' && typeof result.output?.arrears).toBe('number');
   });
 
   it("a BSS slower than the node's time-out takes the timeout port", async () => {
     sim.faults.add({ latencyMs: 5_000 });
-    expect(await new FlowEffects(senders, platform().service).perform(request(100), interaction)).toEqual({ outcome: 'timeout' });
+    expect(await new FlowEffects(senders, (await platform()).service).perform(request(100), interaction)).toEqual({ outcome: 'timeout' });
   });
 
   it('HTML from the BSS takes the error port with the reason in both languages', async () => {
     sim.faults.add({ mode: 'html' });
-    const result = await new FlowEffects(senders, platform().service).perform(request(), interaction);
+    const result = await new FlowEffects(senders, (await platform()).service).perform(request(), interaction);
     expect(result.outcome).toBe('error');
     expect(result.outcome === 'error' && result.message).toMatch(/插件调用失败（BAD_RESPONSE）.*The add-in call failed \(BAD_RESPONSE\)/);
   });
 
   it('a disabled add-in, or one not granted billing.read, is an error without a call', async () => {
     sim.faults.add({ mode: 'http500' });
-    for (const p of [platform(false), platform(true, ['customer.contact.read'])]) {
+    for (const p of await Promise.all([platform(false), platform(true, ['customer.contact.read'])])) {
       const result = await new FlowEffects(senders, p.service).perform(request(), interaction);
       expect(result.outcome === 'error' && result.message).toMatch(/NOT_FOUND|NOT_GRANTED/);
     }
@@ -70,16 +70,17 @@ describe('addInCall node', () => {
 
 describe('flows catalog', () => {
   it("lists the enabled billing add-in with the demo catalog's lookupAccount fields", async () => {
-    const addIns = await platform().service.catalog();
+    const addIns = await (await platform()).service.catalog();
     const lookup = addIns[0]?.operations.find((o) => o.name === 'lookupAccount');
     const demo = DEMO_FLOW_CATALOG.addIns[0]?.operations.find((o) => o.name === 'lookupAccount');
     expect(addIns.map((a) => a.id)).toEqual(['billing']);
     for (const field of [...(demo?.inputs ?? []), ...(demo?.outputs ?? [])]) expect([...(lookup?.inputs ?? []), ...(lookup?.outputs ?? [])]).toContainEqual(field);
-    expect(await platform(false).service.catalog()).toEqual([]);
+    expect(await (await platform(false)).service.catalog()).toEqual([]);
   });
 
   it('buildFlowCatalog takes the add-ins it is given', async () => {
     const store = { queues: { list: () => Promise.resolve([]) }, dictionaries: { get: () => Promise.resolve({ dispositions: [] }) } } as unknown as Parameters<typeof buildFlowCatalog>[0];
-    expect((await buildFlowCatalog(store, () => platform(false).service.catalog())).addIns).toEqual([]);
+    const { service } = await platform(false);
+    expect((await buildFlowCatalog(store, () => service.catalog())).addIns).toEqual([]);
   });
 });

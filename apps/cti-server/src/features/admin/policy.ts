@@ -46,6 +46,8 @@ export const ADMIN_POLICY = {
   // Service flows (服务流程): team leads and admins draw, test, publish and roll back; everyone reads the catalog (agents see its names in the side panel).
   flows: { read: LEADS, create: LEADS, update: LEADS, publish: LEADS, rollback: LEADS, catalog: ALL },
   flowBindings: { read: LEADS, create: LEADS, update: LEADS, delete: LEADS },
+  // Add-ins (插件): what reaches BSS/OSS systems and what each may read is the administrators' alone.
+  addIns: { read: ADMIN, install: ADMIN, update: ADMIN, grant: ADMIN },
   // Customers (客户): supervisors read the card's rules, admins change them and run the RFM job; staff read the contract expiry list.
   customers: { readSettings: MANAGERS, updateSettings: ADMIN, runRfm: ADMIN, expiringContracts: STAFF },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;

@@ -15,6 +15,7 @@ import { EMAIL_ROUTE_DOCS } from '../../email/emailRoutes.js';
 import { SMS_ROUTE_DOCS } from '../../sms/smsRoutes.js';
 import { CANNED_RESPONSE_ROUTE_DOCS } from '../../cannedResponses/cannedResponseRoutes.js';
 import { FLOW_RUN_ROUTE_DOCS } from '../../flows/flowRunRoutes.js';
+import { ADD_IN_CALL_ROUTE_DOCS } from '../../addIns/addInCallRoutes.js';
 import { CUSTOMER_ROUTE_DOCS } from '../../customers/customerRoutes.js';
 import { WORK_ORDER_ROUTE_DOCS } from '../../workOrders/workOrderRouteDocs.js';
 import type { RouteDoc } from './routeDoc.js';
@@ -125,6 +126,7 @@ export const CORE_ROUTE_DOCS: readonly RouteDoc[] = [
   ...SMS_ROUTE_DOCS,
   ...CANNED_RESPONSE_ROUTE_DOCS,
   ...FLOW_RUN_ROUTE_DOCS,
+  ...ADD_IN_CALL_ROUTE_DOCS,
   ...CUSTOMER_ROUTE_DOCS,
   ...WORK_ORDER_ROUTE_DOCS,
   {
