@@ -6,6 +6,10 @@ import { RANKERS } from './knowledgeRanking.js';
 /** How close (pg_trgm word_similarity) a query must be to a stretch of a title to be a hit without sharing a term. */
 export const TITLE_SIMILARITY_THRESHOLD = 0.45;
 
+/** How many of the best matches by plain ts_rank are scored in full (the rest are counted, not ranked). */
+export const CANDIDATES = 400;
+const CANDIDATE_WEIGHTS = `'{0.05, 0.3, 0.6, 1.0}'`;
+
 interface HitRow {
   id: string;
   category_id: string;
@@ -35,18 +39,20 @@ export async function searchArticles(pool: pg.Pool, s: KnowledgeSearch): Promise
              $5::text AS raw
       FROM (SELECT CASE WHEN $1 <> '' THEN $1::tsquery END AS tq) h,
            (SELECT CASE WHEN $3 <> '' THEN to_tsquery('english', $3) END AS tq) w
-    ), hits AS (
-      SELECT a.id, a.category_id, a.title, a.body, a.language, a.tags, a.helpful - a.not_helpful AS votes,
-             (${ranker.score})::float8 AS score
+    ), matches AS (
+      -- Every hit is counted, but only the best CANDIDATES by plain ts_rank get the full score (it reads each vector several times).
+      SELECT a.id, count(*) OVER () AS total
       FROM kb_articles a CROSS JOIN q
       WHERE a.status = 'published'
         AND ($7::text IS NULL OR a.language = $7)
         AND ($8::uuid[] IS NULL OR a.category_id = ANY($8))
         AND q.tq IS NOT NULL AND ${ranker.match}
+      ORDER BY ts_rank(${CANDIDATE_WEIGHTS}, a.search, q.tq) DESC
+      LIMIT ${CANDIDATES}
     )
-    SELECT id, category_id, title, body, language, tags, score, count(*) OVER () AS total
-    FROM hits
-    ORDER BY score DESC, votes DESC, id
+    SELECT a.id, a.category_id, a.title, a.body, a.language, a.tags, m.total, (${ranker.score})::float8 AS score
+    FROM matches m JOIN kb_articles a ON a.id = m.id CROSS JOIN q
+    ORDER BY score DESC, a.helpful - a.not_helpful DESC, a.id
     LIMIT $9 OFFSET $10`;
   // The tsquery is never empty here (searchQuery refuses a query without terms), but a words-only query has no Han part and vice versa.
   const params = [query.hanQuery, query.grams, query.wordQuery, query.wordText, query.trigramText, query.termCount, s.language ?? null, s.categoryIds ?? null, s.limit, s.offset];
