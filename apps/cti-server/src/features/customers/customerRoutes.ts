@@ -21,7 +21,7 @@ import type { Store } from '../../store/Store.js';
 import type { RouteDoc } from '../admin/openapi/routeDoc.js';
 import type { Authenticate } from '../auth/guard.js';
 import type { Principal } from '../auth/tokens.js';
-import { interactionReadableBy } from '../interactions/readableInteraction.js';
+import { mustGetInteraction } from '../interactions/interactionLookup.js';
 import type { CustomerService } from './customerService.js';
 
 /** Who merges customer records: the floor's leads, not agents (a wrong merge mixes two people's data). */
@@ -109,18 +109,13 @@ export const CUSTOMER_ROUTE_DOCS: readonly RouteDoc[] = [
   },
 ];
 
-/** An interaction the principal may read, counting an offer still ringing on their desk. */
+/** An interaction the principal may read (readableInteraction's rule), counting an offer still ringing on their desk. */
 async function interactionFor(store: Store, principal: Principal, id: string): Promise<Interaction> {
-  try {
-    return await interactionReadableBy(store, principal, id);
-  } catch (err) {
-    // The card pops on the offer, before the accept: the offered agent may read it too.
-    if (!(err instanceof AppError) || err.code !== 'FORBIDDEN') throw err;
-    const offers = await store.offers.ofInteraction(id);
-    const interaction = await store.interactions.get(id);
-    if (interaction?.state === 'offered' && offers.some((o) => o.agentId === principal.userId && o.endedAt === undefined)) return interaction;
-    throw err;
-  }
+  const interaction = await mustGetInteraction(store, id);
+  if (READ_ANY.includes(principal.role) || interaction.agentId === principal.userId) return interaction;
+  // The card pops on the offer, before the accept: the offered agent may read it too.
+  if (interaction.state === 'offered' && (await store.offers.ofInteraction(id)).some((o) => o.agentId === principal.userId && o.endedAt === undefined)) return interaction;
+  throw new AppError('FORBIDDEN', 'not your interaction');
 }
 
 /** The interaction named in a create or link body: an agent must hold it (or have it ringing). */
