@@ -8,4 +8,11 @@ ensure_telephony
 build_web
 # Demo data lives in the checkout's .data/ (git-ignored); delete it to start afresh.
 export OMNICC_DATA_DIR="${OMNICC_DATA_DIR:-$PWD/.data}"
-exec pnpm --silent --filter @omnicc/cti-server run demo
+# The billing add-in's BSS: the simulator with its dev keys (docs/bss-sim.md), unless one is configured.
+if [ -z "${OMNICC_BSS_URL:-}" ]; then
+  BSS_PORT="${BSS_PORT:-8090}" pnpm --silent --filter @omnicc/bss-sim start >"${TMPDIR:-/tmp}/omnicc-bss-sim.log" 2>&1 &
+  bss_pid=$!
+  trap 'kill "$bss_pid" 2>/dev/null || true' EXIT INT TERM
+  export OMNICC_BSS_URL="http://127.0.0.1:${BSS_PORT:-8090}" OMNICC_BSS_KEY="${OMNICC_BSS_KEY:-bss-sim-dev-key}"
+fi
+pnpm --silent --filter @omnicc/cti-server run demo
