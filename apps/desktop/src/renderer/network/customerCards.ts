@@ -114,10 +114,13 @@ export function createCustomerCardClient(deps: { api: CustomersApi; token: () =>
  * Pops the card on every offer (振铃弹屏): the offer's arrival is marked
  * and its customer read at once, before the agent accepts. A card read
  * while ringing is read again once the interaction is on the desk (the
- * accept), and cards of interactions gone from both are dropped.
+ * accept), and again when it moves to another queue (a transfer to the
+ * billing desk makes it a promotion moment); cards of interactions gone
+ * from both are dropped.
  */
 export function startScreenPop(client: CustomerCardClient): () => void {
   const accepted = new Set(Object.keys(useInteractionsStore.getState().byId));
+  const queues = new Map(Object.values(useInteractionsStore.getState().byId).map((i) => [i.id, i.queueId]));
   const live = (): string[] => [...Object.keys(useInteractionsStore.getState().byId), ...useOffersStore.getState().offers.map((o) => o.interaction.id)];
 
   const offered = (ids: readonly string[]): void => {
@@ -136,13 +139,17 @@ export function startScreenPop(client: CustomerCardClient): () => void {
   });
   const stopDesk = useInteractionsStore.subscribe((s, prev) => {
     if (s.byId === prev.byId) return;
-    for (const id of Object.keys(s.byId)) {
+    for (const [id, interaction] of Object.entries(s.byId)) {
+      const queue = queues.get(id);
+      queues.set(id, interaction.queueId);
+      if (queue !== undefined && queue !== interaction.queueId && id in store().cards) void client.load(id, true);
       if (accepted.has(id)) continue;
       accepted.add(id);
       // Popped while ringing: the accept may have linked the customer meanwhile, read it again.
       if (id in store().cards) void client.load(id, true);
     }
     for (const id of accepted) if (!(id in s.byId)) accepted.delete(id);
+    for (const id of queues.keys()) if (!(id in s.byId)) queues.delete(id);
     store().keepOnly(live());
   });
   return () => {

@@ -35,6 +35,8 @@ export interface CustomerCardEntry {
   billing: BillingState;
   /** The pop was announced to screen readers; a refresh does not announce it again. */
   announced: boolean;
+  /** The promotion moment was announced (the card pops the promotion again once). */
+  momentAnnounced: boolean;
 }
 
 export interface CustomerCardState {
@@ -44,12 +46,13 @@ export interface CustomerCardState {
   loadFailed: (interactionId: string, code: string) => void;
   setBilling: (interactionId: string, billing: BillingState) => void;
   markAnnounced: (interactionId: string) => void;
+  markMomentAnnounced: (interactionId: string) => void;
   /** Drops the cards of interactions neither ringing nor on the desk. */
   keepOnly: (interactionIds: readonly string[]) => void;
   reset: () => void;
 }
 
-const fresh = (): CustomerCardEntry => ({ status: 'loading', promotionMoment: false, billing: { status: 'idle' }, announced: false });
+const fresh = (): CustomerCardEntry => ({ status: 'loading', promotionMoment: false, billing: { status: 'idle' }, announced: false, momentAnnounced: false });
 
 /** Customer cards by interaction id: what the server said, cached per interaction. */
 export const useCustomerStore = create<CustomerCardState>()((set) => {
@@ -72,6 +75,7 @@ export const useCustomerStore = create<CustomerCardState>()((set) => {
     loadFailed: (id, code) => patch(id, (e) => ({ status: e.view ? 'known' : e.unknown ? 'unknown' : 'error', error: code })),
     setBilling: (id, billing) => patch(id, () => ({ billing })),
     markAnnounced: (id) => patch(id, () => ({ announced: true })),
+    markMomentAnnounced: (id) => patch(id, () => ({ momentAnnounced: true })),
     keepOnly: (ids) =>
       set((s) => {
         const keep = new Set(ids);

@@ -144,6 +144,20 @@ describe('the customer card beside a conversation', () => {
     expect(within(card()).getByTestId(TEST_IDS.customerTier).textContent).toBe('VIP gold');
   });
 
+  it('pops the promotion again, announced once, when the interaction moves to the billing desk', async () => {
+    const ofInteraction = vi.fn<CustomersApi['ofInteraction']>().mockResolvedValueOnce(makeVipView()).mockResolvedValue(makeVipView({ promotionMoment: true }));
+    const { socket } = await openDesk({ ofInteraction });
+    await settle();
+    expect(screen.getByTestId(TEST_IDS.customerPromotion).getAttribute('data-moment')).toBe('false');
+    await act(async () => {
+      socket.push('interaction:updated', makeInteraction(1, { queueId: 'billing' }));
+      await flush();
+    });
+    expect(ofInteraction).toHaveBeenCalledTimes(2);
+    expect(screen.getByTestId(TEST_IDS.customerPromotion).getAttribute('data-moment')).toBe('true');
+    expect(within(card()).getByText('Promotion to offer now: 5G loyalty upgrade')).toBeTruthy();
+  });
+
   it('is in zh-CN with the glossary words, and Alt+C focuses it', async () => {
     await openDesk({ ofInteraction: () => Promise.resolve(makeVipView()), billingAccount: () => Promise.resolve(owingAccount()) }, [makeInteraction(1)], 'zh-CN');
     await settle();
@@ -185,7 +199,7 @@ describe('the screen-pop on an offer', () => {
     // The accept puts it on the desk: the card is read again (the accept may link it) and the pop is not announced again.
     const accepted = makeInteraction(2);
     await act(async () => {
-      socket.push('offer:ended', { offerId: offer.offerId, reason: 'accepted' });
+      socket.push('offer:ended', { offerId: offer.offerId, interactionId: offer.interaction.id, reason: 'accepted' });
       socket.push('interaction:updated', accepted);
       await flush();
     });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerView, Interaction } from '@omnicc/shared';
 import { useCustomerStore, type CustomerCardEntry } from '../../stores/customerStore.js';
@@ -72,6 +72,25 @@ function KnownCard({ view, entry, interaction }: { view: CustomerView; entry: Cu
 }
 
 /**
+ * What the card's live region says when the interaction turns out to be
+ * about billing or a change of service (a transfer to that desk): the
+ * promotion pops again, announced once per interaction.
+ */
+function usePromotionMoment(interactionId: string, entry: CustomerCardEntry | undefined): string {
+  const { t } = useTranslation();
+  const { language } = useLocale();
+  const markMomentAnnounced = useCustomerStore((s) => s.markMomentAnnounced);
+  const [spoken, setSpoken] = useState('');
+  const promotion = entry?.status === 'known' && entry.promotionMoment && !entry.momentAnnounced ? entry.view?.promotion : undefined;
+  useEffect(() => {
+    if (!promotion) return;
+    setSpoken(t('customer.promotionNow', { name: promotion.name[language] }));
+    markMomentAnnounced(interactionId);
+  }, [promotion, t, language, markMomentAnnounced, interactionId]);
+  return spoken;
+}
+
+/**
  * The customer card (客户视图) beside a conversation, above the service
  * flow: the whole 360 view, the billing add-in's data as it arrives, or
  * create / link for an unknown contact. Alt+C focuses its heading.
@@ -82,6 +101,7 @@ export function CustomerCard({ interaction }: { interaction: Interaction }) {
   const titleId = useId();
   const entry = useCustomerStore((s) => s.cards[interaction.id]);
   const held = interaction.state === 'assigned' || interaction.state === 'wrapUp';
+  const promotionNow = usePromotionMoment(interaction.id, entry);
 
   useEffect(() => {
     void client.load(interaction.id);
@@ -94,6 +114,9 @@ export function CustomerCard({ interaction }: { interaction: Interaction }) {
 
   return (
     <section className="customer-card" aria-labelledby={titleId} data-testid={TEST_IDS.customerCard} data-status={entry?.status ?? 'loading'}>
+      <p className="omni-visually-hidden" role="status">
+        {promotionNow}
+      </p>
       <div className="customer-card__head">
         <h2 id={titleId} className="customer-card__title" tabIndex={-1}>
           {t('customer.title')}
