@@ -26,6 +26,7 @@ describe.each(TEST_DB_KINDS)('customer writes (%s)', (kind) => {
         `SELECT (SELECT json_agg(json_build_object('id', id, 'tier', tier, 'merged', merged_into) ORDER BY name) FROM customers) AS customers,
                 (SELECT json_agg(json_build_object('c', customer_id, 'v', value) ORDER BY value) FROM customer_contact_points) AS points,
                 (SELECT json_agg(customer_id ORDER BY id) FROM interactions) AS interactions,
+                (SELECT json_agg(customer_id ORDER BY id) FROM work_orders) AS work_orders,
                 (SELECT count(*)::int FROM customer_audit WHERE action LIKE 'merged%') AS audits`,
       )
     ).rows[0] as unknown;
@@ -35,6 +36,11 @@ describe.each(TEST_DB_KINDS)('customer writes (%s)', (kind) => {
     const b = await writes().create({ name: 'B', kind: 'individual', tier: 'vipSilver', region: 'foshan' }, [{ type: 'email', value: 'b@example.cn' }], undefined, undefined, AT);
     await db.pool.query("INSERT INTO queues VALUES ('q', 'chat', 'Q', '队列')");
     await db.pool.query("INSERT INTO interactions (channel, state, queue_id, customer_name, created_at, customer_id) VALUES ('chat', 'closed', 'q', 'B', $1, $2)", [AT, b]);
+    await db.pool.query(
+      `INSERT INTO work_orders (number, type, state, priority, fields, customer_id, accept_due_at, resolve_due_at, origin_kind, created_at, updated_at)
+       VALUES ('WO-20260615-0001', 'faultReport', 'requested', 'normal', '{}', $2, $1, $1, 'manual', $1, $1)`,
+      [AT, b],
+    );
     return { a, b };
   };
 
@@ -49,7 +55,8 @@ describe.each(TEST_DB_KINDS)('customer writes (%s)', (kind) => {
 
     await db.pool.query('DROP TRIGGER refuse_move ON interactions');
     const { moved } = await writes().merge(a, b, undefined, AT);
-    expect(moved).toMatchObject({ contactPoints: 1, interactions: 1 });
+    expect(moved).toMatchObject({ contactPoints: 1, interactions: 1, work_orders: 1 });
+    expect((await db.pool.query('SELECT customer_id FROM work_orders')).rows).toEqual([{ customer_id: a }]);
     const survivor = await createCustomerReads(db.pool).get(a);
     // The survivor keeps its own fields, takes the region it lacked and the higher tier.
     expect(survivor).toMatchObject({ tier: 'vipSilver', region: 'foshan', mergedInto: null });

@@ -27,13 +27,14 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
 
 /**
  * What a merge moves from the merged record to the survivor, besides contact
- * points: each statement takes ($1 from, $2 survivor).
- * TODO(work orders): add `UPDATE work_orders SET customer_id = $2 WHERE customer_id = $1` here when the work-order table lands.
+ * points: each statement takes ($1 from, $2 survivor). A new table that
+ * refers to customers adds its move here.
  */
 export const MERGE_MOVES: readonly string[] = [
   'UPDATE customer_subscriptions SET customer_id = $2 WHERE customer_id = $1',
   'UPDATE customer_contracts SET customer_id = $2 WHERE customer_id = $1',
   'UPDATE interactions SET customer_id = $2 WHERE customer_id = $1',
+  'UPDATE work_orders SET customer_id = $2 WHERE customer_id = $1',
   // The RFM job recomputes the survivor; the merged record's scores mean nothing alone.
   'DELETE FROM customer_rfm WHERE customer_id = $1 AND customer_id <> $2',
 ];
