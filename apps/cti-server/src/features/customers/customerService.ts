@@ -35,7 +35,22 @@ export class CustomerService {
   /** The RFM job: started and stopped with the routing lease, run on demand by the admin API. */
   readonly rfm: RfmJob;
 
-  constructor(private readonly deps: { pool: pg.Pool; store: Store; clock: Clock; timeZone: string; log: Logger; rfmSource?: () => RfmSource }) {
+  constructor(
+    private readonly deps: {
+      pool: pg.Pool;
+      store: Store;
+      clock: Clock;
+      timeZone: string;
+      log: Logger;
+      rfmSource?: () => RfmSource;
+      /**
+       * TODO(work orders): the customer's open work orders for the card,
+       * read alongside the view's query. Until the work-order feature wires
+       * it (app.ts), the view's `workOrders` is an empty list.
+       */
+      openWorkOrders?: (customerId: string) => Promise<readonly unknown[]>;
+    },
+  ) {
     this.reads = createCustomerReads(deps.pool);
     this.writes = createCustomerWrites(deps.pool);
     this.settings = new CustomerSettings(deps.pool);
@@ -86,11 +101,12 @@ export class CustomerService {
     const now = this.deps.clock.now();
     const w = settings.warnings;
     const options = { complaintCodes: w.complaintDispositions, complaintSince: new Date(now - w.complaintWindowDays * 86_400_000).toISOString(), now: new Date(now).toISOString() };
-    let data = await this.reads.viewData(customerId, options);
+    const orders = (id: string) => this.deps.openWorkOrders?.(id) ?? Promise.resolve([]);
+    let [data, workOrders] = await Promise.all([this.reads.viewData(customerId, options), orders(customerId)]);
     // A merged record's reads follow it to the survivor (one hop: a merge re-points older ones).
-    if (data?.customer.mergedInto) data = await this.reads.viewData(data.customer.mergedInto, options);
+    if (data?.customer.mergedInto) [data, workOrders] = await Promise.all([this.reads.viewData(data.customer.mergedInto, options), orders(data.customer.mergedInto)]);
     if (!data) throw new AppError('NOT_FOUND', 'customer not found');
-    return buildCustomerView(data, settings, { today: localDate(now, this.deps.timeZone), now: options.now }, interaction);
+    return buildCustomerView(data, settings, { today: localDate(now, this.deps.timeZone), now: options.now }, interaction, { workOrders });
   }
 
   /** What the card shows for an interaction: its customer's view, or the unknown contact (to create or link). */

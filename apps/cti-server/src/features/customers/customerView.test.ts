@@ -54,6 +54,9 @@ describe('buildCustomerView', () => {
       { kind: 'repeatedComplaints', count: 2, windowDays: 30 },
     ]);
     expect(view.customer.vipManager).toEqual({ name: '何嘉欣', phone: '+8613800191001' });
+    // Open work orders come from the work-order feature's hook; none without it.
+    expect(view.workOrders).toEqual([]);
+    expect(buildCustomerView(data(), DEFAULT_CUSTOMER_SETTINGS, { today: TODAY, now: NOW }, undefined, { workOrders: [{ number: 'WO-20260615-0001' }] }).workOrders).toEqual([{ number: 'WO-20260615-0001' }]);
   });
 
   it('does not warn below the thresholds, for a low churn level, an ended or far contract, or a cancelled line', () => {

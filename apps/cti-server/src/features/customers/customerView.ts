@@ -42,7 +42,13 @@ export function isPromotionMoment(interaction: Pick<Interaction, 'queueId' | 'di
 }
 
 /** Builds the view; `today` is the local date (YYYY-MM-DD) contracts count from, `now` the instant promotions must be valid at. */
-export function buildCustomerView(data: CustomerViewData, settings: CustomerSettingsValue, clock: { today: string; now: string }, interaction?: Pick<Interaction, 'queueId' | 'dispositionCode'>): CustomerView {
+export function buildCustomerView(
+  data: CustomerViewData,
+  settings: CustomerSettingsValue,
+  clock: { today: string; now: string },
+  interaction?: Pick<Interaction, 'queueId' | 'dispositionCode'>,
+  extra: { workOrders?: readonly unknown[] } = {},
+): CustomerView {
   const { customer } = data;
   const w = settings.warnings;
   const warnings: CustomerWarning[] = [];
@@ -103,8 +109,7 @@ export function buildCustomerView(data: CustomerViewData, settings: CustomerSett
       ...(t.dispositionCode ? { dispositionCode: t.dispositionCode } : {}),
       ...(t.wrapUpNote ? { summary: t.wrapUpNote } : {}),
     })),
-    // TODO(work orders): the work-order feature fills this with the customer's open work orders (CustomerViews' `openWorkOrders` hook).
-    workOrders: [],
+    workOrders: [...(extra.workOrders ?? [])],
     ...(promotion
       ? { promotion: { code: promotion.code, name: { en: promotion.nameEn, 'zh-CN': promotion.nameZh }, description: { en: promotion.descriptionEn, 'zh-CN': promotion.descriptionZh }, priority: promotion.priority, validTo: promotion.validTo } }
       : {}),
