@@ -5,6 +5,7 @@ import { useUiStore } from '../stores/uiStore.js';
 import { TEST_IDS } from '../testIds.js';
 import { useActions } from './ActionsContext.js';
 import { CannedButton } from './canned/CannedButton.js';
+import { KnowledgeButton } from './knowledge/KnowledgeButton.js';
 import { composerLabels } from './composerLabels.js';
 import { useComposerFocus } from './useComposerFocus.js';
 
@@ -35,6 +36,7 @@ export function ConversationComposer({ interaction }: { interaction: Interaction
       />
       <div className="conversation__composer-tools">
         <CannedButton interaction={interaction} />
+        <KnowledgeButton interaction={interaction} />
       </div>
     </div>
   );

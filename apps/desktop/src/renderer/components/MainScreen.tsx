@@ -11,6 +11,7 @@ import { useUiStore } from '../stores/uiStore.js';
 import { ActionsContext } from './ActionsContext.js';
 import { CallBar } from './CallBar.js';
 import { CannedContainer } from './canned/CannedResponsePicker.js';
+import { KnowledgeContainer } from './knowledge/KnowledgePanel.js';
 import { ConversationView } from './ConversationView.js';
 import { FlowsWorkspace } from './flows/FlowsWorkspace.js';
 import { WorkOrdersWorkspace } from './workOrders/WorkOrdersWorkspace.js';
@@ -117,6 +118,7 @@ export function MainScreen() {
       <WrapUpContainer />
       <TransferContainer />
       <CannedContainer />
+      <KnowledgeContainer />
       {helpOpen ? <ShortcutHelp /> : null}
       </SmsDeskContext.Provider>
       </EmailDeskContext.Provider>

@@ -12,6 +12,7 @@ export type ShortcutAction =
   | { type: 'cannedResponses' }
   | { type: 'flowPanel' }
   | { type: 'customerCard' }
+  | { type: 'knowledge' }
   | { type: 'switchTo'; index: number }
   | { type: 'help' };
 
@@ -39,6 +40,8 @@ const ALT_CODES: Record<string, ShortcutAction> = {
   KeyF: { type: 'flowPanel' },
   // C(ustomer): focus the customer card beside the conversation.
   KeyC: { type: 'customerCard' },
+  // L(ook up): the knowledge base (Alt+K is the keypad).
+  KeyL: { type: 'knowledge' },
 };
 
 /** True for text fields, where "?" is a character and not a command. */
@@ -72,6 +75,7 @@ export const SHORTCUT_HELP = [
   { keys: ['Alt', 'Q'], label: 'shortcuts.cannedResponses' },
   { keys: ['Alt', 'F'], label: 'flowRun.shortcut' },
   { keys: ['Alt', 'C'], label: 'customer.shortcut' },
+  { keys: ['Alt', 'L'], label: 'knowledge.shortcut' },
   { keys: ['Alt', 'H'], label: 'shortcuts.holdCall' },
   { keys: ['Alt', 'M'], label: 'shortcuts.muteCall' },
   { keys: ['Alt', 'K'], label: 'shortcuts.keypad' },

@@ -7,6 +7,7 @@ import { useInteractionsStore } from '../stores/interactionsStore.js';
 import { useOffersStore } from '../stores/offersStore.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { TEST_IDS } from '../testIds.js';
+import { useKnowledgePanel } from '../components/knowledge/knowledgePanelStore.js';
 import { matchShortcut, type ShortcutAction } from './shortcuts.js';
 
 /** Carries out one shortcut against the current state of the desk. */
@@ -15,7 +16,7 @@ export function runShortcut(action: ShortcutAction, actions: AgentActions, voice
   const { offers } = useOffersStore.getState();
   const { byId, order } = useInteractionsStore.getState();
   const active = ui.activeId ? byId[ui.activeId] : undefined;
-  const dialogOpen = ui.wrapUpFor !== null || ui.transferFor !== null || ui.cannedFor !== null || ui.helpOpen || useCallStore.getState().callPicker !== null;
+  const dialogOpen = ui.wrapUpFor !== null || ui.transferFor !== null || ui.cannedFor !== null || ui.helpOpen || useCallStore.getState().callPicker !== null || useKnowledgePanel.getState().openFor !== null;
 
   switch (action.type) {
     // Answering a ring stays possible with a dialog open: the customer is waiting either way.
@@ -77,6 +78,11 @@ export function runShortcut(action: ShortcutAction, actions: AgentActions, voice
       }
       return true;
     }
+    case 'knowledge':
+      // Any conversation, calls too: the agent reads while talking (inserting needs a draft, so only chat, SMS and email offer it).
+      if (!active) return false;
+      useKnowledgePanel.getState().open(active.id);
+      return true;
     case 'customerCard': {
       const title = document.querySelector<HTMLElement>(`[data-testid="${TEST_IDS.customerCard}"] h2`);
       title?.focus();

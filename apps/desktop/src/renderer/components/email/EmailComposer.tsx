@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EMAIL_REPLY_MODES, type Interaction } from '@omnicc/shared';
 import { useUiStore } from '../../stores/uiStore.js';
 import { CannedButton } from '../canned/CannedButton.js';
+import { KnowledgeButton } from '../knowledge/KnowledgeButton.js';
 import { useComposerFocus } from '../useComposerFocus.js';
 import { useReplySender } from '../useReplySender.js';
 import { useEmailDesk } from './EmailDeskContext.js';
@@ -104,6 +105,7 @@ export function EmailComposer({ interaction }: { interaction: Interaction }) {
       />
       <div className="email-composer__bar">
         <CannedButton interaction={interaction} />
+        <KnowledgeButton interaction={interaction} />
         <span className="email-composer__hint">{t('emailComposer.hint')}</span>
         {error ? (
           <span className="email-composer__error" role="alert" data-testid={TEST_IDS.emailSendError}>

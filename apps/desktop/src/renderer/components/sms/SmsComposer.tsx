@@ -5,6 +5,7 @@ import { useUiStore } from '../../stores/uiStore.js';
 import { TEST_IDS } from '../../testIds.js';
 import { composerLabels } from '../composerLabels.js';
 import { CannedButton } from '../canned/CannedButton.js';
+import { KnowledgeButton } from '../knowledge/KnowledgeButton.js';
 import { useComposerFocus } from '../useComposerFocus.js';
 import { useReplySender } from '../useReplySender.js';
 import { useSmsDesk } from './SmsDeskContext.js';
@@ -45,6 +46,7 @@ export function SmsComposer({ interaction, maxParts }: { interaction: Interactio
       />
       <div className="sms-composer__bar">
         <CannedButton interaction={interaction} />
+        <KnowledgeButton interaction={interaction} />
         <p className={`sms-cost${tooLong ? ' sms-cost--over' : ''}`} aria-live="polite" data-testid={TEST_IDS.smsCost}>
         {cost.parts === 0
           ? t('sms.costEmpty', { max: maxParts })
