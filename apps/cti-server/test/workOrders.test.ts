@@ -74,6 +74,8 @@ describe('work orders (工单) over HTTP', () => {
     expect(invalid.status).toBe(422);
     expect(invalid.json?.error).toMatchObject({ code: 'INVALID_TRANSITION', details: { from: 'accepted', to: 'closed', allowed: ['processing', 'cancelled'] } });
     expect(detail(await call('tina', 'GET', `/api/work-orders/${wo.id}`))).toMatchObject({ state: 'accepted', version: 2 });
+    // From a page still at 申请: a move the order cannot make now is refused as such (it says where the order is), not as a stale write.
+    expect((await call('alice', 'POST', `/api/work-orders/${wo.id}/transitions`, { to: 'accepted', version: 1 })).json?.error).toMatchObject({ code: 'INVALID_TRANSITION', details: { from: 'accepted' } });
 
     await call('tina', 'POST', `/api/work-orders/${wo.id}/transitions`, { to: 'processing', version: 2 });
     await call('tina', 'POST', `/api/work-orders/${wo.id}/transitions`, { to: 'feedback', version: 3, note: '已更换光猫' });

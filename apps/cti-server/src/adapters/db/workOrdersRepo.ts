@@ -191,16 +191,18 @@ export class WorkOrdersRepo {
 
   /**
    * Changes an order read at `version`: `change` gets the locked row and
-   * returns the columns to set and the history entry; the version is bumped.
-   * NOT_FOUND for an unknown id, CONFLICT for a stale version; whatever
-   * `change` throws leaves the row as it was.
+   * returns the columns to set and the history entry (or throws its own
+   * refusal, which wins over a stale version); the version is bumped.
+   * NOT_FOUND for an unknown id, CONFLICT for a stale version; a refusal
+   * leaves the row as it was.
    */
   async update(id: string, version: number, at: Date, change: (row: WorkOrderRow) => { set: Record<string, unknown>; history: NewHistory }): Promise<WorkOrderRow> {
     await inTransaction(this.pool, async (client) => {
       const row = (await client.query<WorkOrderRow>(`${WORK_ORDER_SELECT} WHERE w.id = $1 FOR UPDATE OF w`, [id])).rows[0];
       if (!row) throw new AppError('NOT_FOUND', 'no such work order');
-      if (row.version !== version) throw new AppError('CONFLICT', `the work order changed since you read it (version ${row.version}, you sent ${version})`, { version: row.version });
+      // The change's own refusal first: a move the order cannot make from where it is now is refused as such even from a stale page (it says where the order is).
       const { set, history } = change(row);
+      if (row.version !== version) throw new AppError('CONFLICT', `the work order changed since you read it (version ${row.version}, you sent ${version})`, { version: row.version });
       const cols = Object.keys(set);
       const assignments = cols.map((c, i) => `${c} = $${i + 3}`).join(', ');
       await client.query(`UPDATE work_orders SET ${assignments}${cols.length ? ', ' : ''}version = version + 1, updated_at = $2 WHERE id = $1`, [id, at, ...cols.map((c) => set[c])]);
