@@ -97,7 +97,7 @@ export function WorkOrderDetail({ order, onChanged }: Props) {
 
       <div className="wo-detail__moves" role="group" aria-label={t('workOrders.moves')}>
         <label htmlFor={`${ids}-note`}>{t('workOrders.reason')}</label>
-        <textarea id={`${ids}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} data-testid={WORK_ORDER_TEST_IDS.moveNote} />
+        <textarea className="omni-input" id={`${ids}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} data-testid={WORK_ORDER_TEST_IDS.moveNote} />
         <div className="wo-detail__buttons">
           {order.allowedMoves.map((to) => (
             <button key={to} type="button" className="omni-button" disabled={busy} onClick={() => move(to)} data-testid={`${WORK_ORDER_TEST_IDS.movePrefix}${to}`}>
@@ -131,12 +131,12 @@ export function WorkOrderDetail({ order, onChanged }: Props) {
       >
         <h3>{t('workOrders.feedback')}</h3>
         <label htmlFor={`${ids}-channel`}>{t('workOrders.channel')}</label>
-        <select id={`${ids}-channel`} value={channel} onChange={(e) => setChannel(e.target.value === 'email' ? 'email' : 'sms')} data-testid={WORK_ORDER_TEST_IDS.feedbackChannel}>
+        <select className="omni-input" id={`${ids}-channel`} value={channel} onChange={(e) => setChannel(e.target.value === 'email' ? 'email' : 'sms')} data-testid={WORK_ORDER_TEST_IDS.feedbackChannel}>
           <option value="sms">{t('workOrders.sms')}</option>
           <option value="email">{t('workOrders.email')}</option>
         </select>
         <label htmlFor={`${ids}-feedback`}>{t('workOrders.feedbackText')}</label>
-        <textarea id={`${ids}-feedback`} rows={2} value={feedback} onChange={(e) => setFeedback(e.target.value)} data-testid={WORK_ORDER_TEST_IDS.feedbackText} />
+        <textarea className="omni-input" id={`${ids}-feedback`} rows={2} value={feedback} onChange={(e) => setFeedback(e.target.value)} data-testid={WORK_ORDER_TEST_IDS.feedbackText} />
         <button type="submit" className="omni-button omni-button--primary" disabled={busy || feedback.trim() === ''} data-testid={WORK_ORDER_TEST_IDS.feedbackSend}>
           {t('workOrders.send')}
         </button>

@@ -60,7 +60,7 @@ export function WorkOrdersWorkspace() {
       <section className="wo-workspace__side" aria-label={t('workOrders.title')}>
         <form className="wo-filters" aria-label={t('workOrders.filters')} onSubmit={(e) => e.preventDefault()}>
           <label htmlFor={`${ids}-state`}>{t('workOrders.state')}</label>
-          <select id={`${ids}-state`} value={state} onChange={(e) => setState(e.target.value as typeof state)} data-testid={WORK_ORDER_TEST_IDS.filterState}>
+          <select className="omni-input" id={`${ids}-state`} value={state} onChange={(e) => setState(e.target.value as typeof state)} data-testid={WORK_ORDER_TEST_IDS.filterState}>
             <option value="open">{t('workOrders.openOnly')}</option>
             <option value="any">{t('workOrders.any')}</option>
             {WORK_ORDER_STATES.map((s) => (
@@ -70,7 +70,7 @@ export function WorkOrdersWorkspace() {
             ))}
           </select>
           <label htmlFor={`${ids}-type`}>{t('workOrders.type')}</label>
-          <select id={`${ids}-type`} value={type} onChange={(e) => setType(e.target.value as WorkOrderType | '')} data-testid={WORK_ORDER_TEST_IDS.filterType}>
+          <select className="omni-input" id={`${ids}-type`} value={type} onChange={(e) => setType(e.target.value as WorkOrderType | '')} data-testid={WORK_ORDER_TEST_IDS.filterType}>
             <option value="">{t('workOrders.any')}</option>
             {WORK_ORDER_TYPES.map((ty) => (
               <option key={ty} value={ty}>
