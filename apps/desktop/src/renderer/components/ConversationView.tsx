@@ -33,8 +33,8 @@ function ConversationFrame({ interaction, titleId, children }: { interaction: In
       <Header interaction={interaction} titleId={titleId} />
       <div className="conversation__body">
         <div className="conversation__column">{children}</div>
-        {/* One 300 px side column: the customer card above the service flow keeps the conversation usable at 1280 px. */}
-        <div className="conversation__side">
+        {/* One 300 px side column: the customer card above the service flow keeps the conversation usable at 1280 px. It scrolls as one, from the keyboard too. */}
+        <div className="conversation__side" tabIndex={0}>
           <CustomerCard key={interaction.id} interaction={interaction} />
           <FlowRunPanel interaction={interaction} />
         </div>

@@ -123,8 +123,7 @@ export function CustomerCard({ interaction }: { interaction: Interaction }) {
         </h2>
         <kbd className="customer-card__key">Alt+C</kbd>
       </div>
-      {/* Focusable so the keyboard can scroll a long card (axe: scrollable-region-focusable). */}
-      <div className="customer-card__body" tabIndex={0}>
+      <div className="customer-card__body">
         {!entry || entry.status === 'loading' ? (
           <p className="customer-card__loading" aria-busy="true">
             <span className="customer-billing__spinner" aria-hidden="true" />
