@@ -5,7 +5,7 @@ import { WORK_ORDER_TEST_IDS as WO } from '../src/renderer/components/workOrders
 import { FLOWS_TEST_IDS } from '../src/renderer/components/flows/flowsTestIds.js';
 import { launchBrowser } from './support/browser.js';
 import { startDemoServer, type DemoServer } from './support/demoServer.js';
-import { axeViolations, byId, loginAgent, shot, widget } from './support/pages.js';
+import { axeViolations, byId, customerChatAccepted, loginAgent, shot } from './support/pages.js';
 
 const FEEDBACK = '您好，您的宽带故障已修复，如仍有问题请回复本短信。';
 const wo = (page: Page, id: keyof typeof WO) => page.getByTestId(WO[id]);
@@ -56,14 +56,7 @@ describe('work orders in the browser: created from a chat, worked by a team lead
   it('an agent creates a fault-report work order from a chat, with the customer’s phone prefilled', async () => {
     await loginAgent(agent, server.url, 'agent1', 'agent1-demo');
     await byId(agent, 'statusReady').click();
-    const customer = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 900, height: 720 } })).newPage();
-    await customer.goto(`${server.url}/demo/`);
-    const w = widget(customer);
-    await w.open();
-    await w.start('王五', '13800138000');
-    await w.send('宽带断网两天了');
-    await byId(agent, 'offerItem').waitFor({ timeout: 20_000 });
-    await agent.keyboard.press('Alt+a');
+    await customerChatAccepted(browser, agent, server.url, { name: '王五', phone: '13800138000', text: '宽带断网两天了' });
     await wo(agent, 'createOpen').click();
     await wo(agent, 'createDialog').waitFor();
     expect(await wo(agent, 'createType').inputValue()).toBe('faultReport');

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { TEST_IDS } from '../../src/renderer/testIds.js';
 import { ARTIFACTS } from './browser.js';
 
@@ -53,3 +53,20 @@ export const widget = (page: Page) => ({
   status: () => page.locator('#omnicc-chat .status'),
   typing: () => page.locator('#omnicc-chat textarea').pressSequentially('I am typing', { delay: 20 }),
 });
+
+/**
+ * A customer (in a browser context of their own, zh-CN) starts a web chat
+ * on the demo page and writes `text`; `agent`, ready, accepts its offer with
+ * Alt+A. Resolves once the conversation is open.
+ */
+export async function customerChatAccepted(browser: Browser, agent: Page, url: string, customer: { name: string; phone: string; text: string }): Promise<void> {
+  const page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 900, height: 720 } })).newPage();
+  await page.goto(`${url}/demo/`);
+  const w = widget(page);
+  await w.open();
+  await w.start(customer.name, customer.phone);
+  await w.send(customer.text);
+  await byId(agent, 'offerItem').waitFor({ timeout: 20_000 });
+  await agent.keyboard.press('Alt+a');
+  await byId(agent, 'conversation').waitFor();
+}

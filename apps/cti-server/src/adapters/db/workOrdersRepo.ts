@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { AppError, type WorkOrderPriority, type WorkOrderState, type WorkOrderType } from '@omnicc/shared';
+import { inTransaction } from './pgTransaction.js';
 
 /** A work order as stored, with the names of the people on it. */
 export interface WorkOrderRow {
@@ -73,22 +74,6 @@ export const WORK_ORDER_SELECT = `SELECT w.id, w.number, w.type, w.state, w.prio
   w.origin_kind AS "originKind", w.origin_run_id AS "originRunId", w.origin_node_id AS "originNodeId", w.version,
   w.created_at AS "createdAt", w.updated_at AS "updatedAt"
   FROM work_orders w LEFT JOIN users a ON a.id = w.assignee_id LEFT JOIN users c ON c.id = w.created_by`;
-
-/** Runs `work` in one transaction on one client. */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
 
 /** Writes one history entry (in the caller's transaction). */
 export async function insertHistory(q: pg.PoolClient | pg.Pool, workOrderId: string, h: NewHistory, at: Date): Promise<void> {
