@@ -82,6 +82,7 @@ import { registerCustomerRoutes } from './features/customers/customerRoutes.js';
 import { customerAdminRoutes } from './features/customers/customerAdminRoutes.js';
 import { createAddInPlatform, type AddInPlatform } from './features/addIns/addInPlatform.js';
 import { registerAddInCallRoutes } from './features/addIns/addInCallRoutes.js';
+import { registerAddInUiRoutes } from './features/addIns/addInUiRoutes.js';
 import { createWorkOrders, type WorkOrders } from './features/workOrders/workOrders.js';
 
 export interface AppDeps {
@@ -348,6 +349,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   workOrders.register(http, authenticate);
   registerCustomerRoutes(http, { store, authenticate, customers });
   registerAddInCallRoutes(http, { store, authenticate, addIns: addIns.service });
+  registerAddInUiRoutes(http);
   const smsConversations = new SmsConversations({ store, sms: smsStore, channel: sms, serviceNumber: config.sms.serviceNumber, maxParts: config.sms.maxParts, clock, log: logger, onWritten: smsPush.written, metrics: smsMetrics });
   registerSmsRoutes(http, { store, authenticate, conversations: smsConversations });
   registerMailBodyRoutes(http, { tokens, mail });

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBssSim, type BssSim } from '@omnicc/bss-sim';
 import type { Interaction } from '@omnicc/shared';
+import { createHash } from 'node:crypto';
 import { restCall } from './support/rest.js';
 import { connected, startTestServer, type AgentSocket, type TestServer } from './support/testServer.js';
 
@@ -86,5 +87,27 @@ describe('bad input and failures', () => {
     sim.faults.add({ mode: 'hang', hangMs: 10_000 });
     const res = await call(sam, { input: { msisdn: '+8613800138003' } });
     expect(res.json?.error).toMatchObject({ code: 'UNAVAILABLE', details: { addInError: 'TIMEOUT' } });
+  });
+});
+
+describe('UI add-ins for the desk', () => {
+  it('lists the slot\'s add-in pages with what each was granted for its slot', async () => {
+    const res = await restCall(server.url, 'GET', '/api/add-ins?slot=customerCardSidebar', alice);
+    expect(res.json).toEqual({ items: [{ id: 'billing', version: '1.0.0', name: { en: 'Billing (BSS)', 'zh-CN': '计费系统' }, slot: 'customerCardSidebar', entry: '/add-ins/billing/ui/index.html', granted: ['customer.contact.read', 'billing.read'] }] });
+    expect((await restCall(server.url, 'GET', '/api/add-ins?slot=interactionToolbar', alice)).json).toEqual({ items: [] });
+    expect((await restCall(server.url, 'GET', '/api/add-ins?slot=desktop', alice)).status).toBe(400);
+    expect((await fetch(`${server.url}/api/add-ins?slot=customerCardSidebar`)).status).toBe(401);
+  });
+
+  it('serves the billing page with its own CSP: its inline script by hash, no requests, sandboxed, framed by us only', async () => {
+    const res = await fetch(`${server.url}/add-ins/billing/ui/index.html`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const html = await res.text();
+    const script = /<script>([\s\S]*)<\/script>/.exec(html)?.[1] ?? '';
+    expect(csp).toContain(`script-src 'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+    expect(csp).toMatch(/connect-src 'none'/);
+    expect(csp).toMatch(/sandbox allow-scripts(;|$)/);
+    expect(csp).toMatch(/frame-ancestors 'self'/);
+    expect(csp).not.toMatch(/unsafe-inline|allow-same-origin/);
   });
 });

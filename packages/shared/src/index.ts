@@ -28,3 +28,4 @@ export * from './model/workOrderTypes.js';
 export * from './wire/workOrders.js';
 export * from './wire/knowledge.js';
 export * from './wire/addIns.js';
+export * from './model/addInRpc.js';

@@ -45,3 +45,15 @@ export type AddInUpdate = z.infer<typeof addInUpdateSchema>;
 
 /** PUT /api/admin/add-ins/:id/grants: the granted capabilities, each one the manifest asks for. */
 export const addInGrantsSchema = z.object({ granted: z.array(z.string().max(64)).max(8) });
+
+/** GET /api/add-ins?slot=: an enabled add-in's page in a desktop slot, with the capabilities granted for it. */
+export const slotAddInSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  name: z.object({ en: z.string(), 'zh-CN': z.string() }),
+  slot: z.string(),
+  entry: z.string(),
+  granted: z.array(z.string()),
+});
+export type SlotAddIn = z.infer<typeof slotAddInSchema>;
+export const slotAddInListSchema = z.object({ items: z.array(slotAddInSchema) });

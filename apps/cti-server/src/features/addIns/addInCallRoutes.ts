@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppError, type ErrorCode } from '@omnicc/shared';
+import { ADD_IN_SLOTS, AppError, slotAddInListSchema, type ErrorCode } from '@omnicc/shared';
 import { parseWith } from '../../http/errors.js';
 import type { Store } from '../../store/Store.js';
 import type { RouteDoc } from '../admin/openapi/routeDoc.js';
@@ -27,9 +27,24 @@ export const addInCallReplySchema = z.object({
 });
 
 const CALL = '/api/add-ins/:id/call/:operation';
+const SLOT_LIST = '/api/add-ins';
+
+export const addInSlotQuerySchema = z.object({ slot: z.enum(ADD_IN_SLOTS) });
 
 /** The call route, for the OpenAPI document (admin/openapi/coreRoutesDoc.ts lists it). */
 export const ADD_IN_CALL_ROUTE_DOCS: readonly RouteDoc[] = [
+  {
+    method: 'GET',
+    url: SLOT_LIST,
+    operationId: 'listSlotAddIns',
+    summary: "The enabled add-ins with a UI page in a desktop slot, with the capabilities granted for it (what the desk's iframe host answers)",
+    tag: 'add-ins',
+    auth: 'authenticated',
+    query: addInSlotQuerySchema,
+    reply: slotAddInListSchema,
+    status: 200,
+    errors: [],
+  },
   {
     method: 'POST',
     url: CALL,
@@ -76,6 +91,11 @@ export function toAppError(err: AddInCallError): AppError {
  * connector sends only the add-in's own key upstream.
  */
 export function registerAddInCallRoutes(app: FastifyInstance, deps: { store: Store; authenticate: Authenticate; addIns: AddInService }): void {
+  app.get(SLOT_LIST, async (request) => {
+    await deps.authenticate(request);
+    const { slot } = parseWith(addInSlotQuerySchema, request.query, 'query');
+    return { items: await deps.addIns.forSlot(slot) };
+  });
   app.post(CALL, async (request) => {
     const principal = await deps.authenticate(request);
     const { id, operation } = parseWith(addInCallParamsSchema, request.params, 'params');

@@ -64,6 +64,17 @@ export class AddInService {
     );
   }
 
+  /** The enabled add-ins with a UI page in `slot`, as the desktop hosts them: the page and the capabilities granted for it. */
+  async forSlot(slot: string): Promise<{ id: string; version: string; name: AddInManifest['name']; slot: string; entry: string; granted: string[] }[]> {
+    const addIns = await this.deps.source.list();
+    return addIns.flatMap((a) => {
+      const entry = a.enabled ? a.manifest.slots.find((s) => s.slot === slot)?.entry : undefined;
+      // The page gets what its slot asks for and an admin granted, never more.
+      const slotCaps = a.manifest.slots.find((s) => s.slot === slot)?.capabilities ?? [];
+      return entry === undefined ? [] : [{ id: a.manifest.id, version: a.manifest.version, name: a.manifest.name, slot, entry, granted: slotCaps.filter((c) => a.granted.includes(c)) }];
+    });
+  }
+
   /** The enabled add-ins with a flow slot, as the flows catalog lists them (operations whose capabilities are granted). */
   async catalog(): Promise<FlowCatalog['addIns']> {
     const addIns = await this.deps.source.list();
