@@ -198,6 +198,8 @@ export const warningSettingsSchema = z
     /** An interaction with one of these dispositions or queues is about billing or a change of service: the card pops the promotion again. */
     promotionDispositions: z.array(z.string().min(1).max(32)).max(20),
     promotionQueues: z.array(z.string().min(1).max(32)).max(50),
+    /** … or whose service flow is one of these (known once the flow started, after the accept). */
+    promotionFlows: z.array(z.string().min(1).max(64)).max(20).default(['plan-change']),
   })
   .strict();
 export type WarningSettings = z.infer<typeof warningSettingsSchema>;

@@ -7,7 +7,7 @@ import { isUuid } from '../../adapters/db/pgErrors.js';
 import type { Clock } from '../../clock.js';
 import type { Store } from '../../store/Store.js';
 import { CustomerSettings } from './customerSettings.js';
-import { buildCustomerView, customerSummary, isPromotionMoment } from './customerView.js';
+import { buildCustomerView, customerSummary, isPromotionMoment, type MomentFacts } from './customerView.js';
 import { RfmJob } from './rfmJob.js';
 import { bssGeneratorSource, type RfmSource } from './rfmSource.js';
 import { contactKeys, normaliseContact, resolveCustomer, type ContactKey } from './identity.js';
@@ -95,7 +95,7 @@ export class CustomerService {
   }
 
   /** The 360 view of a customer (a merged one answers its survivor); NOT_FOUND for an unknown id. */
-  async view(customerId: string, interaction?: Pick<Interaction, 'queueId' | 'dispositionCode'>): Promise<CustomerView> {
+  async view(customerId: string, interaction?: MomentFacts): Promise<CustomerView> {
     if (!isUuid(customerId)) throw new AppError('NOT_FOUND', 'customer not found');
     const settings = await this.settings.get();
     const now = this.deps.clock.now();
@@ -111,10 +111,14 @@ export class CustomerService {
 
   /** What the card shows for an interaction: its customer's view, or the unknown contact (to create or link). */
   async ofInteraction(interaction: Interaction): Promise<InteractionCustomer> {
-    const id = await this.customerIdOf(interaction);
-    if (id) return this.view(id, interaction);
+    const [id, flows] = await Promise.all([
+      this.customerIdOf(interaction),
+      this.deps.pool.query<{ flow_key: string }>('SELECT flow_key FROM flow_runs WHERE interaction_id = $1', [interaction.id]),
+    ]);
+    const facts = { ...interaction, flowKeys: flows.rows.map((r) => r.flow_key) };
+    if (id) return this.view(id, facts);
     const { name, phone, email } = interaction.customer;
-    return { unknown: { name, ...(phone ? { phone } : {}), ...(email ? { email } : {}) }, promotionMoment: isPromotionMoment(interaction, (await this.settings.get()).warnings) };
+    return { unknown: { name, ...(phone ? { phone } : {}), ...(email ? { email } : {}) }, promotionMoment: isPromotionMoment(facts, (await this.settings.get()).warnings) };
   }
 
   /** A new customer from a contact (and the interaction it came on). */

@@ -20,6 +20,7 @@ export const DEFAULT_CUSTOMER_SETTINGS: CustomerSettingsValue = {
     complaintDispositions: ['complaint'],
     promotionDispositions: ['billingQuery', 'planChange'],
     promotionQueues: ['voice-billing', 'chat-billing'],
+    promotionFlows: ['plan-change'],
   },
 };
 

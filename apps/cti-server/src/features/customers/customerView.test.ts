@@ -98,6 +98,8 @@ describe('buildCustomerView', () => {
     expect(view.promotionMoment).toBe(true);
     expect(buildCustomerView(data(), DEFAULT_CUSTOMER_SETTINGS, { today: TODAY, now: NOW }, { queueId: 'voice-general' }).promotionMoment).toBe(false);
     expect(buildCustomerView(data(), DEFAULT_CUSTOMER_SETTINGS, { today: TODAY, now: NOW }, { queueId: 'voice-billing' }).promotionMoment).toBe(true);
+    expect(buildCustomerView(data(), DEFAULT_CUSTOMER_SETTINGS, { today: TODAY, now: NOW }, { queueId: 'voice-general', flowKeys: ['plan-change'] }).promotionMoment).toBe(true);
+    expect(buildCustomerView(data(), DEFAULT_CUSTOMER_SETTINGS, { today: TODAY, now: NOW }, { queueId: 'voice-general', flowKeys: ['broadband-fault'] }).promotionMoment).toBe(false);
   });
 });
 

@@ -34,10 +34,14 @@ export function customerSummary(c: CustomerRow): CustomerSummary {
   };
 }
 
-/** Whether the interaction is about billing or a change of service (its disposition or queue says so): the card then pops the promotion again. */
-export function isPromotionMoment(interaction: Pick<Interaction, 'queueId' | 'dispositionCode'> | undefined, w: WarningSettings): boolean {
+/** What says an interaction is about billing or a change of service: its queue, its disposition (at wrap-up), its service flows (after the accept). */
+export type MomentFacts = Pick<Interaction, 'queueId' | 'dispositionCode'> & { flowKeys?: readonly string[] };
+
+/** Whether the interaction is about billing or a change of service: the card then pops the promotion again. */
+export function isPromotionMoment(interaction: MomentFacts | undefined, w: WarningSettings): boolean {
   if (!interaction) return false;
   if (interaction.dispositionCode !== undefined && w.promotionDispositions.includes(interaction.dispositionCode)) return true;
+  if (interaction.flowKeys?.some((k) => w.promotionFlows.includes(k))) return true;
   return w.promotionQueues.includes(interaction.queueId);
 }
 
@@ -46,7 +50,7 @@ export function buildCustomerView(
   data: CustomerViewData,
   settings: CustomerSettingsValue,
   clock: { today: string; now: string },
-  interaction?: Pick<Interaction, 'queueId' | 'dispositionCode'>,
+  interaction?: MomentFacts,
   extra: { workOrders?: readonly unknown[] } = {},
 ): CustomerView {
   const { customer } = data;
