@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerSummary, CustomerView, Offer } from '@omnicc/shared';
 import { seededId } from '../src/seed/customerRows.js';
 import { seedDemoCustomers } from '../src/seed/demoCustomers.js';
+import { greetingFlow } from './support/flowDocs.js';
 import { restCall } from './support/rest.js';
 import { connected, next, startTestServer, type AgentSocket, type TestServer } from './support/testServer.js';
 
@@ -58,6 +59,16 @@ describe('customers: identity, the 360 view, create / link / merge, roles', () =
     ]);
     const card = (await call('GET', `/api/interactions/${id}/customer`, alice.token)).json as unknown as CustomerView;
     expect(card.customer.id).toBe(customer.id);
+    expect(card.promotionMoment).toBe(false);
+    // Once its plan-change flow runs, the interaction is about a change of service.
+    const by = { actorId: null, at: new Date().toISOString() };
+    await server.app.flows.store.flows.create(greetingFlow('plan-change'), by);
+    await server.app.flows.store.flows.publish('plan-change', { revision: 1, document: greetingFlow('plan-change'), hash: 'h1', comment: 'test' }, by);
+    await server.pool.query(
+      `INSERT INTO flow_runs (id, interaction_id, flow_key, version, state, status, step_count, started_at, updated_at) VALUES (gen_random_uuid(), $1, 'plan-change', 1, '{}', 'finished', 0, now(), now())`,
+      [id],
+    );
+    expect(((await call('GET', `/api/interactions/${id}/customer`, alice.token)).json as unknown as CustomerView).promotionMoment).toBe(true);
     expect(card.timeline.map((t) => t.interactionId)).toEqual([id]);
 
     // The same contact again is a conflict, and nothing was written.
