@@ -39,8 +39,16 @@ export interface CustomerCardEntry {
   momentAnnounced: boolean;
 }
 
+/** sessionStorage key of the agent's choice to show only the card's key facts; kept for the signed-in session. */
+export const CUSTOMER_CARD_FOLDED_KEY = 'omnicc.customerCard.folded';
+
+const storage = typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+
 export interface CustomerCardState {
   cards: Record<string, CustomerCardEntry>;
+  /** The card shows only who, warnings and the promotion, leaving the column to the service flow (all conversations alike). */
+  folded: boolean;
+  setFolded: (folded: boolean) => void;
   loadStarted: (interactionId: string) => void;
   received: (interactionId: string, reply: InteractionCustomer) => void;
   loadFailed: (interactionId: string, code: string) => void;
@@ -63,6 +71,12 @@ export const useCustomerStore = create<CustomerCardState>()((set) => {
     });
   return {
     cards: {},
+    folded: storage?.getItem(CUSTOMER_CARD_FOLDED_KEY) === '1',
+    setFolded: (folded) => {
+      if (folded) storage?.setItem(CUSTOMER_CARD_FOLDED_KEY, '1');
+      else storage?.removeItem(CUSTOMER_CARD_FOLDED_KEY);
+      set({ folded });
+    },
     // A refresh keeps what is shown (status stays known/unknown) so the card does not flash.
     loadStarted: (id) => patch(id, (e) => ({ status: e.view || e.unknown ? e.status : 'loading', error: undefined })),
     received: (id, reply) =>
@@ -82,6 +96,9 @@ export const useCustomerStore = create<CustomerCardState>()((set) => {
         if (Object.keys(s.cards).every((id) => keep.has(id))) return s;
         return { cards: Object.fromEntries(Object.entries(s.cards).filter(([id]) => keep.has(id))) };
       }),
-    reset: () => set({ cards: {} }),
+    reset: () => {
+      storage?.removeItem(CUSTOMER_CARD_FOLDED_KEY);
+      set({ cards: {}, folded: false });
+    },
   };
 });

@@ -144,6 +144,21 @@ describe('the customer card beside a conversation', () => {
     expect(within(card()).getByTestId(TEST_IDS.customerTier).textContent).toBe('VIP gold');
   });
 
+  it('folds to the key facts (who, warnings, promotion) and back, for every card of the session', async () => {
+    await openDesk({ ofInteraction: () => Promise.resolve(makeVipView()) });
+    await settle();
+    const fold = screen.getByRole('button', { name: 'Key facts only' });
+    expect(fold.getAttribute('aria-expanded')).toBe('true');
+    await userEvent.click(fold);
+    expect(screen.queryByTestId(TEST_IDS.customerTimeline)).toBeNull();
+    expect(screen.queryByTestId(TEST_IDS.customerBilling)).toBeNull();
+    expect(screen.getByTestId(TEST_IDS.customerWarnings)).toBeTruthy();
+    expect(screen.getByTestId(TEST_IDS.customerPromotion)).toBeTruthy();
+    expect(sessionStorage.getItem('omnicc.customerCard.folded')).toBe('1');
+    await userEvent.click(screen.getByRole('button', { name: 'Show all' }));
+    expect(screen.getByTestId(TEST_IDS.customerTimeline)).toBeTruthy();
+  });
+
   it('pops the promotion again, announced once, when the interaction moves to the billing desk', async () => {
     const ofInteraction = vi.fn<CustomersApi['ofInteraction']>().mockResolvedValueOnce(makeVipView()).mockResolvedValue(makeVipView({ promotionMoment: true }));
     const { socket } = await openDesk({ ofInteraction });

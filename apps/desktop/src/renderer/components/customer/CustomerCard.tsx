@@ -43,7 +43,7 @@ export function CustomerIdentity({ view }: { view: CustomerView }) {
 }
 
 /** A known customer's full card. */
-function KnownCard({ view, entry, interaction }: { view: CustomerView; entry: CustomerCardEntry; interaction: Interaction }) {
+function KnownCard({ view, entry, interaction, folded }: { view: CustomerView; entry: CustomerCardEntry; interaction: Interaction; folded: boolean }) {
   const { t } = useTranslation();
   const { language } = useLocale();
   const warningsId = useId();
@@ -52,7 +52,7 @@ function KnownCard({ view, entry, interaction }: { view: CustomerView; entry: Cu
   return (
     <>
       <CustomerIdentity view={view} />
-      <RfmLine view={view} />
+      {folded ? null : <RfmLine view={view} />}
       {warnings.length > 0 ? (
         <div className="customer-card__section" data-testid={TEST_IDS.customerWarnings}>
           <h3 id={warningsId} className="omni-visually-hidden">
@@ -62,11 +62,15 @@ function KnownCard({ view, entry, interaction }: { view: CustomerView; entry: Cu
         </div>
       ) : null}
       {view.promotion ? <PromotionBox promotion={view.promotion} moment={entry.promotionMoment} /> : null}
-      <BillingPanel billing={entry.billing} />
-      <Subscriptions view={view} />
-      <Contracts view={view} />
-      <WorkOrders view={view} />
-      <CustomerTimeline view={view} currentId={interaction.id} />
+      {folded ? null : (
+        <>
+          <BillingPanel billing={entry.billing} />
+          <Subscriptions view={view} />
+          <Contracts view={view} />
+          <WorkOrders view={view} />
+          <CustomerTimeline view={view} currentId={interaction.id} />
+        </>
+      )}
     </>
   );
 }
@@ -99,7 +103,10 @@ export function CustomerCard({ interaction }: { interaction: Interaction }) {
   const { t } = useTranslation();
   const client = useCustomerCardClient();
   const titleId = useId();
+  const bodyId = useId();
   const entry = useCustomerStore((s) => s.cards[interaction.id]);
+  const folded = useCustomerStore((s) => s.folded);
+  const setFolded = useCustomerStore((s) => s.setFolded);
   const held = interaction.state === 'assigned' || interaction.state === 'wrapUp';
   const promotionNow = usePromotionMoment(interaction.id, entry);
 
@@ -122,8 +129,11 @@ export function CustomerCard({ interaction }: { interaction: Interaction }) {
           {t('customer.title')}
         </h2>
         <kbd className="customer-card__key">Alt+C</kbd>
+        <button type="button" className="omni-button omni-button--small customer-card__fold" aria-expanded={!folded} aria-controls={bodyId} onClick={() => setFolded(!folded)}>
+          {folded ? t('customer.showAll') : t('customer.keyFactsOnly')}
+        </button>
       </div>
-      <div className="customer-card__body">
+      <div id={bodyId} className="customer-card__body">
         {!entry || entry.status === 'loading' ? (
           <p className="customer-card__loading" aria-busy="true">
             <span className="customer-billing__spinner" aria-hidden="true" />
@@ -138,7 +148,7 @@ export function CustomerCard({ interaction }: { interaction: Interaction }) {
             </button>
           </p>
         ) : null}
-        {entry?.status === 'known' && entry.view ? <KnownCard view={entry.view} entry={entry} interaction={interaction} /> : null}
+        {entry?.status === 'known' && entry.view ? <KnownCard view={entry.view} entry={entry} interaction={interaction} folded={folded} /> : null}
         {entry?.status === 'unknown' && entry.unknown ? <UnknownContact interactionId={interaction.id} contact={entry.unknown} /> : null}
       </div>
     </section>
