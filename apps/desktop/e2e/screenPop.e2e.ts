@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.js';
-import { BSS_DEV_KEY, startBssSim, type BssSim } from './support/bssSim.js';
+import { BSS_DEV_ADMIN_KEY, BSS_DEV_KEY, startBssSim, type BssSim } from './support/bssSim.js';
 import { startDemoServer, type DemoServer } from './support/demoServer.js';
 import { axeViolations, byId, loginAgent, shot, widget } from './support/pages.js';
 
@@ -104,6 +104,26 @@ describe('screen-pop and the customer card in the browser', () => {
     expect(await byId(agent, 'customerWarnings').textContent()).toContain('欠费');
     expect(await axeViolations(agent)).toEqual([]);
     await shot(agent, 'customer-card-zh-CN');
+  });
+
+  it('paints the card at once when billing is slow, and says billing is not available once the connector gives up', async () => {
+    // 2 s on every BSS call: past the billing connector's 800 ms budget.
+    const fault = await fetch(`${bss.url}/admin/faults`, { method: 'POST', headers: { authorization: `Bearer ${BSS_DEV_ADMIN_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 2000 }) });
+    expect(fault.status).toBe(201);
+    const id = await chat('李娜', '13800138003', '查一下余额');
+    await expect.poll(() => byId(agent, 'screenPop').getAttribute('data-status'), { timeout: 10_000 }).toBe('known');
+    await expect.poll(() => popTimes(agent, id).then((t) => Number.isFinite(t.painted))).toBe(true);
+    timings.push({ who: 'slow BSS', ...(await popTimes(agent, id)) });
+    await accept(id);
+    const card = byId(agent, 'customerCard');
+    await expect.poll(() => card.getAttribute('data-status')).toBe('known');
+    expect(await card.getByTestId('customer-tier').textContent()).toBe('忠诚客户');
+    const billing = card.locator('.customer-billing');
+    await expect.poll(() => billing.getAttribute('data-status'), { timeout: 10_000 }).toBe('unavailable');
+    expect(await billing.textContent()).toBe('计费系统暂不可用。');
+    expect(await axeViolations(agent)).toEqual([]);
+    await shot(agent, 'customer-card-billing-down-zh-CN');
+    await fetch(`${bss.url}/admin/faults`, { method: 'DELETE', headers: { authorization: `Bearer ${BSS_DEV_ADMIN_KEY}` } });
   });
 
   it('makes an unknown number a customer in two clicks (zh-CN)', async () => {

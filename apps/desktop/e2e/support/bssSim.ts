@@ -5,6 +5,8 @@ const BSS_DIR = path.resolve(import.meta.dirname, '../../../bss-sim');
 
 /** The simulator's development API key (docs/bss-sim.md §1). */
 export const BSS_DEV_KEY = 'bss-sim-dev-key';
+/** Its development admin key, for /admin/faults. */
+export const BSS_DEV_ADMIN_KEY = 'bss-sim-dev-admin-key';
 
 export interface BssSim {
   url: string;
