@@ -236,7 +236,7 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
     metrics: smsMetrics,
   });
   // Feedback goes through the SMS and email outboxes; the flows' work-order nodes create through it too.
-  const workOrders = createWorkOrders({ pool: deps.pool, store, clock, log: logger, timeZone: config.timeZone, mail, kickEmail: () => email.outbox.kick(), sms, serviceNumber: config.sms.serviceNumber, maxParts: config.sms.maxParts });
+  const workOrders = createWorkOrders({ pool: deps.pool, store, clock, log: logger, timeZone: config.timeZone, mail, kickEmail: () => email.outbox.kick(), sms, serviceNumber: config.sms.serviceNumber, maxParts: config.sms.maxParts, pushEscalated: (agentId, e) => agentNsp.to(agentRoom(agentId)).emit('workOrder:escalated', e) });
   const smsCampaignStore = createPgSmsCampaignStore(deps.pool);
   // Group send runs where the bind is, beside the reply outbox.
   const campaigns = new CampaignRunner({ store: smsCampaignStore, clock, log: logger, serviceNumber: config.sms.serviceNumber, timeZone: config.timeZone });

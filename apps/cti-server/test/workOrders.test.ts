@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkOrderDetail, WorkOrderList } from '@omnicc/shared';
+import type { WorkOrderDetail, WorkOrderEscalated, WorkOrderList } from '@omnicc/shared';
 import { DEMO_FLOW_CATALOG, WORK_ORDER_NUMBER_OUTPUT } from '@omnicc/flows';
 import { countRows } from '../src/adapters/db/testing.js';
 import { DECLARED_WORK_ORDER_TYPES } from '../src/features/flows/flowCatalog.js';
 import { restCall, type RestAnswer } from './support/rest.js';
-import { startTestServer, type TestServer } from './support/testServer.js';
+import { connected, next, startTestServer, type TestServer } from './support/testServer.js';
 
 const HOUR = 3_600_000;
 const FAULT = { account: 'bb-0571-001', faultKind: '无法上网', contactPhone: '13800138000' };
@@ -153,10 +153,15 @@ describe('work orders (工单) over HTTP', () => {
     await sweep();
     expect(await marks()).toEqual(['warning']);
     expect(detail(await call('alice', 'GET', `/api/work-orders/${wo.id}`))).toMatchObject({ sla: 'warning', warned: true, escalated: false });
+    // Alice's group hears of the escalation on her socket.
+    const socket = server.agent(tokens.alice!);
+    await connected(socket);
+    const pushed = next<WorkOrderEscalated>(socket, 'workOrder:escalated');
     now += 0.2 * HOUR;
     await sweep();
     await sweep();
     expect(await marks()).toEqual(['warning', 'escalated']);
+    expect(await pushed).toEqual({ id: wo.id, number: wo.number, groupId: 'team-a' });
     const overdue = detail(await call('alice', 'GET', `/api/work-orders/${wo.id}`));
     expect(overdue).toMatchObject({ sla: 'overdue', escalated: true, priority: 'urgent' });
     const list = (await call('alice', 'GET', '/api/work-orders?overdue=true')).json as unknown as WorkOrderList;

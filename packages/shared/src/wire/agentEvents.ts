@@ -4,6 +4,7 @@ import type { ClientToServerMap } from './eventMap.js';
 import type { EmailMessageView } from './email.js';
 import type { SmsMessageView, SmsStatusEvent } from './sms.js';
 import type { FlowRunView } from './flows.js';
+import type { WorkOrderEscalated } from './workOrders.js';
 import type {
   AgentStatus,
   ChatMessage,
@@ -164,6 +165,8 @@ export interface AgentServerToClient {
   'sms:status': (status: SmsStatusEvent) => void;
   /** The service flow run of an interaction the agent holds moved on (started, advanced by another tab, an effect's result, a customer reply). */
   'flow:run': (run: FlowRunView) => void;
+  /** A work order of the agent's group passed its due time and was escalated (工单超时升级). */
+  'workOrder:escalated': (e: WorkOrderEscalated) => void;
   /** Server tells the client why it is about to disconnect it (e.g. TOKEN_EXPIRED). */
   'session:error': (e: { code: string; message: string }) => void;
 }

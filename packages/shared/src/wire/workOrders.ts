@@ -39,6 +39,10 @@ export const workOrderSummarySchema = z.object({
 });
 export type WorkOrderSummary = z.infer<typeof workOrderSummarySchema>;
 
+/** The `workOrder:escalated` push: an order of the agent's group passed its due time (the owner's sweep escalated it). */
+export const workOrderEscalatedSchema = z.object({ id: idSchema, number: z.string(), groupId: z.string().nullable() });
+export type WorkOrderEscalated = z.infer<typeof workOrderEscalatedSchema>;
+
 export const WORK_ORDER_HISTORY_KINDS = ['created', 'transition', 'assigned', 'note', 'linked', 'feedback', 'warning', 'escalated'] as const;
 
 /** One change, as the history lists it. */

@@ -219,6 +219,12 @@ export class WorkOrdersRepo {
     });
   }
 
+  /** Users whose team is one of `groupIds` (who an escalation is pushed to). */
+  async membersOf(groupIds: readonly string[]): Promise<{ userId: string; groupId: string }[]> {
+    if (groupIds.length === 0) return [];
+    return (await this.pool.query<{ userId: string; groupId: string }>('SELECT user_id AS "userId", team_id AS "groupId" FROM agent_profiles WHERE team_id = ANY($1)', [groupIds])).rows;
+  }
+
   /** The pool, for the list query and the sweep (workOrderQueries.ts). */
   get db(): pg.Pool {
     return this.pool;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import type { Interaction } from '@omnicc/shared';
+import type { Interaction, WorkOrderEscalated } from '@omnicc/shared';
 import type { EffectRequest, EffectResult } from '@omnicc/flows';
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock.js';
@@ -25,6 +25,8 @@ export interface WorkOrdersDeps {
   sms: FeedbackSmsChannel;
   serviceNumber: string;
   maxParts: number;
+  /** Pushes an escalation to one agent (their sockets' room). */
+  pushEscalated?: (agentId: string, e: WorkOrderEscalated) => void;
 }
 
 /** The work-order feature as app.ts mounts it. */
@@ -42,7 +44,23 @@ export function createWorkOrders(deps: WorkOrdersDeps): WorkOrders {
   const repo = new WorkOrdersRepo(deps.pool);
   const feedback = new WorkOrderFeedback({ pool: deps.pool, mail: deps.mail, kickEmail: deps.kickEmail, sms: deps.sms, serviceNumber: deps.serviceNumber, maxParts: deps.maxParts });
   const service = new WorkOrderService({ store: deps.store, repo, feedback, clock: deps.clock, timeZone: deps.timeZone });
-  const sweeper = new WorkOrderSweeper({ pool: deps.pool, clock: deps.clock, log: deps.log });
+  const sweeper = new WorkOrderSweeper({
+    pool: deps.pool,
+    clock: deps.clock,
+    log: deps.log,
+    // Every member of the order's group hears of it (a lost push is no loss: the list shows it overdue).
+    onEscalated: (orders) => {
+      const push = deps.pushEscalated;
+      if (!push) return;
+      const groups = [...new Set(orders.flatMap((o) => (o.groupId ? [o.groupId] : [])))];
+      repo.membersOf(groups).then(
+        (members) => {
+          for (const o of orders) for (const m of members) if (m.groupId === o.groupId) push(m.userId, { id: o.id, number: o.number, groupId: o.groupId });
+        },
+        (err: unknown) => deps.log.warn({ err }, 'work orders: escalation push failed'),
+      );
+    },
+  });
   return {
     service,
     sweeper,

@@ -12,6 +12,7 @@ import { createSmsDesk, type SmsDesk } from './smsDesk.js';
 import { bindPushes } from './pushes.js';
 import type { AgentPayload, AgentSocket } from './socket.js';
 import type { Softphone } from '../telephony/softphone.js';
+import { useWorkOrderAlerts } from '../components/workOrders/workOrderAlerts.js';
 import { startVoice, type VoiceActions } from '../telephony/voiceController.js';
 
 /** Refresh the token this long before it expires. */
@@ -92,6 +93,7 @@ export function startAgentConnection(deps: ConnectionDeps): AgentConnection {
     onSmsMessage: (message) => sms.pushed(message),
     onSmsStatus: (status) => sms.status(status),
     onFlowRun: (run) => flowRuns.pushed(run),
+    onWorkOrderEscalated: (e) => useWorkOrderAlerts.getState().escalated(e),
     onSessionError: (code) => {
       sessionErrorCode = code;
     },

@@ -6,10 +6,12 @@ import {
   offerSchema,
   smsMessageViewSchema,
   smsStatusEventSchema,
+  workOrderEscalatedSchema,
   type EmailMessageView,
   type FlowRunView,
   type SmsMessageView,
   type SmsStatusEvent,
+  type WorkOrderEscalated,
 } from '@omnicc/shared';
 import { useAgentStore } from '../stores/agentStore.js';
 import { useInteractionsStore } from '../stores/interactionsStore.js';
@@ -33,6 +35,8 @@ export interface PushHooks {
   onSmsStatus: (status: SmsStatusEvent) => void;
   /** A service flow run moved on (an agent's step, a reply, an effect's result, in any tab). */
   onFlowRun: (run: FlowRunView) => void;
+  /** A work order of the agent's group was escalated past its due time (optional: only the desk listens). */
+  onWorkOrderEscalated?: (e: WorkOrderEscalated) => void;
 }
 
 /**
@@ -112,6 +116,7 @@ export function bindPushes(socket: AgentSocket, hooks: PushHooks): () => void {
   socket.on('sms:message', checked('sms:message', smsMessageViewSchema, hooks.onSmsMessage));
   socket.on('sms:status', checked('sms:status', smsStatusEventSchema, hooks.onSmsStatus));
   socket.on('flow:run', checked('flow:run', flowRunViewSchema, hooks.onFlowRun));
+  if (hooks.onWorkOrderEscalated) socket.on('workOrder:escalated', checked('workOrder:escalated', workOrderEscalatedSchema, hooks.onWorkOrderEscalated));
 
   socket.on('session:error', (e) => hooks.onSessionError(e.code, e.message));
 

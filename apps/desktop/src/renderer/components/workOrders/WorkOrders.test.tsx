@@ -10,6 +10,8 @@ import { ApiError } from '../../network/http.js';
 import type { WorkOrdersApi } from '../../network/workOrdersApi.js';
 import { makeInteraction } from '../../testing/fixtures.js';
 import { CreateWorkOrderDialog } from './CreateWorkOrderDialog.js';
+import { act } from 'react';
+import { useWorkOrderAlerts } from './workOrderAlerts.js';
 import { WorkOrdersApiContext } from './workOrdersContext.js';
 import { WorkOrdersWorkspace } from './WorkOrdersWorkspace.js';
 import { WORK_ORDER_TEST_IDS as IDS } from './workOrderTestIds.js';
@@ -84,6 +86,16 @@ describe('work-order workspace', () => {
     await userEvent.click(screen.getByTestId(IDS.filterOverdue));
     await userEvent.selectOptions(screen.getByTestId(IDS.filterType), 'complaint');
     await waitFor(() => expect(list).toHaveBeenLastCalledWith('', { state: ['requested', 'accepted', 'processing', 'feedback'], type: 'complaint', overdue: true, limit: 50 }));
+  });
+
+  it('says so and reloads the list when an escalation of the group is pushed', async () => {
+    const list = vi.fn(() => Promise.resolve({ items: [summary(1)], total: 1 }));
+    renderWith(fakeApi({ list }), <WorkOrdersWorkspace />);
+    await screen.findByTestId(IDS.list);
+    const calls = list.mock.calls.length;
+    act(() => useWorkOrderAlerts.getState().escalated({ id: summary(1).id, number: 'WO-20261125-0001', groupId: 'team-a' }));
+    expect(screen.getByTestId(IDS.escalation).textContent).toBe('WO-20261125-0001 passed its due time and was escalated.');
+    await waitFor(() => expect(list.mock.calls.length).toBe(calls + 1));
   });
 
   it('says why a move is refused (in zh-CN), reloads the order, and asks for a reason before a cancel', async () => {

@@ -5,6 +5,7 @@ import { errorCodeOf } from '../../network/commands.js';
 import { reasonText } from '../errorText.js';
 import { currentToken } from '../flows/flowsSession.js';
 import { useLocale } from '../useLocale.js';
+import { useWorkOrderAlerts } from './workOrderAlerts.js';
 import { useWorkOrdersApi } from './workOrdersContext.js';
 import { stateLabel, typeLabel } from './workOrderLabels.js';
 import { WorkOrderDetail } from './WorkOrderDetail.js';
@@ -32,6 +33,7 @@ export function WorkOrdersWorkspace() {
   const [list, setList] = useState<{ items: readonly WorkOrderSummary[]; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Detail | null>(null);
+  const escalation = useWorkOrderAlerts((s) => s.last);
 
   const reload = useCallback(async () => {
     try {
@@ -43,9 +45,10 @@ export function WorkOrdersWorkspace() {
       setError(t('workOrders.loadFailed', { reason: reasonText(t, errorCodeOf(err)) }));
     }
   }, [api, state, type, overdue, limit, t]);
+  // Reloaded on filters and on each escalation pushed (the order is now overdue and urgent).
   useEffect(() => {
     void reload();
-  }, [reload]);
+  }, [reload, escalation?.seq]);
 
   const open = (id: string) => {
     api.get(currentToken(), id).then(setSelected, (err: unknown) => setError(t('workOrders.loadFailed', { reason: reasonText(t, errorCodeOf(err)) })));
@@ -84,6 +87,11 @@ export function WorkOrdersWorkspace() {
           </label>
         </form>
         {error ? <p role="alert">{error}</p> : null}
+        {escalation ? (
+          <p className="wo-workspace__alert" role="alert" data-testid={WORK_ORDER_TEST_IDS.escalation}>
+            {t('workOrders.escalatedPush', { number: escalation.number })}
+          </p>
+        ) : null}
         {list ? (
           <WorkOrderList items={list.items} total={list.total} selected={selected?.id ?? null} onSelect={open} onMore={() => setLimit((l) => l + PAGE)} />
         ) : (

@@ -28,4 +28,5 @@ export const WORK_ORDER_TEST_IDS = {
   createSubmit: 'wo-create-submit',
   createError: 'wo-create-error',
   created: 'wo-created',
+  escalation: 'wo-escalation',
 } as const;
