@@ -9,6 +9,9 @@ import { markScreenPop } from './screenPopMarks.js';
 /** Billing still loading after this long: the card says the BSS is slow (the connector gives up at its own budget). */
 export const BILLING_SLOW_MS = 1200;
 
+/** An ended offer's card waits this long for its interaction to reach the desk (the accept's update may come after the offer's end). */
+export const OFFER_CARD_GRACE_MS = 3000;
+
 /** The small form "Create customer" opens, prefilled from the contact. */
 export interface NewCustomerForm {
   name: string;
@@ -46,9 +49,10 @@ export function createCustomerCardClient(deps: { api: CustomersApi; token: () =>
     try {
       const reply = await api.ofInteraction(token(), id);
       markScreenPop('data', id);
-      store().received(id, reply);
+      // The interaction left (offer withdrawn, chat closed) while we read: do not bring its card back.
+      if (id in store().cards) store().received(id, reply);
     } catch (err) {
-      store().loadFailed(id, errorCodeOf(err));
+      if (id in store().cards) store().loadFailed(id, errorCodeOf(err));
     }
   };
 
@@ -132,10 +136,12 @@ export function startScreenPop(client: CustomerCardClient): () => void {
   };
   offered(useOffersStore.getState().offers.map((o) => o.interaction.id));
 
+  let sweep: ReturnType<typeof setTimeout> | undefined;
   const stopOffers = useOffersStore.subscribe((s, prev) => {
     if (s.offers === prev.offers) return;
     offered(s.offers.map((o) => o.interaction.id));
-    store().keepOnly(live());
+    clearTimeout(sweep);
+    sweep = setTimeout(() => store().keepOnly(live()), OFFER_CARD_GRACE_MS);
   });
   const stopDesk = useInteractionsStore.subscribe((s, prev) => {
     if (s.byId === prev.byId) return;
@@ -153,6 +159,7 @@ export function startScreenPop(client: CustomerCardClient): () => void {
     store().keepOnly(live());
   });
   return () => {
+    clearTimeout(sweep);
     stopOffers();
     stopDesk();
   };
