@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Interaction, KnowledgeArticle } from '@omnicc/shared';
 import { errorCodeOf } from '../../network/commands.js';
@@ -7,6 +7,18 @@ import { useUiStore } from '../../stores/uiStore.js';
 import { reasonText } from '../errorText.js';
 import { useKnowledgeApi } from './knowledgeApi.js';
 import { KNOWLEDGE_TEST_IDS, useKnowledgePanel } from './knowledgePanelStore.js';
+import { inline, markdownBlocks, plainText, type Block } from './markdownSubset.js';
+
+/** A block as shown, and as inserted into a reply (plain text: the customer sees no markup). */
+function shown(block: Block, markdown: boolean): { content: ReactNode; text: string } {
+  const text = (t: string) => (markdown ? plainText(t) : t);
+  if (block.kind === 'heading') return { content: <h4>{inline(block.text)}</h4>, text: text(block.text) };
+  if (block.kind === 'list') {
+    const items = block.items.map((item, i) => <li key={i}>{inline(item)}</li>);
+    return { content: block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>, text: block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${text(item)}`).join('\n') };
+  }
+  return { content: <p>{markdown ? inline(block.text) : block.text}</p>, text: text(block.text) };
+}
 
 type Loaded = { state: 'loading' } | { state: 'failed'; code: string } | { state: 'ready'; article: KnowledgeArticle };
 
@@ -63,6 +75,8 @@ export function KnowledgeArticleView({ id, interaction, onBack }: { id: string; 
     );
   }
   const { article } = loaded;
+  const markdown = article.format === 'markdown';
+  const blocks = (markdown ? markdownBlocks(article.body) : passages(article.body).map((text): Block => ({ kind: 'paragraph', text }))).map((b) => shown(b, markdown));
   const zh = i18n.language.startsWith('zh');
   return (
     <article className="knowledge__article" aria-labelledby={`kb-${article.id}`} data-testid={KNOWLEDGE_TEST_IDS.article}>
@@ -73,11 +87,11 @@ export function KnowledgeArticleView({ id, interaction, onBack }: { id: string; 
       <h3 id={`kb-${article.id}`} className="knowledge__title" tabIndex={-1}>
         {article.title}
       </h3>
-      {passages(article.body).map((p, i) => (
+      {blocks.map((b, i) => (
         <div key={i} className="knowledge__passage">
-          <p>{p}</p>
+          {b.content}
           {canInsert ? (
-            <button type="button" className="omni-button omni-button--small" aria-label={t('knowledge.insertPassageNumbered', { n: i + 1 })} onClick={() => put(p)} data-testid={KNOWLEDGE_TEST_IDS.insertPassage}>
+            <button type="button" className="omni-button omni-button--small" aria-label={t('knowledge.insertPassageNumbered', { n: i + 1 })} onClick={() => put(b.text)} data-testid={KNOWLEDGE_TEST_IDS.insertPassage}>
               {t('knowledge.insertPassage')}
             </button>
           ) : null}
