@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { transitionNeedsReason, workOrderTypeDef, type WorkOrderDetail as Detail, type WorkOrderState } from '@omnicc/shared';
+import { useSessionStore } from '../../stores/sessionStore.js';
 import { currentToken } from '../flows/flowsSession.js';
 import { useLocale } from '../useLocale.js';
 import { useWorkOrdersApi } from './workOrdersContext.js';
@@ -31,6 +32,7 @@ export function WorkOrderDetail({ order, onChanged }: Props) {
   const [busy, setBusy] = useState(false);
   const [channel, setChannel] = useState<'sms' | 'email'>('sms');
   const [feedback, setFeedback] = useState('');
+  const me = useSessionStore((s) => s.session?.user.id);
 
   const run = async (work: () => Promise<Detail>, done: (d: Detail) => string) => {
     setBusy(true);
@@ -104,6 +106,17 @@ export function WorkOrderDetail({ order, onChanged }: Props) {
               {t('workOrders.moveTo', { state: stateLabel(to, language) })}
             </button>
           ))}
+          {me && order.assignee?.id !== me && order.allowedMoves.length > 0 ? (
+            <button
+              type="button"
+              className="omni-button"
+              disabled={busy}
+              onClick={() => void run(() => api.assign(currentToken(), order.id, { assigneeId: me, version: order.version }), (d) => t('workOrders.assigned', { name: d.assignee?.displayName ?? '' }))}
+              data-testid={WORK_ORDER_TEST_IDS.assignMe}
+            >
+              {t('workOrders.assignMe')}
+            </button>
+          ) : null}
           <button
             type="button"
             className="omni-button"

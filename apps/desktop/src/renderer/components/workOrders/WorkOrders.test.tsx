@@ -8,7 +8,8 @@ import type { WorkOrderDetail, WorkOrderSummary } from '@omnicc/shared';
 import { createI18n, type Language } from '../../i18n/index.js';
 import { ApiError } from '../../network/http.js';
 import type { WorkOrdersApi } from '../../network/workOrdersApi.js';
-import { makeInteraction } from '../../testing/fixtures.js';
+import { AGENT_ID, makeInteraction, makeSession } from '../../testing/fixtures.js';
+import { useSessionStore } from '../../stores/sessionStore.js';
 import { CreateWorkOrderDialog } from './CreateWorkOrderDialog.js';
 import { act } from 'react';
 import { useWorkOrderAlerts } from './workOrderAlerts.js';
@@ -65,7 +66,7 @@ describe('work-order workspace', () => {
     const get = vi.fn((_t: string, id: string) => Promise.resolve(detail(rows.find((r) => r.id === id)!)));
     renderWith(fakeApi({ list, get }), <WorkOrdersWorkspace />);
     const listbox = await screen.findByTestId(IDS.list);
-    expect(list).toHaveBeenCalledWith('', { state: ['requested', 'accepted', 'processing', 'feedback'], limit: 50 });
+    expect(list).toHaveBeenCalledWith(expect.any(String), { state: ['requested', 'accepted', 'processing', 'feedback'], limit: 50 });
     const first = within(listbox).getAllByTestId(IDS.row)[0]!;
     expect(first.textContent).toContain('Overdue');
     expect(first.textContent).toContain('Escalated');
@@ -79,13 +80,25 @@ describe('work-order workspace', () => {
     expect(screen.queryByTestId(`${IDS.movePrefix}closed`)).toBeNull();
   });
 
+  it('lets the user take an order: assigned to them at the version they saw', async () => {
+    useSessionStore.getState().signIn(makeSession());
+    const row = summary(1);
+    const assign = vi.fn(() => Promise.resolve(detail(row, { assignee: { id: AGENT_ID, displayName: '李娜' }, version: 2 })));
+    renderWith(fakeApi({ list: () => Promise.resolve({ items: [row], total: 1 }), get: () => Promise.resolve(detail(row)), assign }), <WorkOrdersWorkspace />);
+    await userEvent.click(await screen.findByTestId(IDS.row));
+    await userEvent.click(await screen.findByTestId(IDS.assignMe));
+    expect(assign).toHaveBeenCalledWith(expect.any(String), row.id, { assigneeId: AGENT_ID, version: 1 });
+    await waitFor(() => expect(screen.getByTestId(IDS.message).textContent).toBe('Now assigned to 李娜.'));
+    expect(screen.queryByTestId(IDS.assignMe)).toBeNull();
+  });
+
   it('filters by overdue and type', async () => {
     const list = vi.fn(() => Promise.resolve({ items: [], total: 0 }));
     renderWith(fakeApi({ list }), <WorkOrdersWorkspace />);
     await screen.findByText('No work orders match these filters.');
     await userEvent.click(screen.getByTestId(IDS.filterOverdue));
     await userEvent.selectOptions(screen.getByTestId(IDS.filterType), 'complaint');
-    await waitFor(() => expect(list).toHaveBeenLastCalledWith('', { state: ['requested', 'accepted', 'processing', 'feedback'], type: 'complaint', overdue: true, limit: 50 }));
+    await waitFor(() => expect(list).toHaveBeenLastCalledWith(expect.any(String), { state: ['requested', 'accepted', 'processing', 'feedback'], type: 'complaint', overdue: true, limit: 50 }));
   });
 
   it('says so and reloads the list when an escalation of the group is pushed', async () => {
@@ -138,6 +151,6 @@ describe('create work order dialog', () => {
     await userEvent.type(screen.getByTestId(`${IDS.fieldPrefix}account`), 'bb-1');
     await userEvent.click(screen.getByTestId(IDS.createSubmit));
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith('WO-20261125-0007'));
-    expect(create).toHaveBeenLastCalledWith('', { type: 'faultReport', fields: { account: 'bb-1', faultKind: '无法上网', contactPhone: '+8613800138000' }, interactionId: interaction.id });
+    expect(create).toHaveBeenLastCalledWith(expect.any(String), { type: 'faultReport', fields: { account: 'bb-1', faultKind: '无法上网', contactPhone: '+8613800138000' }, interactionId: interaction.id });
   });
 });

@@ -17,6 +17,7 @@ export const WORK_ORDER_TEST_IDS = {
   history: 'wo-history',
   noteText: 'wo-note-text',
   noteAdd: 'wo-note-add',
+  assignMe: 'wo-assign-me',
   feedbackChannel: 'wo-feedback-channel',
   feedbackText: 'wo-feedback-text',
   feedbackSend: 'wo-feedback-send',
