@@ -6,6 +6,10 @@ import { CircuitBreaker, DEFAULT_BREAKER, type BreakerOptions, type BreakerState
 import { NO_CONNECTOR_METRICS, type ConnectorMetricsSink } from './connectorMetrics.js';
 import { TtlCache } from './ttlCache.js';
 
+/** The bounds of a call's budget, as a manifest's timeoutMs has them. */
+const MIN_BUDGET_MS = 50;
+const MAX_BUDGET_MS = 10_000;
+
 /** A scalar an operation takes or gives (a flow value). */
 export type AddInValue = string | number | boolean | null;
 
@@ -103,7 +107,8 @@ export class AddInConnector {
     if (target.baseUrl === undefined) throw this.failed(id, new AddInCallError('NOT_CONFIGURED', `add-in ${id} has no base URL configured`));
     const breaker = this.breakerOf(id);
     if (!breaker.tryAcquire()) throw this.failed(id, new AddInCallError('BREAKER_OPEN', `add-in ${id} is failing: calls are paused for a while`));
-    const budget = budgetMs ?? operation.timeoutMs ?? target.manifest.connector?.timeoutMs ?? DEFAULT_ADD_IN_BUDGET_MS;
+    // A caller's budget (a flow node's time-out) is kept within what a manifest may declare: nothing waits longer than 10 s.
+    const budget = Math.min(MAX_BUDGET_MS, Math.max(MIN_BUDGET_MS, budgetMs ?? operation.timeoutMs ?? target.manifest.connector?.timeoutMs ?? DEFAULT_ADD_IN_BUDGET_MS));
     const started = performance.now();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new AddInCallError('TIMEOUT', `no answer within ${budget} ms`)), budget);
