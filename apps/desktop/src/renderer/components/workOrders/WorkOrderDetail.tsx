@@ -33,6 +33,9 @@ export function WorkOrderDetail({ order, onChanged }: Props) {
   const [channel, setChannel] = useState<'sms' | 'email'>('sms');
   const [feedback, setFeedback] = useState('');
   const me = useSessionStore((s) => s.session?.user.id);
+  const role = useSessionStore((s) => s.session?.user.role);
+  // The server refuses an agent's reject (team leads decide it); not offered to them.
+  const moves = order.allowedMoves.filter((to) => !(role === 'agent' && to === 'rejected'));
 
   const run = async (work: () => Promise<Detail>, done: (d: Detail) => string) => {
     setBusy(true);
@@ -101,7 +104,7 @@ export function WorkOrderDetail({ order, onChanged }: Props) {
         <label htmlFor={`${ids}-note`}>{t('workOrders.reason')}</label>
         <textarea className="omni-input" id={`${ids}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} data-testid={WORK_ORDER_TEST_IDS.moveNote} />
         <div className="wo-detail__buttons">
-          {order.allowedMoves.map((to) => (
+          {moves.map((to) => (
             <button key={to} type="button" className="omni-button" disabled={busy} onClick={() => move(to)} data-testid={`${WORK_ORDER_TEST_IDS.movePrefix}${to}`}>
               {t('workOrders.moveTo', { state: stateLabel(to, language) })}
             </button>

@@ -86,6 +86,9 @@ describe('work-order workspace', () => {
     const assign = vi.fn(() => Promise.resolve(detail(row, { assignee: { id: AGENT_ID, displayName: '李娜' }, version: 2 })));
     renderWith(fakeApi({ list: () => Promise.resolve({ items: [row], total: 1 }), get: () => Promise.resolve(detail(row)), assign }), <WorkOrdersWorkspace />);
     await userEvent.click(await screen.findByTestId(IDS.row));
+    // An agent is not offered the reject a team lead decides.
+    expect(await screen.findByTestId(`${IDS.movePrefix}accepted`)).toBeTruthy();
+    expect(screen.queryByTestId(`${IDS.movePrefix}rejected`)).toBeNull();
     await userEvent.click(await screen.findByTestId(IDS.assignMe));
     expect(assign).toHaveBeenCalledWith(expect.any(String), row.id, { assigneeId: AGENT_ID, version: 1 });
     await waitFor(() => expect(screen.getByTestId(IDS.message).textContent).toBe('Now assigned to 李娜.'));
