@@ -89,8 +89,10 @@ describe('screen-pop and the customer card in the browser', () => {
     const card = byId(agent, 'customerCard');
     await expect.poll(() => card.getAttribute('data-status')).toBe('known');
     expect(await card.getByTestId('customer-tier').textContent()).toBe('VIP gold');
-    await expect.poll(() => card.locator('.customer-billing').getAttribute('data-status'), { timeout: 10_000 }).toBe('ready');
-    expect(await byId(agent, 'customerWarnings').textContent()).toMatch(/Arrears ¥[\d,.]+ \(2 overdue bills\)/);
+    // Billing answers: the arrears join the warnings, and the billing add-in's own page (a sandboxed frame) shows the figures.
+    await expect.poll(() => byId(agent, 'customerWarnings').textContent(), { timeout: 10_000 }).toMatch(/Arrears ¥[\d,.]+ \(2 overdue bills\)/);
+    expect(await card.getByTestId('customer-billing').count()).toBe(0);
+    await expect.poll(() => card.locator('[data-testid="add-in-frame"][data-add-in="billing"]').count()).toBe(1);
     expect(await byId(agent, 'customerWarnings').textContent()).toContain('Churn risk: high');
     expect(await byId(agent, 'customerSubscriptions').textContent()).toContain('13800138000');
     const composer = await byId(agent, 'composer').boundingBox();

@@ -1,5 +1,5 @@
 import type { ContactPointType, CustomerKind, CustomerSummary } from '@omnicc/shared';
-import { useCustomerStore } from '../stores/customerStore.js';
+import { useCustomerStore, type BillingState } from '../stores/customerStore.js';
 import { useInteractionsStore } from '../stores/interactionsStore.js';
 import { useOffersStore } from '../stores/offersStore.js';
 import { errorCodeOf } from './commands.js';
@@ -92,16 +92,16 @@ export function createCustomerCardClient(deps: { api: CustomersApi; token: () =>
       const slow = setTimeout(() => {
         if (store().cards[id]?.billing.status === 'loading') store().setBilling(id, { status: 'slow' });
       }, BILLING_SLOW_MS);
-      // The bills are extra: the account alone fills the card and the arrears warning.
-      const [account, bills] = await Promise.allSettled([api.billingAccount(token(), id, msisdn), api.recentBills(token(), id, msisdn)]);
-      clearTimeout(slow);
-      if (!(id in store().cards)) return;
-      if (account.status === 'fulfilled') store().setBilling(id, { status: 'ready', account: account.value, bills: bills.status === 'fulfilled' ? bills.value : undefined });
-      else {
+      let result: BillingState;
+      try {
+        result = { status: 'ready', account: await api.billingAccount(token(), id, msisdn) };
+      } catch (err) {
         // A failure is not final: the next card shown for the interaction asks again.
         billingAsked.delete(id);
-        store().setBilling(id, { status: 'unavailable', code: errorCodeOf(account.reason) });
+        result = { status: 'unavailable', code: errorCodeOf(err) };
       }
+      clearTimeout(slow);
+      if (id in store().cards) store().setBilling(id, result);
     },
     create: (id, form) => {
       const points: { type: ContactPointType; value: string }[] = [];

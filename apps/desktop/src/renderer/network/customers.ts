@@ -22,14 +22,6 @@ export interface BillingAccount {
   status: string;
 }
 
-/** The billing add-in's `recentBills` output: the count and the last bill. */
-export interface BillingBills {
-  count: number;
-  lastPeriod?: string | null;
-  lastAmount?: number | null;
-  lastStatus?: string | null;
-}
-
 type FieldKind = 'number' | 'string' | 'number?' | 'string?';
 
 /**
@@ -59,7 +51,6 @@ const ACCOUNT_FIELDS: Record<string, FieldKind> = {
   amountDue: 'number',
   status: 'string',
 };
-const BILLS_FIELDS: Record<string, FieldKind> = { count: 'number', lastPeriod: 'string?', lastAmount: 'number?', lastStatus: 'string?' };
 
 /** The id of the reference billing add-in (docs/add-ins.md). */
 export const BILLING_ADD_IN = 'billing';
@@ -84,7 +75,6 @@ export interface CustomersApi {
   search(token: string, query: string): Promise<CustomerSummary[]>;
   /** lookupAccount for the number; only for an interaction the agent holds. UNAVAILABLE when the BSS is slow or down. */
   billingAccount(token: string, interactionId: string, msisdn: string): Promise<BillingAccount>;
-  recentBills(token: string, interactionId: string, msisdn: string): Promise<BillingBills>;
 }
 
 /** CustomersApi over the page's HTTP client. */
@@ -99,6 +89,5 @@ export function createCustomersApi({ call }: Http): CustomersApi {
     search: (token, query) =>
       call(`/api/customers?${new URLSearchParams({ query, limit: '8' }).toString()}`, { method: 'GET', token }, (d) => customerSearchReplySchema.parse(d).items),
     billingAccount: (token, interactionId, msisdn) => addInCall(token, 'lookupAccount', interactionId, { msisdn }, outputOf<BillingAccount>(ACCOUNT_FIELDS)),
-    recentBills: (token, interactionId, msisdn) => addInCall(token, 'recentBills', interactionId, { msisdn, limit: 3 }, outputOf<BillingBills>(BILLS_FIELDS)),
   };
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { CustomerView, InteractionCustomer } from '@omnicc/shared';
-import type { BillingAccount, BillingBills } from '../network/customers.js';
+import type { BillingAccount } from '../network/customers.js';
 
 /** The contact of an interaction nobody has yet: what "Create customer" prefills. */
 export interface UnknownContact {
@@ -16,7 +16,7 @@ export type BillingState =
   | { status: 'loading' }
   /** Still loading after BILLING_SLOW_MS: the card says the BSS is slow. */
   | { status: 'slow' }
-  | { status: 'ready'; account: BillingAccount; bills?: BillingBills | undefined }
+  | { status: 'ready'; account: BillingAccount }
   /** The BSS is down, slow past the connector's budget or answered nonsense (the error code). */
   | { status: 'unavailable'; code: string }
   /** No number to look up (a mail or a chat without a phone). */

@@ -17,7 +17,6 @@ export function fakeCustomersApi(overrides: Partial<CustomersApi> = {}): Custome
     link: vi.fn(none),
     search: vi.fn(() => Promise.resolve([])),
     billingAccount: vi.fn(none),
-    recentBills: vi.fn(none),
     ...overrides,
   };
 }

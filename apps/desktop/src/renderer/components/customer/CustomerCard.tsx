@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerView, Interaction } from '@omnicc/shared';
 import { useCustomerStore, type CustomerCardEntry } from '../../stores/customerStore.js';
 import { TEST_IDS } from '../../testIds.js';
+import { AddInSlot } from '../addIns/AddInSlot.js';
+import type { AddInSlotContext } from '../addIns/addInHost.js';
 import { reasonText } from '../errorText.js';
 import { useLocale } from '../useLocale.js';
 import { BillingPanel } from './BillingPanel.js';
@@ -42,6 +44,19 @@ export function CustomerIdentity({ view }: { view: CustomerView }) {
   );
 }
 
+/** What the card's add-ins may be told (each part only if granted): the interaction's number first among the phones. */
+function addInContext(view: CustomerView, interaction: Interaction): AddInSlotContext {
+  const points = view.customer.contactPoints;
+  const phones = [interaction.customer.phone, ...points.filter((p) => p.type === 'phone').map((p) => p.value)].filter((p): p is string => !!p);
+  const emails = points.filter((p) => p.type === 'email').map((p) => p.value);
+  return {
+    interactionId: interaction.id,
+    customer: { name: view.customer.name, tier: view.customer.tier, ...(view.customer.region ? { region: view.customer.region } : {}) },
+    contacts: { phones: [...new Set(phones)], emails },
+    interaction: { channel: interaction.channel, queueId: interaction.queueId },
+  };
+}
+
 /** A known customer's full card. */
 function KnownCard({ view, entry, interaction, folded }: { view: CustomerView; entry: CustomerCardEntry; interaction: Interaction; folded: boolean }) {
   const { t } = useTranslation();
@@ -49,6 +64,8 @@ function KnownCard({ view, entry, interaction, folded }: { view: CustomerView; e
   const warningsId = useId();
   const account = entry.billing.status === 'ready' ? entry.billing.account : undefined;
   const warnings = useMemo(() => warningLines(t, view.warnings, account, language), [t, view.warnings, account, language]);
+  const context = useMemo(() => addInContext(view, interaction), [view, interaction]);
+  const held = interaction.state === 'assigned' || interaction.state === 'wrapUp';
   return (
     <>
       <CustomerIdentity view={view} />
@@ -65,6 +82,8 @@ function KnownCard({ view, entry, interaction, folded }: { view: CustomerView; e
       {folded ? null : (
         <>
           <BillingPanel billing={entry.billing} />
+          {/* The add-ins of the card's sidebar slot (the billing add-in's page): their operations are for an interaction the agent holds. */}
+          {held ? <AddInSlot slot="customerCardSidebar" context={context} /> : null}
           <Subscriptions view={view} />
           <Contracts view={view} />
           <WorkOrders view={view} />
