@@ -37,6 +37,8 @@ export interface CustomerCardEntry {
   announced: boolean;
   /** The promotion moment was announced (the card pops the promotion again once). */
   momentAnnounced: boolean;
+  /** Bumped by `invalidate`: the card shown reads the view again. */
+  staleTick: number;
 }
 
 /** sessionStorage key of the agent's choice to show only the card's key facts; kept for the signed-in session. */
@@ -55,12 +57,18 @@ export interface CustomerCardState {
   setBilling: (interactionId: string, billing: BillingState) => void;
   markAnnounced: (interactionId: string) => void;
   markMomentAnnounced: (interactionId: string) => void;
+  /**
+   * Something the view shows changed on the server (a work order created
+   * from the conversation, a merge): the card shown for the interaction
+   * reads it again. A card not loaded yet is left alone.
+   */
+  invalidate: (interactionId: string) => void;
   /** Drops the cards of interactions neither ringing nor on the desk. */
   keepOnly: (interactionIds: readonly string[]) => void;
   reset: () => void;
 }
 
-const fresh = (): CustomerCardEntry => ({ status: 'loading', promotionMoment: false, billing: { status: 'idle' }, announced: false, momentAnnounced: false });
+const fresh = (): CustomerCardEntry => ({ status: 'loading', promotionMoment: false, billing: { status: 'idle' }, announced: false, momentAnnounced: false, staleTick: 0 });
 
 /** Customer cards by interaction id: what the server said, cached per interaction. */
 export const useCustomerStore = create<CustomerCardState>()((set) => {
@@ -90,6 +98,11 @@ export const useCustomerStore = create<CustomerCardState>()((set) => {
     setBilling: (id, billing) => patch(id, () => ({ billing })),
     markAnnounced: (id) => patch(id, () => ({ announced: true })),
     markMomentAnnounced: (id) => patch(id, () => ({ momentAnnounced: true })),
+    invalidate: (id) =>
+      set((s) => {
+        const entry = s.cards[id];
+        return entry ? { cards: { ...s.cards, [id]: { ...entry, staleTick: entry.staleTick + 1 } } } : s;
+      }),
     keepOnly: (ids) =>
       set((s) => {
         const keep = new Set(ids);

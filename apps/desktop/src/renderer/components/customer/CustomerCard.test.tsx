@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Interaction, InteractionCustomer } from '@omnicc/shared';
 import { ApiError } from '../../network/http.js';
 import type { CustomersApi } from '../../network/customers.js';
+import { useCustomerStore } from '../../stores/customerStore.js';
 import { useSessionStore } from '../../stores/sessionStore.js';
 import { TEST_IDS } from '../../testIds.js';
 import { makeCustomerSummary, makeVipView, owingAccount, unknownReply } from '../../testing/customerFixtures.js';
@@ -158,6 +159,17 @@ describe('the customer card beside a conversation', () => {
     expect(sessionStorage.getItem('omnicc.customerCard.folded')).toBe('1');
     await userEvent.click(screen.getByRole('button', { name: 'Show all' }));
     expect(screen.getByTestId(TEST_IDS.customerTimeline)).toBeTruthy();
+  });
+
+  it('reads the view again when told it changed (a work order created from the conversation)', async () => {
+    const ofInteraction = vi.fn<CustomersApi['ofInteraction']>(() => Promise.resolve(makeVipView()));
+    await openDesk({ ofInteraction });
+    await settle();
+    await act(async () => {
+      useCustomerStore.getState().invalidate(makeInteraction(1).id);
+      await flush();
+    });
+    expect(ofInteraction).toHaveBeenCalledTimes(2);
   });
 
   it('pops the promotion again, announced once, when the interaction moves to the billing desk', async () => {

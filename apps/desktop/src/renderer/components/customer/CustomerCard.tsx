@@ -129,9 +129,10 @@ export function CustomerCard({ interaction }: { interaction: Interaction }) {
   const held = interaction.state === 'assigned' || interaction.state === 'wrapUp';
   const promotionNow = usePromotionMoment(interaction.id, entry);
 
+  const staleTick = entry?.staleTick ?? 0;
   useEffect(() => {
-    void client.load(interaction.id);
-  }, [client, interaction.id]);
+    void client.load(interaction.id, staleTick > 0);
+  }, [client, interaction.id, staleTick]);
   // Billing is read for an interaction the agent holds, once the customer is known.
   const known = entry?.status === 'known';
   useEffect(() => {
