@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBssSim, type BssSim } from '@omnicc/bss-sim';
 import type { EffectRequest } from '@omnicc/flows';
-import { DEMO_FLOW_CATALOG } from '@omnicc/flows';
+import { DEMO_FLOW_CATALOG, EXAMPLE_FLOWS, validate } from '@omnicc/flows';
 import type { Interaction } from '@omnicc/shared';
 import { FlowEffects } from '../flows/flowEffects.js';
 import { buildFlowCatalog } from '../flows/flowCatalog.js';
@@ -76,6 +76,13 @@ describe('flows catalog', () => {
     expect(addIns.map((a) => a.id)).toEqual(['billing']);
     for (const field of [...(demo?.inputs ?? []), ...(demo?.outputs ?? [])]) expect([...(lookup?.inputs ?? []), ...(lookup?.outputs ?? [])]).toContainEqual(field);
     expect(await (await platform(false)).service.catalog()).toEqual([]);
+  });
+
+  it('the example flows validate without errors against the live catalog (plan-change calls billing lookupAccount)', async () => {
+    const live = { ...DEMO_FLOW_CATALOG, addIns: await (await platform()).service.catalog() };
+    for (const flow of EXAMPLE_FLOWS) expect(validate(flow, live).filter((d) => d.severity === 'error')).toEqual([]);
+    const withoutBilling = { ...DEMO_FLOW_CATALOG, addIns: await (await platform(false)).service.catalog() };
+    expect(EXAMPLE_FLOWS.flatMap((f) => validate(f, withoutBilling)).map((d) => d.code)).toContain('unknown-add-in');
   });
 
   it('buildFlowCatalog takes the add-ins it is given', async () => {
