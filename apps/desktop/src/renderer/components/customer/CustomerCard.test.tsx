@@ -77,6 +77,18 @@ describe('the customer card beside a conversation', () => {
     expect(c.queryByTestId(TEST_IDS.customerBilling)).toBeNull();
   });
 
+  it('shows an enterprise with its contract term and expiry warning', async () => {
+    const contract = { contractNo: 'GZ-2024-018', title: '专线与集团短信', services: ['专线 100M', '集团短信'], startOn: '2024-01-01', endOn: '2026-12-31', warningDays: 60, daysLeft: 36, expiring: true };
+    await openDesk({ ofInteraction: () => Promise.resolve(makeVipView({ customer: makeCustomerSummary(3, { kind: 'enterprise', name: '珠江物流' }), contracts: [contract] })) });
+    await settle();
+    const c = within(card());
+    expect(c.getByText('Enterprise')).toBeTruthy();
+    const section = c.getByRole('heading', { level: 3, name: 'Contracts' }).closest('section');
+    expect(section?.textContent).toContain('2024-01-01 to 2026-12-31');
+    expect(section?.textContent).toContain('Expires in 36 days');
+    expect(section?.textContent).toContain('专线 100M · 集团短信');
+  });
+
   it('says billing is slow and never holds the card, then unavailable when the BSS fails', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let fail: (e: unknown) => void = () => undefined;
