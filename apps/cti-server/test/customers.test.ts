@@ -61,7 +61,7 @@ describe('customers: identity, the 360 view, create / link / merge, roles', () =
     expect(card.customer.id).toBe(customer.id);
     expect(card.promotionMoment).toBe(false);
     // Once its plan-change flow runs, the interaction is about a change of service.
-    const by = { actorId: null, at: new Date().toISOString() };
+    const by = { actorId: (await server.login('alice')).user.id, at: new Date().toISOString() };
     await server.app.flows.store.flows.create(greetingFlow('plan-change'), by);
     await server.app.flows.store.flows.publish('plan-change', { revision: 1, document: greetingFlow('plan-change'), hash: 'h1', comment: 'test' }, by);
     await server.pool.query(
