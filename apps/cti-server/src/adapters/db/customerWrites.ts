@@ -2,28 +2,13 @@ import type pg from 'pg';
 import { AppError, type CustomerKind, type Tier } from '@omnicc/shared';
 import type { ContactKey } from '../../features/customers/identity.js';
 import { isUuid, PG, pgErrorCode } from './pgErrors.js';
+import { inTransaction } from './pgTransaction.js';
 
 /**
  * Writes of the customer model: create with contact points, link a contact
  * point, merge. Each runs in one transaction and writes nothing when it
  * fails (NOT_FOUND, CONFLICT, INVALID_STATE, BAD_REQUEST).
  */
-
-/** Runs `work` in a transaction on one client. */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
 
 /**
  * What a merge moves from the merged record to the survivor, besides contact
