@@ -162,7 +162,8 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
   if (!config.tokenSecret) logger.warn('no OMNICC_TOKEN_SECRET: mailbox passwords stored now cannot be read after a restart');
   const mail = createPgMailStore(deps.pool);
   const flowStore = createPgFlowStore(deps.pool);
-  const customers = new CustomerService({ pool: deps.pool, store, clock, timeZone: config.timeZone, log: logger });
+  // Open work orders come from the work-order feature, created further down (called only after start-up).
+  const customers = new CustomerService({ pool: deps.pool, store, clock, timeZone: config.timeZone, log: logger, openWorkOrders: (id) => workOrders.service.openForCustomer(id) });
   const addIns = await createAddInPlatform({ config: config.addIns, clock, registry: metrics.registry, db: { pool: deps.pool, secrets } });
   const flowCatalog = () => buildFlowCatalog(store, () => addIns.service.catalog());
 
@@ -324,8 +325,8 @@ export async function createApplication(deps: AppDeps): Promise<Application> {
       ...knowledgeRoutes(new KnowledgeService({ store: createPgKnowledgeStore(deps.pool), clock })),
       ...smsCampaignRoutes(new SmsCampaignService({ store, campaigns: smsCampaignStore, clock, timeZone: config.timeZone })),
       ...flowRoutes(new FlowDesigner({ flows: flowStore, engine: liveFlowEngine, catalog: flowCatalog, clock })),
-      ...addIns.adminRoutes,
       ...customerAdminRoutes({ customers, timeZone: config.timeZone, now: () => clock.now() }),
+      ...addIns.adminRoutes,
     ],
   });
   registerChatRoutes(http, { chat, now: () => clock.now(), perMinute: config.chatStartsPerMinute });

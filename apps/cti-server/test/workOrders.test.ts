@@ -62,6 +62,9 @@ describe('work orders (工单) over HTTP', () => {
     expect(wo).toMatchObject({ number: 'WO-20261125-0001', state: 'requested', groupId: 'team-a', customerId, interactionIds: [interactionId], allowedMoves: ['accepted', 'rejected', 'cancelled'], version: 1 });
     expect(wo.acceptDueAt).toBe(new Date(now + 2 * HOUR).toISOString());
     expect(wo.resolveDueAt).toBe(new Date(now + 24 * HOUR).toISOString());
+    // The customer card lists it among the customer's open orders.
+    const card = await call('alice', 'GET', `/api/interactions/${interactionId}/customer`);
+    expect((card.json as { workOrders?: { number: string }[] }).workOrders?.map((o) => o.number)).toEqual(['WO-20261125-0001']);
 
     const accepted = await call('tina', 'POST', `/api/work-orders/${wo.id}/transitions`, { to: 'accepted', version: 1 });
     expect(accepted.status).toBe(200);
@@ -99,6 +102,9 @@ describe('work orders (工单) over HTTP', () => {
     expect(closed.history[4]?.note).toBe('客户反馈仍无法上网');
     const again = await call('tina', 'POST', `/api/work-orders/${wo.id}/transitions`, { to: 'processing', version: closed.version, note: 'x' });
     expect(again.json?.error).toMatchObject({ code: 'INVALID_TRANSITION', details: { allowed: [] } });
+    // Closed: no longer open on the card.
+    const after = await call('alice', 'GET', `/api/interactions/${interactionId}/customer`);
+    expect((after.json as { workOrders?: unknown[] }).workOrders).toEqual([]);
   });
 
   it('refuses bad input with coded errors and writes nothing', async () => {

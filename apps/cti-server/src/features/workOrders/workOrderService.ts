@@ -6,6 +6,7 @@ import {
   validateWorkOrderFields,
   workOrderDay,
   workOrderDueTimes,
+  workOrderListQuerySchema,
   workOrderTypeDef,
   type CreateWorkOrderRequest,
   type WorkOrderAssignRequest,
@@ -13,6 +14,7 @@ import {
   type WorkOrderFeedbackRequest,
   type WorkOrderList,
   type WorkOrderListQuery,
+  type WorkOrderSummary,
   type WorkOrderTransitionRequest,
 } from '@omnicc/shared';
 import type { Clock } from '../../clock.js';
@@ -98,6 +100,18 @@ export class WorkOrderService {
     const now = this.now();
     const { rows, total } = await listWorkOrders(this.deps.repo.db, WORK_ORDER_SELECT, query, await scopeOf(this.deps.store, principal), now);
     return { items: rows.map((r) => workOrderSummary(r, now)), total };
+  }
+
+  /**
+   * A customer's open orders (requested to feedback), newest first, for the
+   * customer card: whoever may read the customer's card sees its open orders,
+   * whatever their group (the card is how an agent learns of them).
+   */
+  async openForCustomer(customerId: string): Promise<WorkOrderSummary[]> {
+    const now = this.now();
+    const query = workOrderListQuerySchema.parse({ customerId, state: 'requested,accepted,processing,feedback', limit: 20 });
+    const { rows } = await listWorkOrders(this.deps.repo.db, WORK_ORDER_SELECT, query, { all: true }, now);
+    return rows.map((r) => workOrderSummary(r, now));
   }
 
   async detail(principal: Principal, id: string): Promise<WorkOrderDetail> {

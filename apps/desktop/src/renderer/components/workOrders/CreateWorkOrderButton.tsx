@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Interaction } from '@omnicc/shared';
+import { useCustomerStore } from '../../stores/customerStore.js';
 import { CreateWorkOrderDialog } from './CreateWorkOrderDialog.js';
 import { WORK_ORDER_TEST_IDS } from './workOrderTestIds.js';
 import './WorkOrdersWorkspace.css';
@@ -28,6 +29,8 @@ export function CreateWorkOrderButton({ interaction }: { interaction: Interactio
           onCreated={(number) => {
             setOpen(false);
             setCreated(number);
+            // The customer card lists open work orders: read it again so the new one shows.
+            useCustomerStore.getState().invalidate(interaction.id);
           }}
         />
       ) : null}
