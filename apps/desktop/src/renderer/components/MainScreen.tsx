@@ -13,6 +13,7 @@ import { CallBar } from './CallBar.js';
 import { CannedContainer } from './canned/CannedResponsePicker.js';
 import { KnowledgeContainer } from './knowledge/KnowledgePanel.js';
 import { ConversationView } from './ConversationView.js';
+import { ScreenPopRegion } from './customer/ScreenPopCard.js';
 import { FlowsWorkspace } from './flows/FlowsWorkspace.js';
 import { WorkOrdersWorkspace } from './workOrders/WorkOrdersWorkspace.js';
 import { EmailDeskContext } from './email/EmailDeskContext.js';
@@ -112,7 +113,11 @@ export function MainScreen() {
         </div>
         {workspace === 'flows' ? <FlowsWorkspace /> : null}
         {workspace === 'workOrders' ? <WorkOrdersWorkspace /> : null}
-        <OfferToast />
+        {/* The ringing offer's customer card sits under its toast. */}
+        <div className="offer-stack">
+          <OfferToast />
+          <ScreenPopRegion />
+        </div>
       </div>
       <NoticeBar />
       <WrapUpContainer />
