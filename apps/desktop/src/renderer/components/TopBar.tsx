@@ -22,7 +22,7 @@ export function TopBar({ onLogout }: { onLogout: () => void }) {
         <span className="topbar__logo" aria-hidden="true">
           OC
         </span>
-        {t('app.name')}
+        <span className="topbar__product-name">{t('app.name')}</span>
       </h1>
       <WorkspaceNav />
       <StatusControl />
