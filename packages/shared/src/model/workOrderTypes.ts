@@ -33,11 +33,11 @@ const contactPhone = field('contactPhone', 'phone', true, 'Contact phone', '联�
 const msisdn = field('msisdn', 'phone', true, 'Number', '号码');
 
 /**
- * The types, their fields and SLAs. The fields are the flows catalog's
- * (packages/flows DEMO_FLOW_CATALOG.workOrderTypes; a server test checks they
- * agree), and the server's flow catalog is built from this list. SLAs are
- * elapsed hours: a fault is accepted within 2 h and fixed within 24 h, a
- * complaint within 1 h / 48 h, orders of the business office slower.
+ * The types, their fields and SLAs. Flows see these types and fields
+ * (packages/flows WORK_ORDER_CATALOG, in the demo catalog and the server's
+ * flow catalog alike). SLAs are elapsed hours: a fault is accepted within
+ * 2 h and fixed within 24 h, a complaint within 1 h / 48 h, orders of the
+ * business office slower.
  */
 export const WORK_ORDER_TYPE_DEFS: readonly WorkOrderTypeDef[] = [
   {

@@ -1,6 +1,5 @@
 import type { FlowCatalog } from '@omnicc/flows';
-import { DEMO_FLOW_CATALOG } from '@omnicc/flows';
-import { WORK_ORDER_TYPE_DEFS } from '@omnicc/shared';
+import { DEMO_FLOW_CATALOG, WORK_ORDER_CATALOG } from '@omnicc/flows';
 import type { Store } from '../../store/Store.js';
 
 /**
@@ -11,7 +10,7 @@ import type { Store } from '../../store/Store.js';
  * (packages/shared WORK_ORDER_TYPE_DEFS: fields with their labels).
  */
 export const DECLARED_ADD_INS: FlowCatalog['addIns'] = DEMO_FLOW_CATALOG.addIns;
-export const DECLARED_WORK_ORDER_TYPES: FlowCatalog['workOrderTypes'] = WORK_ORDER_TYPE_DEFS.map((d) => ({ type: d.type, name: d.name, fields: d.fields }));
+export const DECLARED_WORK_ORDER_TYPES: FlowCatalog['workOrderTypes'] = WORK_ORDER_CATALOG;
 
 /**
  * The catalog flows are validated against: queues from the store,
