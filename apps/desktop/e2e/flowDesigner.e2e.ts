@@ -5,7 +5,7 @@ import { FLOW_TEST_IDS } from '../../../packages/ui/src/FlowDesigner/testIds.js'
 import { FLOWS_TEST_IDS } from '../src/renderer/components/flows/flowsTestIds.js';
 import { launchBrowser } from './support/browser.js';
 import { startDemoServer, type DemoServer } from './support/demoServer.js';
-import { axeViolations, byId, loginAgent, shot, widget } from './support/pages.js';
+import { axeViolations, byId, customerChat, loginAgent, shot } from './support/pages.js';
 
 const FLOW_KEY = 'billing-question';
 const FLOW_NAME = '话费咨询 Billing question';
@@ -167,12 +167,7 @@ describe('service flow designer: drawn, tested, published and run', () => {
     const agent = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } })).newPage();
     await loginAgent(agent, server.url, 'agent1', 'agent1-demo');
     await byId(agent, 'statusReady').click();
-    const customer = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 900, height: 720 } })).newPage();
-    await customer.goto(`${server.url}/demo/`);
-    const w = widget(customer);
-    await w.open();
-    await w.start('王五', '13900139000');
-    await w.send('我想问一下话费');
+    await customerChat(browser, server.url, { name: '王五', phone: '13900139000', text: '我想问一下话费' });
     await byId(agent, 'offerItem').waitFor();
     await agent.keyboard.press('Alt+a');
     const interactionId = (await byId(agent, 'conversation').getAttribute('data-interaction-id')) ?? '';

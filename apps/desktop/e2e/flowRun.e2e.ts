@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FlowRunView, Session } from '@omnicc/shared';
 import { launchBrowser } from './support/browser.js';
 import { startDemoServer, type DemoServer } from './support/demoServer.js';
-import { axeViolations, byId, loginAgent, shot, widget } from './support/pages.js';
+import { axeViolations, byId, customerChat, loginAgent, shot } from './support/pages.js';
 
 /**
  * The agent side of service flows (issue 7): the demo seed publishes the
@@ -28,12 +28,7 @@ describe('service flow panel in the browser', () => {
 
   /** A customer (in their own browser context) starts a chat; the agent accepts it with Alt+A; its id. */
   async function acceptChat(name: string, phone: string, text: string): Promise<string> {
-    const customer = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 900, height: 720 } })).newPage();
-    await customer.goto(`${server.url}/demo/`);
-    const w = widget(customer);
-    await w.open();
-    await w.start(name, phone);
-    await w.send(text);
+    await customerChat(browser, server.url, { name, phone, text });
     await byId(agent, 'offerItem').waitFor();
     await agent.keyboard.press('Alt+a');
     await expect.poll(() => byId(agent, 'offerItem').count()).toBe(0);

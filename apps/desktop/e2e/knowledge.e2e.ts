@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { KNOWLEDGE_TEST_IDS } from '../src/renderer/components/knowledge/knowledgePanelStore.js';
 import { launchBrowser } from './support/browser.js';
 import { startDemoServer, type DemoServer } from './support/demoServer.js';
-import { axeViolations, byId, loginAgent, shot, widget } from './support/pages.js';
+import { axeViolations, byId, customerChat, loginAgent, shot } from './support/pages.js';
 
 /**
  * The knowledge base from the desk (issue 8, item 6): the demo seed loads
@@ -35,12 +35,7 @@ describe('knowledge panel in the browser', () => {
     await loginAgent(agent, server.url, 'agent1', 'agent1-demo');
     await byId(agent, 'statusReady').click();
     await expect.poll(() => byId(agent, 'statusLabel').textContent()).toMatch(/ready/i);
-    const customer = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 900, height: 720 } })).newPage();
-    await customer.goto(`${server.url}/demo/`);
-    const w = widget(customer);
-    await w.open();
-    await w.start('王五', '13900139000');
-    await w.send('宽带上不了网，光猫灯不亮');
+    await customerChat(browser, server.url, { name: '王五', phone: '13900139000', text: '宽带上不了网，光猫灯不亮' });
     await byId(agent, 'offerItem').waitFor();
     await agent.keyboard.press('Alt+a');
     await expect.poll(() => byId(agent, 'offerItem').count()).toBe(0);

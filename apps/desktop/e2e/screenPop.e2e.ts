@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.js';
 import { BSS_DEV_ADMIN_KEY, BSS_DEV_KEY, startBssSim, type BssSim } from './support/bssSim.js';
 import { startDemoServer, type DemoServer } from './support/demoServer.js';
-import { axeViolations, byId, loginAgent, shot, widget } from './support/pages.js';
+import { axeViolations, byId, customerChat, loginAgent, shot } from './support/pages.js';
 
 /** The renderer's screen-pop marks of one interaction, in ms from the offer push (performance marks, see network/screenPopMarks.ts). */
 async function popTimes(page: Page, id: string): Promise<{ data: number; painted: number }> {
@@ -31,12 +31,7 @@ describe('screen-pop and the customer card in the browser', () => {
 
   /** A customer starts a chat in their own context; resolves with the ringing pop's interaction id. */
   async function chat(name: string, phone: string, text: string): Promise<string> {
-    const customer = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 900, height: 720 } })).newPage();
-    await customer.goto(`${server.url}/demo/`);
-    const w = widget(customer);
-    await w.open();
-    await w.start(name, phone);
-    await w.send(text);
+    await customerChat(browser, server.url, { name, phone, text });
     await byId(agent, 'screenPop').waitFor({ timeout: 15_000 });
     return (await byId(agent, 'screenPop').getAttribute('data-interaction-id')) ?? '';
   }

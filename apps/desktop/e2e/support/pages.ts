@@ -70,3 +70,19 @@ export async function customerChatAccepted(browser: Browser, agent: Page, url: s
   await agent.keyboard.press('Alt+a');
   await byId(agent, 'conversation').waitFor();
 }
+
+/**
+ * A customer, in a browser context of their own (zh-CN, like our users'),
+ * opens the demo page's chat widget, gives name and phone and sends `text`.
+ * Returns the customer's page, to read or write more.
+ */
+export async function customerChat(browser: Browser, serverUrl: string, chat: { name: string; phone: string; text: string }): Promise<Page> {
+  const customer = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 900, height: 720 } })).newPage();
+  await customer.goto(`${serverUrl}/demo/`);
+  const w = widget(customer);
+  await w.open();
+  await w.start(chat.name, chat.phone);
+  await w.send(chat.text);
+  return customer;
+}
+
